@@ -1,0 +1,18 @@
+namespace Jishi.Web.Features.Accounts;
+
+public static class Roles
+{
+    public const string StreetAdmin = nameof(StreetAdmin);
+    public const string CommunitySecretary = nameof(CommunitySecretary);
+    public const string BranchSecretary = nameof(BranchSecretary);
+    public const string Member = nameof(Member);
+    public const string SysAdmin = nameof(SysAdmin);
+
+    public static readonly string[] All = [StreetAdmin, CommunitySecretary, BranchSecretary, Member, SysAdmin];
+
+    /// <summary>Roles that manage organization data (units and rosters) within their subtree.</summary>
+    public const string OrgManagers = StreetAdmin + "," + CommunitySecretary + "," + BranchSecretary;
+
+    /// <summary>Roles that see ID numbers and phones in clear.</summary>
+    public static readonly string[] SeeSensitive = [StreetAdmin, CommunitySecretary];
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jishi.Web.Features.Members;
+
+public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.Property(m => m.Name).HasMaxLength(50);
+        b.Property(m => m.Gender).HasMaxLength(4);
+        b.Property(m => m.Ethnicity).HasMaxLength(20);
+        b.Property(m => m.IdNumber).HasMaxLength(18);
+        b.Property(m => m.Education).HasMaxLength(20);
+        b.Property(m => m.Post).HasMaxLength(50);
+        b.Property(m => m.Phone).HasMaxLength(30);
+        b.Property(m => m.Address).HasMaxLength(200);
+        b.Property(m => m.LostSince).HasMaxLength(7);
+        b.Property(m => m.FloatingTo).HasMaxLength(100);
+        b.Property(m => m.Tier).HasMaxLength(20);
+        b.Property(m => m.Position).HasMaxLength(50);
+        b.Property(m => m.Category).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        // One person, one roster row: the ID number is unique where it is known.
+        b.HasIndex(m => m.IdNumber).IsUnique();
+        b.HasIndex(m => new { m.UnitId, m.Name });
+        b.HasOne(m => m.Unit).WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(m => m.Transfers).WithOne(t => t.Member).HasForeignKey(t => t.MemberId);
+    }
+}
+
+public sealed class MemberTransferConfiguration : IEntityTypeConfiguration<MemberTransfer>
+{
+    public void Configure(EntityTypeBuilder<MemberTransfer> b)
+    {
+        b.Property(t => t.Note).HasMaxLength(200);
+        b.HasIndex(t => t.MemberId);
+    }
+}
+
+public sealed class MemberTierConfiguration : IEntityTypeConfiguration<MemberTier>
+{
+    public void Configure(EntityTypeBuilder<MemberTier> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(20);
+        b.HasIndex(t => t.Name).IsUnique();
+    }
+}

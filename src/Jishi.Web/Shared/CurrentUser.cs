@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Jishi.Web.Data;
+using Jishi.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.Web.Shared;
+
+/// <summary>Who is acting and which subtree of the organization they may see. Scoped: one per request or
+/// Blazor circuit. Every query and command filters by <see cref="ScopePathAsync"/>.</summary>
+public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services)
+{
+    public const string UnitIdClaim = "jishi:unit";
+    private ClaimsPrincipal? _principal;
+    private string? _scopePath;
+
+    public ClaimsPrincipal Principal => _principal ?? http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+
+    /// <summary>Used where there is no HTTP request: Blazor circuits and command-line jobs.</summary>
+    public void Set(ClaimsPrincipal principal)
+    {
+        _principal = principal;
+        _scopePath = null;
+    }
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    public string? UserName => Principal.Identity?.Name;
+    public int? UserId => int.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public int? UnitId => int.TryParse(Principal.FindFirstValue(UnitIdClaim), out var id) ? id : null;
+    public bool IsInRole(string role) => Principal.IsInRole(role);
+    public bool SeesSensitiveData => Roles.SeeSensitive.Any(Principal.IsInRole);
+
+    /// <summary>The path prefix of the caller's subtree; a caller without a unit sees nothing ("-" matches no path).</summary>
+    public async Task<string> ScopePathAsync(CancellationToken ct = default)
+    {
+        if (_scopePath is not null)
+        {
+            return _scopePath;
+        }
+        var unitId = UnitId;
+        if (unitId is null)
+        {
+            return _scopePath = "-";
+        }
+        var db = services.GetRequiredService<JishiDbContext>();
+        var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+        return _scopePath = path ?? "-";
+    }
+}

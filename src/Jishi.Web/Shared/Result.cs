@@ -1,0 +1,31 @@
+namespace Jishi.Web.Shared;
+
+/// <summary>An expected failure: <see cref="Code"/> names a resource string (in Resources/SharedResource),
+/// formatted with <see cref="Args"/>; <see cref="Status"/> is the HTTP status it maps to.</summary>
+public record Error(string Code, int Status, params object[] Args)
+{
+    public static Error NotFound(string what) => new("NotFound", StatusCodes.Status404NotFound, what);
+    public static Error Conflict(string code, params object[] args) => new(code, StatusCodes.Status409Conflict, args);
+    public static Error Invalid(string code, params object[] args) => new(code, StatusCodes.Status400BadRequest, args);
+}
+
+/// <summary>A validation failure with messages per field, answered as 400 with an <c>errors</c> map.</summary>
+public sealed record ValidationError(IReadOnlyDictionary<string, string[]> Fields)
+    : Error("ValidationFailed", StatusCodes.Status400BadRequest);
+
+/// <summary>The outcome of a use case: a value or an <see cref="Error"/>.</summary>
+public readonly record struct Result<T>
+{
+    private Result(T? value, Error? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+    public Error? Error { get; }
+    public bool IsSuccess => Error is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+    public static implicit operator Result<T>(Error error) => new(default, error);
+}
