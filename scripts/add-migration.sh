@@ -7,7 +7,6 @@ dotnet tool restore >/dev/null
 dotnet build src/Jishi.Web -nologo -v q
 for provider in Sqlite Postgres; do
   JISHI_EF_PROVIDER=$provider dotnet ef migrations add "$name" --no-build \
-    --project src/Jishi.Migrations.$provider --startup-project src/Jishi.Web \
-    --output-dir Migrations --namespace Jishi.Migrations.$provider
+    --project src/Jishi.Migrations.$provider --startup-project src/Jishi.Web
 done
 dotnet build src/Jishi.Web -nologo -v q

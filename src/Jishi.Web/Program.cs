@@ -1,13 +1,44 @@
+using Jishi.Web.Components;
 using Jishi.Web.Data;
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Features.Audit;
+using Jishi.Web.Features.Cli;
+using Jishi.Web.Features.Members;
+using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddScoped<CurrentUser>();
+// Settings and assets come from the application folder; relative data paths (./data) from where it was started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddPlatform();
 builder.Services.AddJishiData(builder.Configuration);
+builder.Services.AddDatabaseInitialization();
+builder.Services.AddAccounts();
+builder.Services.AddOrganizations();
+builder.Services.AddMembers();
+builder.Services.AddAudit();
+builder.Services.AddScreens();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "Healthy");
-app.Run();
+if (JishiCli.IsCommand(args))
+{
+    return await JishiCli.RunAsync(app, args);
+}
+
+app.UsePlatform();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapPlatform();
+app.MapAccounts();
+app.MapOrganizations();
+app.MapMembers();
+app.MapAudit();
+app.MapScreens();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -2,6 +2,7 @@ using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,7 +18,13 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<MemberTransfer> MemberTransfers => Set<MemberTransfer>();
     public DbSet<MemberTier> MemberTiers => Set<MemberTier>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReviewCampaign> ReviewCampaigns => Set<ReviewCampaign>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
+    /// marked as UTC, so that JSON shows them with a Z.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -25,3 +32,6 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(JishiDbContext).Assembly);
     }
 }
+
+public sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -9,19 +9,24 @@ public static class Problems
 {
     public static ProblemHttpResult ToProblem(this Error error, IStringLocalizer<SharedResource> text)
     {
-        var args = error.Args.Select(a => a is string s ? text[s].Value : a).ToArray();
-        var detail = text[error.Code, args].Value;
         if (error is ValidationError v)
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(v.Fields.ToDictionary(f => f.Key, f => f.Value))
+            var fields = v.Problems.GroupBy(p => p.Field)
+                .ToDictionary(g => g.Key, g => g.Select(p => text.Format(p.Code, p.Args)).ToArray());
+            return TypedResults.Problem(new HttpValidationProblemDetails(fields)
             {
                 Title = text["ValidationFailed"].Value,
-                Detail = string.Join("；", v.Fields.SelectMany(f => f.Value)),
+                Detail = string.Join("；", fields.SelectMany(f => f.Value)),
                 Status = error.Status,
             });
         }
-        return TypedResults.Problem(detail: detail, statusCode: error.Status, title: TitleFor(error.Status, text));
+        return TypedResults.Problem(detail: text.Format(error.Code, error.Args), statusCode: error.Status, title: TitleFor(error.Status, text));
     }
+
+    /// <summary>The localized message of <paramref name="code"/>; string arguments that are themselves resource names
+    /// (such as "Entity.Unit") are localized too.</summary>
+    public static string Format(this IStringLocalizer text, string code, object[] args) =>
+        text[code, args.Select(a => a is string s && text[s] is { ResourceNotFound: false } r ? r.Value : a).ToArray()].Value;
 
     private static string TitleFor(int status, IStringLocalizer<SharedResource> text) => status switch
     {
@@ -32,4 +37,11 @@ public static class Problems
         StatusCodes.Status429TooManyRequests => text["Title.TooManyRequests"].Value,
         _ => text["Title.Error"].Value,
     };
+}
+
+public static class ResultHttp
+{
+    /// <summary>Answers <paramref name="ok"/> for a success and the localized ProblemDetails for an error.</summary>
+    public static IResult ToHttp<T>(this Result<T> result, IStringLocalizer<SharedResource> text, Func<T, IResult> ok) =>
+        result.IsSuccess ? ok(result.Value!) : result.Error!.ToProblem(text);
 }

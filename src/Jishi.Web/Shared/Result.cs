@@ -9,8 +9,11 @@ public record Error(string Code, int Status, params object[] Args)
     public static Error Invalid(string code, params object[] args) => new(code, StatusCodes.Status400BadRequest, args);
 }
 
-/// <summary>A validation failure with messages per field, answered as 400 with an <c>errors</c> map.</summary>
-public sealed record ValidationError(IReadOnlyDictionary<string, string[]> Fields)
+/// <summary>A problem with one field: <see cref="Code"/> is a resource string formatted with <see cref="Args"/>.</summary>
+public sealed record FieldProblem(string Field, string Code, params object[] Args);
+
+/// <summary>A validation failure, answered as 400 with an <c>errors</c> map of field → localized messages.</summary>
+public sealed record ValidationError(IReadOnlyList<FieldProblem> Problems)
     : Error("ValidationFailed", StatusCodes.Status400BadRequest);
 
 /// <summary>The outcome of a use case: a value or an <see cref="Error"/>.</summary>

@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jishi.Migrations.Postgres
+namespace Jishi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JishiDbContext))]
     partial class JishiDbContextModelSnapshot : ModelSnapshot
@@ -385,6 +385,72 @@ namespace Jishi.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("BallotWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId");
+
+                    b.ToTable("ReviewCampaigns");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewSubject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewSubject");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -579,6 +645,30 @@ namespace Jishi.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewSubject", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<int>", null)
@@ -633,6 +723,11 @@ namespace Jishi.Migrations.Postgres
             modelBuilder.Entity("Jishi.Web.Features.Members.Member", b =>
                 {
                     b.Navigation("Transfers");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
+                {
+                    b.Navigation("Subjects");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jishi.Migrations.Postgres
+namespace Jishi.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -205,6 +205,30 @@ namespace Jishi.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StreetId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BallotWeight = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewCampaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewCampaigns_Units_StreetId",
+                        column: x => x.StreetId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -312,6 +336,33 @@ namespace Jishi.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReviewSubject",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSubject", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewSubject_ReviewCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "ReviewCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewSubject_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -387,6 +438,22 @@ namespace Jishi.Migrations.Postgres
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewCampaigns_StreetId",
+                table: "ReviewCampaigns",
+                column: "StreetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSubject_CampaignId_UnitId",
+                table: "ReviewSubject",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSubject_UnitId",
+                table: "ReviewSubject",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_ParentId",
                 table: "Units",
                 column: "ParentId");
@@ -428,6 +495,9 @@ namespace Jishi.Migrations.Postgres
                 name: "MemberTransfers");
 
             migrationBuilder.DropTable(
+                name: "ReviewSubject");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -435,6 +505,9 @@ namespace Jishi.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Members");
+
+            migrationBuilder.DropTable(
+                name: "ReviewCampaigns");
 
             migrationBuilder.DropTable(
                 name: "Units");

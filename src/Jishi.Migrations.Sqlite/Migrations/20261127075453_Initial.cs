@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Jishi.Migrations.Sqlite
+namespace Jishi.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -204,6 +204,30 @@ namespace Jishi.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StreetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BallotWeight = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewCampaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewCampaigns_Units_StreetId",
+                        column: x => x.StreetId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -311,6 +335,33 @@ namespace Jishi.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReviewSubject",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSubject", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewSubject_ReviewCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "ReviewCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewSubject_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -386,6 +437,22 @@ namespace Jishi.Migrations.Sqlite
                 column: "MemberId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewCampaigns_StreetId",
+                table: "ReviewCampaigns",
+                column: "StreetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSubject_CampaignId_UnitId",
+                table: "ReviewSubject",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSubject_UnitId",
+                table: "ReviewSubject",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_ParentId",
                 table: "Units",
                 column: "ParentId");
@@ -427,6 +494,9 @@ namespace Jishi.Migrations.Sqlite
                 name: "MemberTransfers");
 
             migrationBuilder.DropTable(
+                name: "ReviewSubject");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -434,6 +504,9 @@ namespace Jishi.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Members");
+
+            migrationBuilder.DropTable(
+                name: "ReviewCampaigns");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Jishi.Migrations.Sqlite
+namespace Jishi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(JishiDbContext))]
     partial class JishiDbContextModelSnapshot : ModelSnapshot
@@ -368,6 +368,68 @@ namespace Jishi.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BallotWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId");
+
+                    b.ToTable("ReviewCampaigns");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewSubject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CampaignId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewSubject");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -554,6 +616,30 @@ namespace Jishi.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewSubject", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<int>", null)
@@ -608,6 +694,11 @@ namespace Jishi.Migrations.Sqlite
             modelBuilder.Entity("Jishi.Web.Features.Members.Member", b =>
                 {
                     b.Navigation("Transfers");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
+                {
+                    b.Navigation("Subjects");
                 });
 #pragma warning restore 612, 618
         }

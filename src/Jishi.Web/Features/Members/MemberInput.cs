@@ -1,0 +1,51 @@
+namespace Jishi.Web.Features.Members;
+
+/// <summary>What a caller sends to create or change a member (API, screen and Excel import alike).</summary>
+public sealed record MemberInput
+{
+    public string Name { get; init; } = "";
+    public string Gender { get; init; } = "";
+    public string? Ethnicity { get; init; }
+    public DateOnly? BirthDate { get; init; }
+    public string? IdNumber { get; init; }
+    public string? Education { get; init; }
+    public MemberCategory Category { get; init; }
+    public int UnitId { get; init; }
+    public DateOnly? JoinedOn { get; init; }
+    public DateOnly? FullMemberOn { get; init; }
+    public string? Post { get; init; }
+    public string? Phone { get; init; }
+    public string? Address { get; init; }
+    public bool MembershipSuspended { get; init; }
+    public bool IsLost { get; init; }
+    public string? LostSince { get; init; }
+    public bool IsFloating { get; init; }
+    public string? FloatingTo { get; init; }
+    public string Tier { get; init; } = "";
+    public string? Position { get; init; }
+    public MemberStatus Status { get; init; }
+
+    public void ApplyTo(Member m)
+    {
+        m.Name = Name.Trim();
+        m.Gender = Gender.Trim();
+        m.Ethnicity = Ethnicity?.Trim();
+        m.BirthDate = BirthDate;
+        m.IdNumber = MemberRules.NormalizeIdNumber(IdNumber);
+        m.Education = Education?.Trim();
+        m.Category = Category;
+        m.JoinedOn = JoinedOn;
+        m.FullMemberOn = FullMemberOn;
+        m.Post = Post?.Trim();
+        m.Phone = MemberRules.NormalizeDigits(Phone)?.Trim();
+        m.Address = Address?.Trim();
+        m.MembershipSuspended = MembershipSuspended;
+        m.IsLost = IsLost;
+        m.LostSince = LostSince;
+        m.IsFloating = IsFloating;
+        m.FloatingTo = FloatingTo?.Trim();
+        m.Tier = Tier.Trim();
+        m.Position = Position?.Trim();
+        m.Status = Status;
+    }
+}

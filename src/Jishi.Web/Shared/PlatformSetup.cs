@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Jishi.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using Scalar.AspNetCore;
+
+namespace Jishi.Web.Shared;
+
+/// <summary>Cross-cutting services: time, current user, localization, JSON, problem details, OpenAPI, health,
+/// data-protection keys in the database (so instances are interchangeable).</summary>
+public static class PlatformSetup
+{
+    public const string DefaultUrl = "http://localhost:5080";
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"])
+            && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        // Serves wwwroot and the packages' _content/ from the build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title.All(c => c < 128))
+            {
+                ctx.ProblemDetails.Title = text["Status." + (ctx.ProblemDetails.Status ?? 500)] is { ResourceNotFound: false } t
+                    ? t.Value : text["Title.Error"].Value;
+            }
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<JishiDbContext>();
+        services.AddDataProtection().SetApplicationName("Jishi").PersistKeysToDbContext<JishiDbContext>();
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("基石 Jishi API")).AllowAnonymous();
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http, TimeProvider clock) =>
+        {
+            if (Cultures.Any(c => c.Name == name))
+            {
+                http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(name)),
+                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            }
+            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') ? returnUrl : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}
