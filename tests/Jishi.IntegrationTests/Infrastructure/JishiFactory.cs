@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Jishi.IntegrationTests.Infrastructure;
+
+/// <summary>The product on a fresh database built by its migrations, with the 七里墩 demo loaded. SQLite by default;
+/// PostgreSQL when JISHI_TEST_POSTGRES holds a connection string to a server (a new database per factory).</summary>
+public class JishiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Admin-Test-2016";
+    public const string DemoPassword = "Demo-Test-2016";
+
+    private readonly string _connectionString;
+    private readonly string? _postgresServer;
+    private readonly string? _databaseName;
+    private readonly string? _sqliteFile;
+
+    public JishiFactory()
+    {
+        _postgresServer = Environment.GetEnvironmentVariable("JISHI_TEST_POSTGRES");
+        if (IsPostgres)
+        {
+            _databaseName = "jishi_test_" + Guid.NewGuid().ToString("N")[..12];
+            _connectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _databaseName }.ConnectionString;
+        }
+        else
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "jishi-tests");
+            Directory.CreateDirectory(folder);
+            _sqliteFile = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db");
+            _connectionString = $"Data Source={_sqliteFile}";
+        }
+    }
+
+    public bool IsPostgres => !string.IsNullOrEmpty(_postgresServer);
+    public string ConnectionString => _connectionString;
+    public string Provider => IsPostgres ? "Postgres" : "Sqlite";
+
+    /// <summary>Loads the demo street on first start; a subclass may turn it off.</summary>
+    protected virtual bool SeedDemo => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Jishi", _connectionString);
+        builder.UseSetting("Jishi:SeedDemo", SeedDemo ? "true" : "false");
+        builder.UseSetting("Jishi:AdminPassword", AdminPassword);
+        builder.UseSetting("Jishi:DemoPassword", DemoPassword);
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>A client carrying a bearer token of <paramref name="userName"/> (admin or a demo account).</summary>
+    public async Task<HttpClient> ClientForAsync(string userName, string? password = null)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token",
+            new { userName, password = password ?? (userName == "admin" ? AdminPassword : DemoPassword) });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenAnswer>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    private sealed record TokenAnswer(string AccessToken, DateTime ExpiresAt);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_databaseName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_postgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One factory (one database) shared by the tests of the collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<JishiFactory>
+{
+    public const string Name = "api";
+}
