@@ -47,7 +47,19 @@ public static class PlatformSetup
                     ? t.Value : text["Title.Error"].Value;
             }
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            // Use cases nest their Request/Response records; qualify them so schema names stay unique.
+            o.CreateSchemaReferenceId = t => t.Type.IsNested && t.Type.DeclaringType is { } outer
+                ? outer.Name + t.Type.Name
+                : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(t);
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "基石 Jishi API";
+                document.Info.Description = "街道社区基层党建工作平台的公开接口。Public API of the Jishi grassroots party-building platform.";
+                return Task.CompletedTask;
+            });
+        });
         services.AddHealthChecks().AddDbContextCheck<JishiDbContext>();
         services.AddDataProtection().SetApplicationName("Jishi").PersistKeysToDbContext<JishiDbContext>();
         return builder;
@@ -65,7 +77,9 @@ public static class PlatformSetup
     {
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("基石 Jishi API")).AllowAnonymous();
+        // Offline intranets: no web fonts, telemetry or AI agent from scalar.com.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("基石 Jishi API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp())
+            .AllowAnonymous();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http, TimeProvider clock) =>
         {
             if (Cultures.Any(c => c.Name == name))
