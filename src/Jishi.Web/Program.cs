@@ -15,6 +15,7 @@ builder.Services.AddDatabaseInitialization();
 builder.Services.AddAccounts();
 builder.Services.AddOrganizations();
 builder.Services.AddMembers();
+builder.Services.AddTiers();
 builder.Services.AddAudit();
 builder.Services.AddScreens();
 
@@ -34,6 +35,7 @@ app.MapPlatform();
 app.MapAccounts();
 app.MapOrganizations();
 app.MapMembers();
+app.MapTiers();
 app.MapAudit();
 app.MapScreens();
 
