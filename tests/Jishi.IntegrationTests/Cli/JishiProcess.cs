@@ -2,13 +2,16 @@ using System.Diagnostics;
 
 namespace Jishi.IntegrationTests.Cli;
 
-/// <summary>Runs the built Jishi.Web.dll as an operator would run <c>jishi COMMAND</c>: a separate process on an SQLite
-/// file, so that a backup really runs beside a server that keeps writing.</summary>
+/// <summary>Runs the built Jishi.Web.dll as an operator would run <c>jishi COMMAND</c>: a separate process on a database
+/// (an SQLite file unless told otherwise), so that a backup really runs beside a server that keeps writing.</summary>
 public static class JishiProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static async Task<Outcome> RunAsync(string databaseFile, string? input, params string[] args)
+    public static Task<Outcome> RunAsync(string databaseFile, string? input, params string[] args) =>
+        RunOnAsync("Sqlite", $"Data Source={databaseFile}", input, args);
+
+    public static async Task<Outcome> RunOnAsync(string provider, string connectionString, string? input, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -22,8 +25,8 @@ public static class JishiProcess
         {
             start.ArgumentList.Add(a);
         }
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__Jishi"] = $"Data Source={databaseFile}";
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["ConnectionStrings__Jishi"] = connectionString;
         using var process = Process.Start(start)!;
         if (input is not null)
         {

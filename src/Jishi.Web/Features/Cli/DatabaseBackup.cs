@@ -5,6 +5,8 @@ using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Jishi.Web.Features.Cli;
 
@@ -28,7 +30,7 @@ public sealed class DatabaseBackup(JishiDbContext db, IConfiguration config)
         : new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database ?? "";
 
     /// <summary>Writes the whole database to <paramref name="file"/>, which must not exist yet; returns its size.
-    /// The copy is written beside it under another name and renamed at the end, so a half-written file never
+    /// The copy is written beside it under another name and renamed at the end, so that a half-written file never
     /// looks like a backup.</summary>
     public async Task<Result<long>> BackupAsync(string file, CancellationToken ct)
     {
@@ -36,6 +38,10 @@ public sealed class DatabaseBackup(JishiDbContext db, IConfiguration config)
         if (File.Exists(target))
         {
             return Error.Conflict("Cli.Backup.Exists", target);
+        }
+        if (Provider == DatabaseProvider.Postgres && PostgresTools.DumpMissing(ConnectionString, target) is { } missing)
+        {
+            return missing;
         }
         if (Path.GetDirectoryName(target) is { } folder)
         {
@@ -154,6 +160,12 @@ public sealed class DatabaseBackup(JishiDbContext db, IConfiguration config)
         var path = Path.GetFullPath(file);
         if (Provider == DatabaseProvider.Postgres)
         {
+            // pg_restore fills a database but does not create one.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(ct))
+            {
+                await creator.CreateAsync(ct);
+            }
             if (await PostgresTools.RestoreAsync(ConnectionString, path, ct) is { Error: { } error })
             {
                 return error;
@@ -164,6 +176,8 @@ public sealed class DatabaseBackup(JishiDbContext db, IConfiguration config)
             await using var from = FileConnection(path, SqliteOpenMode.ReadOnly);
             await using var to = new SqliteConnection(ConnectionString);
             await CopyAsync(from, to, ct);
+            // Backups are single files in rollback-journal mode; the live database runs in WAL so readers never wait.
+            await ExecuteAsync(to, "PRAGMA journal_mode = WAL", ct);
         }
         await db.Database.MigrateAsync(ct);
         return true;

@@ -8,8 +8,14 @@ namespace Jishi.Web.Features.Cli;
 /// string; the password goes through PGPASSWORD so that it never shows in a process list.</summary>
 public static class PostgresTools
 {
+    private static string[] DumpOptions(string file) => ["--format=custom", "--file=" + file];
+
+    /// <summary>How to run pg_dump by hand into <paramref name="file"/> when it is not installed here; null when it is.</summary>
+    public static Error? DumpMissing(string connectionString, string file) =>
+        FindOnPath("pg_dump") is null ? Missing("pg_dump", connectionString, DumpOptions(file)) : null;
+
     public static Task<Result<bool>> DumpAsync(string connectionString, string file, CancellationToken ct) =>
-        RunAsync("pg_dump", connectionString, ["--format=custom", "--file=" + file], null, ct).Succeeded();
+        RunAsync("pg_dump", connectionString, DumpOptions(file), null, ct).Succeeded();
 
     /// <summary>Cleans the objects of the dump out of the database and recreates them from it, in one transaction.</summary>
     public static Task<Result<bool>> RestoreAsync(string connectionString, string file, CancellationToken ct) =>
@@ -35,19 +41,17 @@ public static class PostgresTools
     /// <summary>Runs <paramref name="tool"/> with the options, the connection, then the dump file to read, if any.</summary>
     private static async Task<Result<string>> RunAsync(string tool, string? connectionString, string[] options, string? input, CancellationToken ct)
     {
-        var connection = connectionString is null ? null : new NpgsqlConnectionStringBuilder(connectionString);
-        string[] all = [.. options, .. connection is null ? [] : new[] { "--dbname=" + Libpq(connection) }, .. input is null ? [] : new[] { input }];
+        string[] all = Arguments(connectionString, options, input);
         if (FindOnPath(tool) is not { } executable)
         {
-            var manual = $"{tool} {string.Join(" ", all.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}";
-            return new Error("Cli.PgToolMissing", StatusCodes.Status500InternalServerError, tool, manual);
+            return Missing(tool, connectionString, options, input);
         }
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in all)
         {
             start.ArgumentList.Add(a);
         }
-        if (connection?.Password is { Length: > 0 } password)
+        if (connectionString is not null && new NpgsqlConnectionStringBuilder(connectionString).Password is { Length: > 0 } password)
         {
             start.Environment["PGPASSWORD"] = password;
         }
@@ -59,6 +63,15 @@ public static class PostgresTools
             ? await output
             : new Error("Cli.PgToolFailed", StatusCodes.Status500InternalServerError, tool, process.ExitCode, (await errors).Trim());
     }
+
+    private static string[] Arguments(string? connectionString, string[] options, string? input = null) =>
+        [.. options, .. connectionString is null ? [] : new[] { "--dbname=" + Libpq(new NpgsqlConnectionStringBuilder(connectionString)) },
+            .. input is null ? [] : new[] { input }];
+
+    /// <summary>Says how to run the tool by hand when it is not installed here.</summary>
+    private static Error Missing(string tool, string? connectionString, string[] options, string? input = null) =>
+        new("Cli.PgToolMissing", StatusCodes.Status500InternalServerError, tool,
+            $"{tool} {string.Join(" ", Arguments(connectionString, options, input).Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}");
 
     /// <summary>The connection in libpq's key=value form, without the password.</summary>
     private static string Libpq(NpgsqlConnectionStringBuilder c)
