@@ -6,10 +6,11 @@ using Jishi.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Jishi.IntegrationTests.Cli;
 
-public sealed partial class CliTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+public sealed partial class CliTests(SqliteFactory factory, ITestOutputHelper output) : IClassFixture<SqliteFactory>
 {
     [Fact]
     public async Task Backup_WhileApiWritesMembers_RestoreHoldsEveryAcknowledgedMember()
@@ -39,8 +40,10 @@ public sealed partial class CliTests(SqliteFactory factory) : IClassFixture<Sqli
         var beforeBackup = acknowledged.ToArray();
         var backupFile = factory.PathFor("backup.db");
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var backup = await JishiProcess.RunAsync(factory.DatabaseFile, null, "backup", backupFile);
         var duringBackup = acknowledged.Count - beforeBackup.Length;
+        output.WriteLine($"{beforeBackup.Length} members acknowledged before the backup, {duringBackup} while the backup process ran ({clock.ElapsedMilliseconds} ms)");
         await stop.CancelAsync();
         await writer;
 
@@ -53,6 +56,29 @@ public sealed partial class CliTests(SqliteFactory factory) : IClassFixture<Sqli
         Assert.Equal(["ok"], await QueryAsync(restored, "PRAGMA integrity_check"));
         var ids = (await QueryAsync(restored, "SELECT Id FROM Members")).Select(int.Parse).ToHashSet();
         Assert.Subset(ids, beforeBackup.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Restore_IntoRunningServer_ApiSeesTheBackedUpData()
+    {
+        var client = await factory.ClientForAsync("admin");
+        var branch = (await client.GetFromJsonAsync<List<UnitRow>>("/api/units"))!.First(u => u.Kind == "Branch").Id;
+        var backupFile = factory.PathFor("live.db");
+        Assert.Equal(0, (await JishiProcess.RunAsync(factory.DatabaseFile, null, "backup", backupFile)).ExitCode);
+        var afterBackup = await client.PostAsJsonAsync("/api/members", new
+        {
+            name = "备份之后", gender = "女", unitId = branch, category = "Full", joinedOn = "2001-07-01", fullMemberOn = "2002-07-01",
+            tier = "在职", status = "Active",
+        });
+        var id = (await afterBackup.Content.ReadFromJsonAsync<Created>())!.Id;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/members/{id}")).StatusCode);
+
+        var restore = await JishiProcess.RunAsync(factory.DatabaseFile, null, "restore", backupFile, "--yes");
+
+        Assert.True(restore.ExitCode == 0, restore.Error);
+        Assert.Contains("请重启", restore.Output);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/members/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/units")).StatusCode);
     }
 
     [Theory]
@@ -160,6 +186,17 @@ public sealed partial class CliTests(SqliteFactory factory) : IClassFixture<Sqli
 
         Assert.Equal(1, create.ExitCode);
         Assert.Contains("党组织不存在", create.Error);
+    }
+
+    [Fact]
+    public async Task CreateUser_DatabaseNeverMigrated_SaysToMigrateWithoutStackTrace()
+    {
+        var create = await JishiProcess.RunAsync(factory.PathFor("unmigrated.db"), null,
+            "create-user", "--user", "early", "--name", "早到", "--role", "Member", "--unit", "1", "--password", "Valid-Pass-1");
+
+        Assert.Equal(1, create.ExitCode);
+        Assert.Contains("请先运行 migrate", create.Error);
+        Assert.DoesNotContain("   at ", create.Error);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +14,15 @@ public sealed class CliContext(IServiceProvider services, IStringLocalizer<Share
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().SetCommandLine();
-        return await action(scope.ServiceProvider, ct);
+        try
+        {
+            return await action(scope.ServiceProvider, ct);
+        }
+        catch (DbException e)
+        {
+            // The usual cause is a database that was never migrated or a wrong connection string: say so, without a stack trace.
+            return Fail(new Error("Cli.DatabaseError", StatusCodes.Status500InternalServerError, e.Message));
+        }
     }
 
     /// <summary>A registered handler, or one built from the scope's services when its feature does not register it.</summary>
