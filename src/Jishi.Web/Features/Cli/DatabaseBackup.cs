@@ -15,7 +15,7 @@ namespace Jishi.Web.Features.Cli;
 /// PostgreSQL goes through pg_dump and pg_restore.</summary>
 public sealed class DatabaseBackup(JishiDbContext db, IConfiguration config)
 {
-    /// <summary>What a backup file holds: the migrations applied to it and how many this build would still apply.</summary>
+    /// <summary>What a backup file holds: the migrations applied to it, and how many this build applies after restoring it.</summary>
     public sealed record Contents(IReadOnlyList<string> Applied, int Pending);
 
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
@@ -153,9 +153,9 @@ public sealed class DatabaseBackup(JishiDbContext db, IConfiguration config)
         return new Contents(applied, known.Except(applied).Count());
     }
 
-    /// <summary>Replaces the configured database with <paramref name="file"/> (checked by <see cref="InspectAsync"/>)
-    /// and migrates it forward when the backup is older than this build.</summary>
-    public async Task<Result<bool>> RestoreAsync(string file, CancellationToken ct)
+    /// <summary>Replaces the configured database with <paramref name="file"/>, whose <paramref name="contents"/>
+    /// <see cref="InspectAsync"/> found, and migrates it forward when the backup is older than this build.</summary>
+    public async Task<Result<bool>> RestoreAsync(string file, Contents contents, CancellationToken ct)
     {
         var path = Path.GetFullPath(file);
         if (Provider == DatabaseProvider.Postgres)
@@ -165,6 +165,12 @@ public sealed class DatabaseBackup(JishiDbContext db, IConfiguration config)
             if (!await creator.ExistsAsync(ct))
             {
                 await creator.CreateAsync(ct);
+            }
+            // pg_restore --clean drops only what the dump holds: tables of later migrations would survive and make the
+            // migrations that follow fail, so such a database is left alone.
+            else if ((await db.Database.GetAppliedMigrationsAsync(ct)).Except(contents.Applied).Order(StringComparer.Ordinal).LastOrDefault() is { } later)
+            {
+                return Error.Conflict("Cli.Restore.LiveNewer", Target, later);
             }
             if (await PostgresTools.RestoreAsync(ConnectionString, path, ct) is { Error: { } error })
             {

@@ -105,7 +105,7 @@ public static partial class JishiCli
             {
                 return cli.Fail(new Error("Cli.Restore.Cancelled", StatusCodes.Status400BadRequest));
             }
-            var restored = await backup.RestoreAsync(path, ct);
+            var restored = await backup.RestoreAsync(path, contents.Value!, ct);
             return restored.IsSuccess ? cli.Say("Cli.Restore.Done", path, contents.Value!.Pending) : cli.Fail(restored.Error!);
         }, ct));
         return command;
