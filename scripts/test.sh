@@ -105,7 +105,7 @@ run_tests() {
   local p f s
   read -r p f s < <(awk '{
       for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { gsub(/[^0-9]/, "", kv[2]); v[kv[1]] = kv[2] + 0 }
-      print v["passed"] + 0, v["failed"] + v["error"] + v["timeout"] + v["aborted"] + 0, v["notExecuted"] + 0
+      print v["passed"] + 0, v["failed"] + v["error"] + v["timeout"] + v["aborted"] + 0, v["total"] - v["executed"]
     }' <<<"$counters")
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
   local test_name
