@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Accounts;
@@ -135,6 +136,19 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             var body = await client.GetStringAsync(url);
             Assert.DoesNotContain(markers, body.Contains);
         }
+    }
+
+    [Fact]
+    public async Task GetMember_OtherCommunity_Returns404WithChineseMessage()
+    {
+        var other = await IdsOfAsync("sq02");
+        var client = await factory.ClientForAsync("sq01");
+
+        using var response = await client.GetAsync($"/api/members/{other.Member}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemRow>();
+        Assert.Equal(("未找到", "党员不存在，或不在您的管辖范围内"), (problem!.Title, problem.Detail));
     }
 
     private static string Truncate(string s) => s.Length <= 300 ? s : s[..300] + "…";

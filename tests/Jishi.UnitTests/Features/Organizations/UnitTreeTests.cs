@@ -47,8 +47,8 @@ public sealed class UnitTreeTests
     [Fact]
     public void IsWithin_SiblingWithCommonDigitPrefix_ReturnsFalse()
     {
-        var c1 = Saved(1_5, "a", UnitKind.Community, Street);
-        var c2 = Saved(1_50, "b", UnitKind.Community, Street);
+        var c1 = Saved(15, "a", UnitKind.Community, Street);
+        var c2 = Saved(150, "b", UnitKind.Community, Street);
         Assert.False(c2.IsWithin(c1.Path));
     }
 
