@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,12 @@ public sealed partial class ApiEndpoint
         foreach (var p in endpoint.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [])
         {
             AddParameter(p, p.Name!, p.ParameterType, routeNames, services);
+        }
+        // A handler that reads the upload itself only declares it; API.md names the field "file".
+        if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true
+            && !_parameters.Any(p => p.From == Source.Form))
+        {
+            _parameters.Add(("file", typeof(IFormFile), Source.Form));
         }
     }
 
