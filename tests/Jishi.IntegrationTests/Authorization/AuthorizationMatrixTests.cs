@@ -126,7 +126,8 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
 
         foreach (var endpoint in endpoints)
         {
-            using var response = await client.SendAsync(endpoint.BuildRequest(own, failures));
+            // The policy refuses before any id is looked at, so resources the ids do not cover are no concern here.
+            using var response = await client.SendAsync(endpoint.BuildRequest(own, []));
             if (response.StatusCode != HttpStatusCode.Forbidden)
             {
                 failures.Add($"{endpoint} ({string.Join(", ", endpoint.Policies)}) answered {(int)response.StatusCode} to a member");
