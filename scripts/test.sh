@@ -63,7 +63,10 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_postgres() {
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   [[ -x $pg_bin/initdb ]] || { say "找不到 PostgreSQL（/usr/lib/postgresql/*/bin）/ PostgreSQL not found"; return 1; }
-  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/jishi-pg.XXXXXX") || return 1
+  # As root the cluster belongs to postgres, which may not enter root's own TMPDIR; /tmp it can.
+  local base=${TMPDIR:-/tmp}
+  ((EUID == 0)) && base=/tmp
+  pg_dir=$(mktemp -d "$base/jishi-pg.XXXXXX") || return 1
   ((EUID == 0)) && chown postgres: "$pg_dir"
   chmod 700 "$pg_dir"
   as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C >"$pg_dir/initdb.log" 2>&1 || {
