@@ -12,8 +12,8 @@ public sealed class ListUnits(JishiDbContext db, CurrentUser user)
         var scope = await user.ScopePathAsync(ct);
         var units = await db.Units.AsNoTracking().Within(scope)
             .Where(u => includeArchived || !u.IsArchived)
-            .OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Id)
             .ToListAsync(ct);
-        return units.Select(u => u.AsDto()).ToList();
+        // Ordered here: the database stores Kind as text, whose order (Branch, Community, …) is not the tree's.
+        return units.OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => u.AsDto()).ToList();
     }
 }

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The README's test command. Installs what is missing (as root), builds once, starts a throwaway PostgreSQL cluster,
+# runs unit tests, integration tests on SQLite and on PostgreSQL, and browser tests, then prints one summary line
+# "N passed, N failed[, N skipped]" counted from the TRX files. Plain bash/grep/awk: CI machines may lack python.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
+
+results="$PWD/TestResults"
+packages=(postgresql chromium fonts-noto-cjk)
+passed=0 failed=0 skipped=0
+failures=()
+
+say() { printf '%s\n' "$*" >&2; }
+
+# The summary is always the last line, also when the build fails before any test ran.
+finish() {
+  local line="$passed passed, $failed failed"
+  ((skipped > 0)) && line+=", $skipped skipped"
+  if ((${#failures[@]} > 0)); then
+    echo "失败的测试 / Failed tests:"
+    printf '  %s\n' "${failures[@]}"
+  fi
+  echo "$line"
+  exit $((failed == 0 ? 0 : 1))
+}
+
+install_packages() {
+  local missing=() p
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii' || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  if ((EUID != 0)); then
+    say "缺少软件包：${missing[*]}。请以 root 身份运行本脚本，或先执行：sudo apt-get install -y ${missing[*]}"
+    say "Missing packages: ${missing[*]}. Run this script as root, or first run: sudo apt-get install -y ${missing[*]}"
+    exit 2
+  fi
+  say "安装缺少的软件包 / Installing missing packages: ${missing[*]}"
+  apt-get update -q && apt-get install -y -q --no-install-recommends "${missing[@]}" || {
+    say "软件包安装失败 / Package installation failed: ${missing[*]}"
+    exit 2
+  }
+}
+
+pg_bin="" pg_dir="" pg_port=""
+
+# Runs a PostgreSQL program as the postgres user when we are root (initdb refuses root), from a folder it may enter.
+as_pg() {
+  if ((EUID == 0)); then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+stop_postgres() {
+  if [[ -n $pg_dir && -d $pg_dir ]]; then
+    [[ -f $pg_dir/data/postmaster.pid ]] && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1
+    rm -rf "$pg_dir"
+  fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Sets pg_port to that of a fresh cluster in a temporary folder: trust authentication, loopback only, no durability.
+start_postgres() {
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [[ -x $pg_bin/initdb ]] || { say "找不到 PostgreSQL（/usr/lib/postgresql/*/bin）/ PostgreSQL not found"; return 1; }
+  # As root the cluster belongs to postgres, which may not enter root's own TMPDIR; /tmp it can.
+  local base=${TMPDIR:-/tmp}
+  ((EUID == 0)) && base=/tmp
+  pg_dir=$(mktemp -d "$base/jishi-pg.XXXXXX") || return 1
+  ((EUID == 0)) && chown postgres: "$pg_dir"
+  chmod 700 "$pg_dir"
+  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C >"$pg_dir/initdb.log" 2>&1 || {
+    cat "$pg_dir/initdb.log" >&2
+    return 1
+  }
+  local attempt port
+  for attempt in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 40000))
+    port_in_use "$port" && continue
+    if as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$pg_dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        >/dev/null; then
+      pg_port=$port
+      return 0
+    fi
+  done
+  cat "$pg_dir/server.log" >&2
+  return 1
+}
+
+# Runs one test project into TestResults/NAME.trx and adds its counters; a run without a readable result, or one that
+# failed without a failed test, counts as one failure.
+run_tests() {
+  local name=$1 project=$2 trx="$results/$1.trx" status=0
+  shift 2
+  say "=== $name ==="
+  rm -f "$trx"
+  env "$@" dotnet test "$project" --no-build -c Debug --nologo --results-directory "$results" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --blame-hang-timeout 8m --blame-hang-dump-type none || status=$?
+  local counters
+  counters=$([[ -f $trx ]] && grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  if [[ -z $counters ]]; then
+    failed=$((failed + 1))
+    failures+=("$name: 测试运行崩溃，没有结果 / run crashed without results (exit code $status)")
+    return
+  fi
+  local p f s
+  read -r p f s < <(awk '{
+      for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { gsub(/[^0-9]/, "", kv[2]); v[kv[1]] = kv[2] + 0 }
+      print v["passed"] + 0, v["failed"] + v["error"] + v["timeout"] + v["aborted"] + 0, v["total"] - v["executed"]
+    }' <<<"$counters")
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  local test_name
+  while IFS= read -r test_name; do
+    [[ -n $test_name ]] && failures+=("$name: $test_name")
+  done < <(grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" \
+    | sed -e 's/.*testName="\([^"]*\)".*/\1/' -e 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g')
+  if ((status != 0 && f == 0)); then
+    failed=$((failed + 1))
+    failures+=("$name: 测试运行异常结束 / run ended abnormally (exit code $status)")
+  fi
+}
+
+trap stop_postgres EXIT
+trap 'exit 130' INT TERM
+
+install_packages
+command -v dotnet >/dev/null || {
+  say "找不到 .NET SDK（dotnet），请按 https://learn.microsoft.com/dotnet/core/install/linux-debian 安装 / .NET SDK (dotnet) not found"
+  exit 2
+}
+rm -rf "$results"
+mkdir -p "$results"
+
+if ! dotnet tool restore >/dev/null || ! dotnet build Jishi.slnx -c Debug --nologo -v q -clp:ErrorsOnly; then
+  failed=1
+  failures+=("build: 构建失败 / build failed")
+  finish
+fi
+
+run_tests unit tests/Jishi.UnitTests
+run_tests integration-sqlite tests/Jishi.IntegrationTests
+if start_postgres; then
+  run_tests integration-postgres tests/Jishi.IntegrationTests \
+    "JISHI_TEST_POSTGRES=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+else
+  failed=$((failed + 1))
+  failures+=("integration-postgres: PostgreSQL 无法启动 / PostgreSQL did not start")
+fi
+stop_postgres
+run_tests browser tests/Jishi.BrowserTests
+finish

@@ -1,0 +1,232 @@
+using System.Collections;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jishi.IntegrationTests.Authorization;
+
+/// <summary>The ids a request is filled with: one of each resource, all inside one community.</summary>
+public sealed record CommunityIds(int Community, int Branch, int Member, int Account)
+{
+    /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
+    public int? For(string resource) => resource.ToLowerInvariant() switch
+    {
+        "unit" or "tounit" or "fromunit" => Branch,
+        "parent" => Community,
+        "member" => Member,
+        "account" or "user" => Account,
+        _ => null,
+    };
+}
+
+/// <summary>One protected API endpoint as the app's EndpointDataSource lists it, with what its handler binds, so that a
+/// test can call it with ids of its choice without knowing the endpoint in advance.</summary>
+public sealed partial class ApiEndpoint
+{
+    private const string SampleText = "Matrix-Test-2016";
+
+    private readonly List<(string Name, Type Type, Source From)> _parameters = [];
+
+    private enum Source { Route, Query, Body, Form }
+
+    private ApiEndpoint(RouteEndpoint endpoint, string method, IServiceProviderIsService services)
+    {
+        Method = method;
+        Pattern = (endpoint.RoutePattern.RawText ?? "").TrimEnd('/');
+        Policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(a => a.Policy ?? a.Roles).Where(p => !string.IsNullOrEmpty(p)).Select(p => p!).ToList();
+        var routeNames = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in endpoint.RoutePattern.Parameters)
+        {
+            _parameters.Add((p.Name, IsId(p.Name, typeof(int)) ? typeof(int) : typeof(string), Source.Route));
+        }
+        foreach (var p in endpoint.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [])
+        {
+            AddParameter(p, p.Name!, p.ParameterType, routeNames, services);
+        }
+        // A handler that reads the upload itself only declares it; API.md names the field "file".
+        if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true
+            && !_parameters.Any(p => p.From == Source.Form))
+        {
+            _parameters.Add(("file", typeof(IFormFile), Source.Form));
+        }
+    }
+
+    public string Method { get; }
+    public string Pattern { get; }
+
+    /// <summary>The policies and roles the endpoint demands beyond a signed-in user (empty for any signed-in user).</summary>
+    public IReadOnlyList<string> Policies { get; }
+
+    public override string ToString() => $"{Method} {Pattern}";
+
+    /// <summary>Every endpoint under /api that needs a signed-in caller, once per HTTP method.</summary>
+    public static IEnumerable<ApiEndpoint> Protected(IServiceProvider services)
+    {
+        var isService = services.GetRequiredService<IServiceProviderIsService>();
+        return services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => new ApiEndpoint(e, m, isService)))
+            .OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal);
+    }
+
+    private void AddParameter(ParameterInfo info, string name, Type type, HashSet<string> routeNames, IServiceProviderIsService services)
+    {
+        if (routeNames.Contains(name) || IsInfrastructure(type) || info.IsDefined(typeof(Microsoft.AspNetCore.Mvc.FromServicesAttribute))
+            || services.IsService(type))
+        {
+            return;
+        }
+        if (info.IsDefined(typeof(AsParametersAttribute)))
+        {
+            foreach (var p in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters())
+            {
+                AddParameter(p, p.Name!, p.ParameterType, routeNames, services);
+            }
+            return;
+        }
+        if (typeof(IFormFile).IsAssignableFrom(type) || typeof(IFormFileCollection).IsAssignableFrom(type) || type == typeof(IFormCollection))
+        {
+            _parameters.Add((name, type, Source.Form));
+            return;
+        }
+        _parameters.Add((name, type, IsSimple(type) ? Source.Query : Source.Body));
+    }
+
+    /// <summary>Whether the request carries at least one id (route, query, body or form).</summary>
+    public bool TakesIds => _parameters.Any(p => p.From == Source.Body ? BodyHasIds(p.Type, 0) : IsId(p.Name, p.Type));
+
+    /// <summary>The request with every id taken from <paramref name="ids"/> and plausible values elsewhere; resources
+    /// the ids do not cover are added to <paramref name="unknown"/>.</summary>
+    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown)
+    {
+        int IdFor(string name)
+        {
+            var resource = name.Equals("id", StringComparison.OrdinalIgnoreCase) ? ResourceOfId() : name[..^2];
+            if (ids.For(resource) is { } id)
+            {
+                return id;
+            }
+            unknown.Add($"{this}: parameter '{name}' names a '{resource}'; add to CommunityIds.For which {resource} belongs to a community");
+            return 1;
+        }
+
+        var path = RouteParameter().Replace(Pattern, m => Uri.EscapeDataString(
+            Convert.ToString(SimpleValue(m.Groups[1].Value, IsId(m.Groups[1].Value, typeof(int)) ? typeof(int) : typeof(string), IdFor),
+                System.Globalization.CultureInfo.InvariantCulture)!));
+        var query = _parameters.Where(p => p.From == Source.Query)
+            .Select(p => $"{p.Name}={Uri.EscapeDataString(SimpleValue(p.Name, p.Type, IdFor)?.ToString() ?? "")}").ToList();
+        var request = new HttpRequestMessage(new HttpMethod(Method), query.Count == 0 ? path : path + "?" + string.Join("&", query));
+        if (_parameters.FirstOrDefault(p => p.From == Source.Body) is { Name: not null } body)
+        {
+            request.Content = JsonContent.Create(Value(body.Name, body.Type, IdFor, 0));
+        }
+        else if (_parameters.Any(p => p.From == Source.Form))
+        {
+            var form = new MultipartFormDataContent();
+            foreach (var p in _parameters.Where(p => p.From == Source.Form))
+            {
+                form.Add(new ByteArrayContent("not a spreadsheet"u8.ToArray()), p.Name, "matrix.xlsx");
+            }
+            foreach (var p in _parameters.Where(p => p.From == Source.Query))
+            {
+                form.Add(new StringContent(SimpleValue(p.Name, p.Type, IdFor)?.ToString() ?? ""), p.Name);
+            }
+            request.Content = form;
+        }
+        return request;
+    }
+
+    /// <summary>"/api/members/{id}/transfers" → "member": the collection the id is an element of.</summary>
+    private string ResourceOfId()
+    {
+        var segments = Pattern.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var index = Array.FindIndex(segments, s => s.StartsWith("{id", StringComparison.OrdinalIgnoreCase));
+        var collection = index > 0 ? segments[index - 1] : segments.Length > 1 ? segments[1] : "";
+        return collection.EndsWith("ies", StringComparison.Ordinal) ? collection[..^3] + "y"
+            : collection.EndsWith('s') ? collection[..^1] : collection;
+    }
+
+    private static bool IsId(string name, Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return (t == typeof(int) || t == typeof(long)) && (name.Equals("id", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Id", StringComparison.Ordinal));
+    }
+
+    private static object? SimpleValue(string name, Type type, Func<string, int> idFor)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (IsId(name, t))
+        {
+            return idFor(name);
+        }
+        return t switch
+        {
+            _ when t == typeof(string) => name.Equals("role", StringComparison.OrdinalIgnoreCase) ? "Member" : SampleText,
+            _ when t == typeof(bool) => false,
+            _ when t.IsEnum => Enum.GetNames(t)[^1],
+            _ when t == typeof(DateOnly) => "2016-02-13",
+            _ when t == typeof(DateTime) || t == typeof(DateTimeOffset) => "2016-02-13T00:00:00Z",
+            _ when t == typeof(TimeOnly) => "08:00:00",
+            _ when t == typeof(Guid) => Guid.Empty,
+            _ => name.Equals("year", StringComparison.OrdinalIgnoreCase) ? 2016 : 1,
+        };
+    }
+
+    private static JsonNode? Value(string name, Type type, Func<string, int> idFor, int depth)
+    {
+        if (IsSimple(type))
+        {
+            return JsonSerializer.SerializeToNode(SimpleValue(name, type, idFor));
+        }
+        if (ElementType(type) is { } element)
+        {
+            return depth > 3 ? new JsonArray() : new JsonArray(Value(name.TrimEnd('s'), element, idFor, depth + 1));
+        }
+        var obj = new JsonObject();
+        if (depth <= 3)
+        {
+            foreach (var (propertyName, propertyType) in Members(type))
+            {
+                obj[JsonNamingPolicy.CamelCase.ConvertName(propertyName)] = Value(propertyName, propertyType, idFor, depth + 1);
+            }
+        }
+        return obj;
+    }
+
+    private static bool BodyHasIds(Type type, int depth) =>
+        depth <= 3 && (ElementType(type) is { } element ? BodyHasIds(element, depth + 1)
+            : !IsSimple(type) && Members(type).Any(m => IsId(m.Name, m.Type) || BodyHasIds(m.Type, depth + 1)));
+
+    private static IEnumerable<(string Name, Type Type)> Members(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => (p.Name, p.PropertyType));
+
+    private static Type? ElementType(Type type) =>
+        type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type) ? null
+        : type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static bool IsSimple(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(DateTime)
+            || t == typeof(DateTimeOffset) || t == typeof(TimeOnly) || t == typeof(Guid);
+    }
+
+    private static bool IsInfrastructure(Type type) =>
+        type == typeof(CancellationToken) || type == typeof(HttpContext) || type == typeof(HttpRequest) || type == typeof(HttpResponse)
+        || type == typeof(ClaimsPrincipal) || type == typeof(Stream) || type == typeof(System.IO.Pipelines.PipeReader);
+
+    [GeneratedRegex(@"\{\*{0,2}([A-Za-z0-9_]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+}
