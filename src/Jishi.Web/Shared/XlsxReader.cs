@@ -1,0 +1,153 @@
+using System.IO.Compression;
+using System.Xml;
+using MiniExcelLibs;
+
+namespace Jishi.Web.Shared;
+
+/// <summary>Reads one worksheet of an .xlsx workbook as rows numbered the way Excel shows them, with every cell of a
+/// merged range holding the value of the range (MiniExcel fills only the covered cells a file happens to write, so the
+/// ranges are read from the sheet itself). Anything unreadable surfaces as <see cref="InvalidDataException"/>.</summary>
+public static class XlsxReader
+{
+    /// <summary>One row: <paramref name="Cells"/> by column index (A = 0); <paramref name="IsBlank"/> when the row has no
+    /// value of its own (values spread from a merged range above do not count).</summary>
+    public sealed record Row(int Number, object?[] Cells, bool IsBlank);
+
+    private sealed record Merge(int Top, int Left, int Bottom, int Right);
+
+    /// <summary>The first <paramref name="maxRows"/> rows and <paramref name="maxColumns"/> columns of the sheet named
+    /// <paramref name="preferredSheet"/>, or of the first sheet when there is none of that name. Limits keep a hostile
+    /// file (a sheet 16,384 columns wide, millions of rows) from costing more than a real roster would.</summary>
+    public static IEnumerable<Row> ReadRows(Stream xlsx, string preferredSheet, int maxRows, int maxColumns)
+    {
+        var (sheetName, merges) = Guard(() => Inspect(xlsx, preferredSheet));
+        xlsx.Position = 0;
+        var lastColumn = ColumnName(maxColumns - 1);
+        var source = Guard(() => MiniExcel.QueryRange(xlsx, useHeaderRow: false, sheetName, ExcelType.XLSX, "A1", lastColumn + maxRows));
+        var anchors = new Dictionary<Merge, object?>();
+        using var rows = source.GetEnumerator();
+        for (var number = 1; Guard(rows.MoveNext); number++)
+        {
+            var cells = new object?[maxColumns];
+            var blank = true;
+            foreach (var (key, value) in (IDictionary<string, object?>)rows.Current)
+            {
+                if (ColumnIndex(key) is var i && i < maxColumns && value is not null && !(value is string s && string.IsNullOrWhiteSpace(s)))
+                {
+                    cells[i] = value;
+                    blank = false;
+                }
+            }
+            foreach (var m in merges)
+            {
+                if (m.Top == number)
+                {
+                    anchors[m] = m.Left < maxColumns ? cells[m.Left] : null;
+                }
+                else if (m.Top < number && number <= m.Bottom && anchors.TryGetValue(m, out var value))
+                {
+                    for (var c = m.Left; c <= Math.Min(m.Right, maxColumns - 1); c++)
+                    {
+                        cells[c] = value;
+                    }
+                }
+            }
+            yield return new Row(number, cells, blank);
+        }
+    }
+
+    /// <summary>"A" → 0, "AB" → 27.</summary>
+    public static int ColumnIndex(string letters)
+    {
+        var index = 0;
+        foreach (var c in letters)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                break;
+            }
+            index = index * 26 + (c - 'A' + 1);
+        }
+        return index - 1;
+    }
+
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (index++; index > 0; index = (index - 1) / 26)
+        {
+            name = (char)('A' + (index - 1) % 26) + name;
+        }
+        return name;
+    }
+
+    private static T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not InvalidDataException)
+        {
+            // A damaged or foreign file fails deep inside the zip, XML or MiniExcel code with many exception types;
+            // they all mean the same thing to the caller.
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    /// <summary>The sheet to read and its merged ranges, from workbook.xml, its relationships and the sheet's XML.</summary>
+    private static (string Sheet, List<Merge> Merges) Inspect(Stream xlsx, string preferredSheet)
+    {
+        using var zip = new ZipArchive(xlsx, ZipArchiveMode.Read, leaveOpen: true);
+        const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        var sheets = new List<(string Name, string RelationId)>();
+        using (var reader = XmlReader.Create(Open(zip, "xl/workbook.xml")))
+        {
+            while (reader.ReadToFollowing("sheet", main))
+            {
+                sheets.Add((reader.GetAttribute("name") ?? "", reader.GetAttribute("id", rel) ?? ""));
+            }
+        }
+        if (sheets.Count == 0)
+        {
+            throw new InvalidDataException("The workbook has no sheet.");
+        }
+        var sheet = sheets.FirstOrDefault(s => s.Name == preferredSheet) is { Name.Length: > 0 } preferred ? preferred : sheets[0];
+        string? target = null;
+        using (var reader = XmlReader.Create(Open(zip, "xl/_rels/workbook.xml.rels")))
+        {
+            while (target is null && reader.ReadToFollowing("Relationship", "http://schemas.openxmlformats.org/package/2006/relationships"))
+            {
+                target = reader.GetAttribute("Id") == sheet.RelationId ? reader.GetAttribute("Target") : null;
+            }
+        }
+        if (target is null)
+        {
+            throw new InvalidDataException("The sheet's part is missing.");
+        }
+        var merges = new List<Merge>();
+        using (var reader = XmlReader.Create(Open(zip, target.StartsWith('/') ? target[1..] : "xl/" + target)))
+        {
+            while (reader.ReadToFollowing("mergeCell", main))
+            {
+                if (reader.GetAttribute("ref")?.Split(':') is [var from, var to])
+                {
+                    var (top, left) = CellReference(from);
+                    var (bottom, right) = CellReference(to);
+                    merges.Add(new Merge(top, left, bottom, right));
+                }
+            }
+        }
+        return (sheet.Name, merges);
+    }
+
+    private static Stream Open(ZipArchive zip, string path) =>
+        zip.GetEntry(path)?.Open() ?? throw new InvalidDataException($"{path} is missing.");
+
+    private static (int Row, int Column) CellReference(string reference)
+    {
+        var letters = new string(reference.TakeWhile(char.IsAsciiLetterUpper).ToArray());
+        return (int.Parse(reference.AsSpan(letters.Length), System.Globalization.CultureInfo.InvariantCulture), ColumnIndex(letters));
+    }
+}
