@@ -116,6 +116,8 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
             FreezeRowCount = 1,
             AutoFilter = false,
             TableStyles = TableStyles.None,
+            // Auto width needs MiniExcel to hold the sheet before writing it (fast mode); a roster is small enough.
+            FastMode = true,
             EnableAutoWidth = true,
         });
         return stream.ToArray();
