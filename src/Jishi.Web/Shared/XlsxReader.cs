@@ -20,10 +20,13 @@ public static class XlsxReader
     /// file (a sheet 16,384 columns wide, millions of rows) from costing more than a real roster would.</summary>
     public static IEnumerable<Row> ReadRows(Stream xlsx, string preferredSheet, int maxRows, int maxColumns)
     {
-        var (sheetName, merges) = Guard(() => Inspect(xlsx, preferredSheet));
+        var (sheetName, width, merges) = Guard(() => Inspect(xlsx, preferredSheet));
         xlsx.Position = 0;
-        var lastColumn = ColumnName(maxColumns - 1);
-        var source = Guard(() => MiniExcel.QueryRange(xlsx, useHeaderRow: false, sheetName, ExcelType.XLSX, "A1", lastColumn + maxRows));
+        // MiniExcel gives every row a cell for every column up to the end of the range, so the range stops at the
+        // sheet's declared width when it has one.
+        maxColumns = Math.Min(maxColumns, width ?? maxColumns);
+        var lastCell = ColumnName(maxColumns - 1) + maxRows;
+        var source = Guard(() => MiniExcel.QueryRange(xlsx, useHeaderRow: false, sheetName, ExcelType.XLSX, "A1", lastCell));
         var anchors = new Dictionary<Merge, object?>();
         using var rows = source.GetEnumerator();
         for (var number = 1; Guard(rows.MoveNext); number++)
@@ -95,8 +98,9 @@ public static class XlsxReader
         }
     }
 
-    /// <summary>The sheet to read and its merged ranges, from workbook.xml, its relationships and the sheet's XML.</summary>
-    private static (string Sheet, List<Merge> Merges) Inspect(Stream xlsx, string preferredSheet)
+    /// <summary>The sheet to read, its declared width (columns) and its merged ranges, from workbook.xml, its
+    /// relationships and the sheet's XML.</summary>
+    private static (string Sheet, int? Width, List<Merge> Merges) Inspect(Stream xlsx, string preferredSheet)
     {
         using var zip = new ZipArchive(xlsx, ZipArchiveMode.Read, leaveOpen: true);
         const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -127,19 +131,35 @@ public static class XlsxReader
             throw new InvalidDataException("The sheet's part is missing.");
         }
         var merges = new List<Merge>();
+        int? width = null;
         using (var reader = XmlReader.Create(Open(zip, target.StartsWith('/') ? target[1..] : "xl/" + target)))
         {
-            while (reader.ReadToFollowing("mergeCell", main))
+            reader.MoveToContent();
+            while (!reader.EOF)
             {
-                if (reader.GetAttribute("ref")?.Split(':') is [var from, var to])
+                if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == main)
                 {
-                    var (top, left) = CellReference(from);
-                    var (bottom, right) = CellReference(to);
-                    merges.Add(new Merge(top, left, bottom, right));
+                    if (reader.LocalName == "sheetData")
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+                    // A one-cell dimension ("A1") is what some writers put whatever the content; only a range is trusted.
+                    if (reader.LocalName == "dimension" && reader.GetAttribute("ref")?.Split(':') is [_, var end])
+                    {
+                        width = CellReference(end).Column + 1;
+                    }
+                    else if (reader.LocalName == "mergeCell" && reader.GetAttribute("ref")?.Split(':') is [var from, var to])
+                    {
+                        var (top, left) = CellReference(from);
+                        var (bottom, right) = CellReference(to);
+                        merges.Add(new Merge(top, left, bottom, right));
+                    }
                 }
+                reader.Read();
             }
         }
-        return (sheet.Name, merges);
+        return (sheet.Name, width, merges);
     }
 
     private static Stream Open(ZipArchive zip, string path) =>
