@@ -65,6 +65,9 @@ try
     Console.WriteLine($"import of {rows} rows: {seconds:F1} s wall, {CpuSeconds(server.Id) - cpuBefore:F1} s server CPU; "
         + $"server VmHWM (peak RSS) {after.Peak} MB, VmRSS after {after.Rss} MB; load average {File.ReadAllText("/proc/loadavg")[..14]}");
 
+    var audit = await http.GetFromJsonAsync<Counted>("/api/audit?entity=Member&pageSize=1");
+    Console.WriteLine($"audit entries for members: {audit!.Total} (the demo's plus one per imported member)");
+
     watch.Restart();
     var exported = await http.GetByteArrayAsync($"/api/members/export?unitId={community}");
     Console.WriteLine($"export of the same {rows} rows: {watch.Elapsed.TotalSeconds:F1} s, {exported.Length / 1024.0 / 1024.0:F1} MB; server VmHWM {Memory(server.Id).Peak} MB");
@@ -162,6 +165,8 @@ static int FreePort()
 }
 
 static string Shorten(string s) => s.Length > 300 ? s[..300] + "…" : s;
+
+internal sealed record Counted(int Total);
 
 internal sealed record Token(string AccessToken, DateTime ExpiresAt);
 

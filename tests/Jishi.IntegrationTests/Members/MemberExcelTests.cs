@@ -19,6 +19,7 @@ public sealed class MemberExcelTests(JishiFactory factory)
     {
         var (admin, unitId) = await NewCommunityAsync();
         var file = Sheet(Person("赵一"), Person("钱二", unit: "第二党支部"), Person("孙三"));
+        var audited = await AuditedMembersAsync(admin);
 
         var response = await ImportAsync(admin, file, unitId);
 
@@ -27,6 +28,7 @@ public sealed class MemberExcelTests(JishiFactory factory)
         var roster = await RosterAsync(admin, unitId);
         Assert.Equal(["孙三", "赵一", "钱二"], roster.Select(m => m.Name).Order());
         Assert.Single(roster, m => m.Name == "钱二" && m.UnitName == "第二党支部");
+        Assert.Equal(audited + 3, await AuditedMembersAsync(admin));
     }
 
     [Fact]
@@ -44,6 +46,17 @@ public sealed class MemberExcelTests(JishiFactory factory)
         Assert.Equal("加入党组织日期", error.Column);
         Assert.StartsWith("第5行「加入党组织日期」应为 yyyy-MM-dd", error.Message);
         Assert.Empty(await RosterAsync(admin, unitId));
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheThreeEndpoints()
+    {
+        var document = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"/api/members/import\"", document);
+        Assert.Contains("multipart/form-data", document);
+        Assert.Contains("\"/api/members/export\"", document);
+        Assert.Contains("\"/api/members/template\"", document);
     }
 
     [Fact]
@@ -377,6 +390,9 @@ public sealed class MemberExcelTests(JishiFactory factory)
     private static async Task<List<MemberRow>> RosterAsync(HttpClient admin, int unitId) =>
         (await admin.GetFromJsonAsync<RosterPage>($"/api/members?unitId={unitId}&pageSize=500"))!.Items;
 
+    private static async Task<int> AuditedMembersAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<Counted>("/api/audit?entity=Member&pageSize=1"))!.Total;
+
     private static async Task<List<Dictionary<string, string?>>> ReadRowsAsync(HttpResponseMessage response) =>
         await ReadRowsAsync(await response.Content.ReadAsByteArrayAsync());
 
@@ -394,6 +410,8 @@ public sealed class MemberExcelTests(JishiFactory factory)
     private sealed record ErrorRow(int? Row, string? Column, string Message);
 
     private sealed record UnitRow(int Id, int? ParentId, string Kind, string Name);
+
+    private sealed record Counted(int Total);
 
     private sealed record RosterPage(List<MemberRow> Items, int Total);
 

@@ -31,13 +31,15 @@ public static class MemberExcelEndpoints
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportSummary>()
-            .Produces<ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json");
+            .Produces<ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .Produces<ImportErrors>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         members.MapGet("/export", async ([AsParameters] ExportMembers.Request request, ExportMembers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ExportAsync(request, ct)).ToHttp(text, AsFile))
-            .Produces<FileContentResult>(200, ExcelFile.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         members.MapGet("/template", async (int? unitId, ExportMembers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.TemplateAsync(unitId, ct)).ToHttp(text, AsFile))
-            .Produces<FileContentResult>(200, ExcelFile.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -36,10 +36,11 @@ public sealed class UnitNames
     public Unit Root { get; }
 
     /// <summary>The names of the subtree of <paramref name="unitId"/>, or of the caller's own unit; null when that unit is
-    /// outside the caller's scope.</summary>
+    /// outside the caller's scope. Without a caller (the command line, where whoever runs it owns the database) any
+    /// unit may be named; every HTTP endpoint requires a signed-in caller.</summary>
     public static async Task<UnitNames?> LoadAsync(JishiDbContext db, CurrentUser user, int? unitId, CancellationToken ct)
     {
-        var scope = await user.ScopePathAsync(ct);
+        var scope = user.IsAuthenticated ? await user.ScopePathAsync(ct) : "/";
         var root = unitId is { } id ? await db.Units.AsNoTracking().Within(scope).FirstOrDefaultAsync(u => u.Id == id, ct)
             : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Path == scope, ct);
         if (root is null)
