@@ -79,6 +79,25 @@ public sealed class MemberExcelTests(JishiFactory factory)
     }
 
     [Fact]
+    public async Task Import_MoreThanAThousandErrors_ListsAThousandAndCountsTheRest()
+    {
+        var (admin, unitId) = await NewCommunityAsync();
+        var rows = Enumerable.Range(0, 600).Select(i =>
+        {
+            var row = Person("错" + i);
+            row[1] = "?";
+            row[11] = "1";
+            return row;
+        }).ToArray();
+
+        var errors = await RefusedAsync(await ImportAsync(admin, Sheet(rows), unitId));
+
+        Assert.Equal(1001, errors.Count);
+        Assert.Equal((501, "联系电话"), (errors[999].Row!.Value, errors[999].Column!));
+        Assert.Equal(new ErrorRow(null, null, "还有 200 条错误未列出"), errors[^1]);
+    }
+
+    [Fact]
     public async Task Import_RepeatedUnitNameWithoutParent_AsksForTheParent()
     {
         var admin = await factory.ClientForAsync("admin");
@@ -333,7 +352,7 @@ public sealed class MemberExcelTests(JishiFactory factory)
     private static object?[] Person(string name, string unit = "第一党支部")
     {
         var n = Interlocked.Increment(ref _people);
-        var birth = new DateOnly(1960, 1, 1).AddDays(n * 37);
+        var birth = new DateOnly(1950, 1, 1).AddDays(n);
         var body = "110101" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "123";
         var joined = birth.AddYears(25);
         return [name, n % 2 == 0 ? "女" : "男", "汉族", body + MemberRules.CheckCharacter(body), birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -50,11 +50,11 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             return FileProblem(wrongKind);
         }
         var tiers = await db.MemberTiers.Where(t => t.IsActive).OrderBy(t => t.SortOrder).Select(t => t.Name).ToListAsync(ct);
-        var problems = new List<(int Row, int Order, ImportProblem Problem)>();
+        var errors = new CellErrors(text);
         List<ParsedRow> rows;
         try
         {
-            var outcome = Parse(content, units, tiers, problems);
+            var outcome = Parse(content, units, tiers, errors);
             if (outcome.FileError is { } fileError)
             {
                 return fileError;
@@ -65,10 +65,10 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         {
             return FileProblem("Import.NotXlsx");
         }
-        await FindDuplicatesAsync(rows, problems, ct);
-        if (problems.Count > 0)
+        await FindDuplicatesAsync(rows, errors, ct);
+        if (errors.Count > 0)
         {
-            return Refuse(problems);
+            return errors.ToFailure();
         }
         await InsertAsync(rows, ct);
         return new ImportSummary(rows.Count);
@@ -77,6 +77,27 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     /// <summary>A refusal about the file as a whole, with one localized message.</summary>
     public ImportFailed FileProblem(string code, int status = StatusCodes.Status400BadRequest, params object[] args) =>
         new([new ImportProblem(null, null, text.Format(code, args))], status);
+
+    /// <summary>Every cell error of a file, answered in row and column order.</summary>
+    private sealed class CellErrors(IStringLocalizer<SharedResource> text)
+    {
+        private readonly List<(int Row, int Order, ImportProblem Problem)> _errors = [];
+
+        public int Count => _errors.Count;
+
+        public void Add(int row, MemberExcelColumn column, string code, object[] args) => _errors.Add((row, MemberExcelColumns.OrderOf(column),
+            new ImportProblem(row, column.Header, text["Import.CellError", row, column.Header, text.Format(code, args)].Value)));
+
+        public ImportFailed ToFailure()
+        {
+            var listed = _errors.OrderBy(e => e.Row).ThenBy(e => e.Order).Take(MaxListedErrors).Select(e => e.Problem).ToList();
+            if (_errors.Count > MaxListedErrors)
+            {
+                listed.Add(new ImportProblem(null, null, text["Import.MoreErrors", _errors.Count - MaxListedErrors].Value));
+            }
+            return new ImportFailed(listed);
+        }
+    }
 
     /// <summary>The upload in memory (at most <see cref="MaxFileBytes"/>), or null when it is larger: the zip reader seeks
     /// back and forth, which is several times slower on the request's buffered file stream.</summary>
@@ -118,7 +139,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     }
 
     private (List<ParsedRow> Rows, ImportFailed? FileError) Parse(Stream content, UnitNames units, IReadOnlyList<string> tiers,
-        List<(int Row, int Order, ImportProblem Problem)> problems)
+        CellErrors errors)
     {
         var maxLengths = MemberExcelColumns.All.ToDictionary(c => c, c =>
             db.Model.FindEntityType(typeof(Member))!.FindProperty(c.Property)!.GetMaxLength());
@@ -163,7 +184,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             {
                 return ([], FileProblem("Import.TooManyRows", StatusCodes.Status400BadRequest, MaxRows));
             }
-            parsed.Add(ParseRow(row, header, units, tiers, today, maxLengths, problems));
+            parsed.Add(ParseRow(row, header, units, tiers, today, maxLengths, errors));
         }
         if (!sawContent)
         {
@@ -178,7 +199,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     }
 
     private ParsedRow ParseRow(XlsxReader.Row row, Dictionary<int, MemberExcelColumn> header, UnitNames units, IReadOnlyList<string> tiers,
-        DateOnly today, Dictionary<MemberExcelColumn, int?> maxLengths, List<(int Row, int Order, ImportProblem Problem)> problems)
+        DateOnly today, Dictionary<MemberExcelColumn, int?> maxLengths, CellErrors errors)
     {
         var input = new MemberInput();
         Organizations.Unit? unit = null;
@@ -186,8 +207,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         void Fail(MemberExcelColumn column, string code, params object[] args)
         {
             failed.Add(column);
-            var message = text["Import.CellError", row.Number, column.Header, text.Format(code, args)].Value;
-            problems.Add((row.Number, MemberExcelColumns.OrderOf(column), new ImportProblem(row.Number, column.Header, message)));
+            errors.Add(row.Number, column, code, args);
         }
         foreach (var (index, column) in header)
         {
@@ -285,11 +305,10 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     }
 
     /// <summary>Duplicates within the file name both rows; then the ID numbers are looked up in the roster in chunks.</summary>
-    private async Task FindDuplicatesAsync(List<ParsedRow> rows, List<(int Row, int Order, ImportProblem Problem)> problems, CancellationToken ct)
+    private async Task FindDuplicatesAsync(List<ParsedRow> rows, CellErrors errors, CancellationToken ct)
     {
-        var column = MemberExcelColumns.All.Single(c => c.Property == nameof(Member.IdNumber));
-        void Fail(int row, string code, params object[] args) => problems.Add((row, MemberExcelColumns.OrderOf(column),
-            new ImportProblem(row, column.Header, text["Import.CellError", row, column.Header, text.Format(code, args)].Value)));
+        var column = MemberExcelColumns.All.Single(c => c.Kind == MemberExcelKind.IdNumber);
+        void Fail(int row, string code, params object[] args) => errors.Add(row, column, code, args);
         var firstRow = new Dictionary<string, int>();
         foreach (var row in rows)
         {
@@ -308,16 +327,6 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
                 Fail(firstRow[id], "Member.IdNumberExists");
             }
         }
-    }
-
-    private ImportFailed Refuse(List<(int Row, int Order, ImportProblem Problem)> problems)
-    {
-        var listed = problems.OrderBy(p => p.Row).ThenBy(p => p.Order).Take(MaxListedErrors).Select(p => p.Problem).ToList();
-        if (problems.Count > MaxListedErrors)
-        {
-            listed.Add(new ImportProblem(null, null, text["Import.MoreErrors", problems.Count - MaxListedErrors].Value));
-        }
-        return new ImportFailed(listed);
     }
 
     private async Task InsertAsync(List<ParsedRow> rows, CancellationToken ct)
