@@ -12,6 +12,7 @@ using MiniExcelLibs;
 var serverDll = Path.GetFullPath(args.Length > 0 ? args[0] : "src/Jishi.Web/bin/Release/net10.0/Jishi.Web.dll");
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
 const string password = "Bench-Admin-2016";
+const int Branches = 20;
 var work = Directory.CreateTempSubdirectory("jishi-bench-");
 var database = Path.Combine(work.FullName, "bench.db");
 var port = FreePort();
@@ -171,8 +172,3 @@ internal sealed record Counted(int Total);
 internal sealed record Token(string AccessToken, DateTime ExpiresAt);
 
 internal sealed record UnitRow(int Id, int? ParentId, string Kind, string Name);
-
-internal static partial class Program
-{
-    private const int Branches = 20;
-}
