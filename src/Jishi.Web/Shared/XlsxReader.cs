@@ -9,9 +9,15 @@ namespace Jishi.Web.Shared;
 /// ranges are read from the sheet itself). Anything unreadable surfaces as <see cref="InvalidDataException"/>.</summary>
 public static class XlsxReader
 {
-    /// <summary>One row: <paramref name="Cells"/> by column index (A = 0); <paramref name="IsBlank"/> when the row has no
-    /// value of its own (values spread from a merged range above do not count).</summary>
-    public sealed record Row(int Number, object?[] Cells, bool IsBlank);
+    /// <summary>One row: <paramref name="Cells"/> by column index (A = 0), merged ranges filled in; <paramref name="Written"/>
+    /// tells which cells hold a value of their own (not one spread from a merged range above).</summary>
+    public sealed record Row(int Number, object?[] Cells, bool[] Written)
+    {
+        public bool IsBlank => !Written.Contains(true);
+
+        /// <summary>No value of its own in any of <paramref name="columns"/>: a row with only a pre-filled 序号 is empty.</summary>
+        public bool IsBlankIn(IEnumerable<int> columns) => !columns.Any(c => Written[c]);
+    }
 
     private sealed record Merge(int Top, int Left, int Bottom, int Right);
 
@@ -32,13 +38,13 @@ public static class XlsxReader
         for (var number = 1; Guard(rows.MoveNext); number++)
         {
             var cells = new object?[maxColumns];
-            var blank = true;
+            var written = new bool[maxColumns];
             foreach (var (key, value) in (IDictionary<string, object?>)rows.Current)
             {
                 if (ColumnIndex(key) is var i && i < maxColumns && value is not null && !(value is string s && string.IsNullOrWhiteSpace(s)))
                 {
                     cells[i] = value;
-                    blank = false;
+                    written[i] = true;
                 }
             }
             foreach (var m in merges)
@@ -55,7 +61,7 @@ public static class XlsxReader
                     }
                 }
             }
-            yield return new Row(number, cells, blank);
+            yield return new Row(number, cells, written);
         }
     }
 

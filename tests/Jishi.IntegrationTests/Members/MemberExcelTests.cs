@@ -111,6 +111,25 @@ public sealed class MemberExcelTests(JishiFactory factory)
     }
 
     [Fact]
+    public async Task Import_HeadersWithHintsInAnotherOrder_AreMatchedAndNumberedEmptyRowsSkipped()
+    {
+        var (admin, unitId) = await NewCommunityAsync();
+        var person = Person("孔提示");
+        var file = new XlsxBuilder()
+            .Row("序号", "分层类别", "*姓名", "性 别", "人员类别(正式党员/预备党员)", "所在党支部（党支部或党小组）", "加入党组织日期", "公民身份号码")
+            .Row(1d, person[18], person[0], person[1], person[6], person[7], person[8], person[3])
+            .Row(2d).Row(3d)
+            .Build();
+
+        var response = await ImportAsync(admin, file, unitId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await response.Content.ReadFromJsonAsync<ImportAnswer>())!.Imported);
+        var member = Assert.Single(await RosterAsync(admin, unitId));
+        Assert.Equal(("孔提示", person[3]), (member.Name, (object?)member.IdNumber));
+    }
+
+    [Fact]
     public async Task Import_EmptyFile_Returns400WithOneChineseError()
     {
         var (admin, unitId) = await NewCommunityAsync();

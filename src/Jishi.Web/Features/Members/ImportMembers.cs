@@ -141,7 +141,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     private (List<ParsedRow> Rows, ImportFailed? FileError) Parse(Stream content, UnitNames units, IReadOnlyList<string> tiers,
         CellErrors errors)
     {
-        var maxLengths = MemberExcelColumns.All.ToDictionary(c => c, c =>
+        var maxLengths = MemberExcelColumns.All.ToDictionary(c => c.Property, c =>
             db.Model.FindEntityType(typeof(Member))!.FindProperty(c.Property)!.GetMaxLength());
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         Dictionary<int, MemberExcelColumn>? header = null;
@@ -150,7 +150,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         var parsed = new List<ParsedRow>();
         foreach (var row in XlsxReader.ReadRows(content, MemberExcelColumns.SheetName, MaxRows + HeaderSearchRows + 1, MaxColumns))
         {
-            if (row.IsBlank)
+            if (header is null ? row.IsBlank : row.IsBlankIn(header.Keys))
             {
                 continue;
             }
@@ -199,7 +199,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     }
 
     private ParsedRow ParseRow(XlsxReader.Row row, Dictionary<int, MemberExcelColumn> header, UnitNames units, IReadOnlyList<string> tiers,
-        DateOnly today, Dictionary<MemberExcelColumn, int?> maxLengths, CellErrors errors)
+        DateOnly today, Dictionary<string, int?> maxLengths, CellErrors errors)
     {
         var input = new MemberInput();
         Organizations.Unit? unit = null;
@@ -215,7 +215,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             var s = TextOf(value);
             switch (column.Kind)
             {
-                case MemberExcelKind.Text when s is not null && maxLengths[column] is { } max && s.Length > max:
+                case MemberExcelKind.Text when s is not null && maxLengths[column.Property] is { } max && s.Length > max:
                     Fail(column, "Import.TooLong", max);
                     break;
                 case MemberExcelKind.Text:
