@@ -130,6 +130,33 @@ public sealed class MemberExcelTests(JishiFactory factory)
     }
 
     [Fact]
+    public async Task Import_FormWithoutFile_Returns400AskingForIt()
+    {
+        var (admin, unitId) = await NewCommunityAsync();
+
+        using var form = new MultipartFormDataContent { { new StringContent("roster.xlsx"), "name" } };
+
+        var errors = await RefusedAsync(await admin.PostAsync($"/api/members/import?unitId={unitId}", form));
+
+        Assert.StartsWith("没有收到文件", Assert.Single(errors).Message);
+        var json = await admin.PostAsJsonAsync($"/api/members/import?unitId={unitId}", new { file = "roster.xlsx" });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_EnglishCaller_GetsEnglishMessages()
+    {
+        var (admin, unitId) = await NewCommunityAsync();
+        var bad = Person("英文");
+        bad[8] = "someday";
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var errors = await RefusedAsync(await ImportAsync(admin, Sheet(bad), unitId));
+
+        Assert.StartsWith("Row 2, “加入党组织日期”: must be a date as yyyy-MM-dd", Assert.Single(errors).Message);
+    }
+
+    [Fact]
     public async Task Import_EmptyFile_Returns400WithOneChineseError()
     {
         var (admin, unitId) = await NewCommunityAsync();

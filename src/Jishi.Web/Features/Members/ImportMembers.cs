@@ -157,14 +157,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             sawContent = true;
             if (header is null)
             {
-                var found = new Dictionary<int, MemberExcelColumn>();
-                for (var i = 0; i < row.Cells.Length; i++)
-                {
-                    if (row.Cells[i] is string s && MemberExcelColumns.Match(s) is { } column && !found.ContainsValue(column))
-                    {
-                        found[i] = column;
-                    }
-                }
+                var found = MatchHeader(row);
                 if (MemberExcelColumns.All.Where(c => c.Required).All(found.ContainsValue))
                 {
                     header = found;
@@ -196,6 +189,20 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             return ([], FileProblem("Import.HeadersMissing", StatusCodes.Status400BadRequest, string.Join("、", missing)));
         }
         return parsed.Count == 0 ? ([], FileProblem("Import.NoRows")) : (parsed, null);
+    }
+
+    /// <summary>The template's columns a row names, by column index; the first of two equal headers wins.</summary>
+    private static Dictionary<int, MemberExcelColumn> MatchHeader(XlsxReader.Row row)
+    {
+        var found = new Dictionary<int, MemberExcelColumn>();
+        for (var i = 0; i < row.Cells.Length; i++)
+        {
+            if (row.Cells[i] is string s && MemberExcelColumns.Match(s) is { } column && !found.ContainsValue(column))
+            {
+                found[i] = column;
+            }
+        }
+        return found;
     }
 
     private ParsedRow ParseRow(XlsxReader.Row row, Dictionary<int, MemberExcelColumn> header, UnitNames units, IReadOnlyList<string> tiers,

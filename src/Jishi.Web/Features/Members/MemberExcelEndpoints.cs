@@ -15,7 +15,7 @@ public static class MemberExcelEndpoints
     {
         var members = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization(Policies.OrgManager);
         // The form is read by hand so that a missing, oversized or malformed upload gets the same Chinese error list
-        // as a bad workbook. Antiforgery is off because API clients carry bearer tokens; the Identity cookie is
+        // as a bad workbook (Accepts makes routing answer 415 to anything but multipart/form-data). Antiforgery is off because API clients carry bearer tokens; the Identity cookie is
         // SameSite=Lax, so another site cannot post here with it.
         members.MapPost("/import", async (HttpRequest request, int? unitId, ImportMembers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
@@ -53,10 +53,6 @@ public static class MemberExcelEndpoints
         {
             return (null, tooLarge);
         }
-        if (!request.HasFormContentType)
-        {
-            return (null, handler.FileProblem("Import.NoFile"));
-        }
         try
         {
             var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = ImportMembers.MaxFileBytes + formOverhead }, ct);
@@ -67,9 +63,11 @@ public static class MemberExcelEndpoints
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            // Kestrel's body limit and the multipart length limit both end here, as does a truncated upload.
-            return (null, e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e.Message.Contains("limit")
-                ? tooLarge : handler.FileProblem("Import.NoFile"));
+            // Kestrel's body limit, the multipart length limit (a chunked upload has no Content-Length to check first)
+            // and a truncated or malformed form all end here.
+            var overLimit = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || (e is InvalidDataException && e.Message.Contains("length limit", StringComparison.Ordinal));
+            return (null, overLimit ? tooLarge : handler.FileProblem("Import.NoFile"));
         }
     }
 
