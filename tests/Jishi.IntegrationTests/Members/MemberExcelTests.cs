@@ -8,7 +8,7 @@ using MiniExcelLibs;
 
 namespace Jishi.IntegrationTests.Members;
 
-[Collection(ApiCollection.Name)]
+[Collection(MemberExcelCollection.Name)]
 public sealed class MemberExcelTests(JishiFactory factory)
 {
     private static readonly string[] Headers = MemberExcelColumns.All.Select(c => c.Header).ToArray();
