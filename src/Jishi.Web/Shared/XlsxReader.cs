@@ -33,7 +33,10 @@ public static class XlsxReader
         maxColumns = Math.Min(maxColumns, width ?? maxColumns);
         var lastCell = ColumnName(maxColumns - 1) + maxRows;
         var source = Guard(() => MiniExcel.QueryRange(xlsx, useHeaderRow: false, sheetName, ExcelType.XLSX, "A1", lastCell));
-        var anchors = new Dictionary<Merge, object?>();
+        // Ranges in order of their first row; only those covering the current row are visited, so a sheet with many
+        // merged ranges costs per row only the ranges that are open there.
+        var pending = new Queue<Merge>(merges.OrderBy(m => m.Top));
+        var open = new List<(Merge Range, object? Value)>();
         using var rows = source.GetEnumerator();
         for (var number = 1; Guard(rows.MoveNext); number++)
         {
@@ -47,18 +50,20 @@ public static class XlsxReader
                     written[i] = true;
                 }
             }
-            foreach (var m in merges)
+            open.RemoveAll(o => o.Range.Bottom < number);
+            foreach (var (range, value) in open)
             {
-                if (m.Top == number)
+                for (var c = range.Left; c <= Math.Min(range.Right, maxColumns - 1); c++)
                 {
-                    anchors[m] = m.Left < maxColumns ? cells[m.Left] : null;
+                    cells[c] = value;
                 }
-                else if (m.Top < number && number <= m.Bottom && anchors.TryGetValue(m, out var value))
+            }
+            while (pending.TryPeek(out var next) && next.Top <= number)
+            {
+                pending.Dequeue();
+                if (next.Top == number && next.Left < maxColumns)
                 {
-                    for (var c = m.Left; c <= Math.Min(m.Right, maxColumns - 1); c++)
-                    {
-                        cells[c] = value;
-                    }
+                    open.Add((next, cells[next.Left]));
                 }
             }
             yield return new Row(number, cells, written);
