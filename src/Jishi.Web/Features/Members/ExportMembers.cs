@@ -5,6 +5,7 @@ using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Members;
@@ -90,7 +91,7 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         {
             [MemberExcelColumns.SheetName] = RosterTable(),
             [MemberExcelColumns.NotesSheetName] = notes,
-        }));
+        }, (item, 20), (required, 10), (how, 100)));
     }
 
     private static DataTable RosterTable()
@@ -108,7 +109,9 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         _ => value?.ToString(),
     };
 
-    private static byte[] Save(Dictionary<string, object> sheets)
+    /// <summary>Writes the sheets with a frozen header row; column widths are given, since MiniExcel's automatic widths
+    /// count a Chinese character as one narrow one.</summary>
+    private static byte[] Save(Dictionary<string, object> sheets, params (string Column, int Width)[] otherWidths)
     {
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration
@@ -116,9 +119,8 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
             FreezeRowCount = 1,
             AutoFilter = false,
             TableStyles = TableStyles.None,
-            // Auto width needs MiniExcel to hold the sheet before writing it (fast mode); a roster is small enough.
-            FastMode = true,
-            EnableAutoWidth = true,
+            DynamicColumns = MemberExcelColumns.All.Select(c => (Column: c.Header, c.Width)).Concat(otherWidths)
+                .Select(w => new DynamicExcelColumn(w.Column) { Width = w.Width }).ToArray(),
         });
         return stream.ToArray();
     }

@@ -18,7 +18,13 @@ public enum MemberExcelKind
 public sealed record MemberExcelColumn(string Header, string Property, MemberExcelKind Kind, bool Required,
     Func<Member, object?> Get, Func<MemberInput, object?, MemberInput> Set, IReadOnlyList<(string Text, object Value)>? Choices = null)
 {
+    /// <summary>Room the column's values need, in Excel's character widths (a Chinese character takes two).</summary>
+    public int ContentWidth { get; init; }
+
     public string Field => char.ToLowerInvariant(Property[0]) + Property[1..];
+
+    /// <summary>The column's width in the workbook: its header or its values, whichever is wider.</summary>
+    public int Width => Math.Max(2 * Header.Length + 2, ContentWidth);
 
     public string? TextOf(object? value) => Choices?.FirstOrDefault(c => c.Value.Equals(value)).Text;
 }
@@ -36,28 +42,37 @@ public static class MemberExcelColumns
 
     private static readonly MemberExcelColumn[] Columns =
     [
-        new("姓名", nameof(Member.Name), MemberExcelKind.Text, true, m => m.Name, (i, v) => i with { Name = v as string ?? "" }),
+        new("姓名", nameof(Member.Name), MemberExcelKind.Text, true, m => m.Name, (i, v) => i with { Name = v as string ?? "" })
+            { ContentWidth = 10 },
         new("性别", nameof(Member.Gender), MemberExcelKind.Text, true, m => m.Gender, (i, v) => i with { Gender = v as string ?? "" }),
         new("民族", nameof(Member.Ethnicity), MemberExcelKind.Text, false, m => m.Ethnicity, (i, v) => i with { Ethnicity = v as string }),
-        new("公民身份号码", nameof(Member.IdNumber), MemberExcelKind.IdNumber, false, m => m.IdNumber, (i, v) => i with { IdNumber = v as string }),
-        new("出生日期", nameof(Member.BirthDate), MemberExcelKind.Date, false, m => m.BirthDate, (i, v) => i with { BirthDate = v as DateOnly? }),
+        new("公民身份号码", nameof(Member.IdNumber), MemberExcelKind.IdNumber, false, m => m.IdNumber, (i, v) => i with { IdNumber = v as string })
+            { ContentWidth = 20 },
+        new("出生日期", nameof(Member.BirthDate), MemberExcelKind.Date, false, m => m.BirthDate, (i, v) => i with { BirthDate = v as DateOnly? })
+            { ContentWidth = 12 },
         new("学历", nameof(Member.Education), MemberExcelKind.Text, false, m => m.Education, (i, v) => i with { Education = v as string }),
         new("人员类别", nameof(Member.Category), MemberExcelKind.Choice, true, m => m.Category, (i, v) => i with { Category = (MemberCategory)v! },
             [("正式党员", MemberCategory.Full), ("预备党员", MemberCategory.Probationary)]),
-        new(UnitHeader, nameof(Member.UnitId), MemberExcelKind.Unit, true, m => m.UnitId, (i, v) => i with { UnitId = (int)v! }),
+        new(UnitHeader, nameof(Member.UnitId), MemberExcelKind.Unit, true, m => m.UnitId, (i, v) => i with { UnitId = (int)v! })
+            { ContentWidth = 28 },
         new("加入党组织日期", nameof(Member.JoinedOn), MemberExcelKind.Date, true, m => m.JoinedOn, (i, v) => i with { JoinedOn = v as DateOnly? }),
         new("转为正式党员日期", nameof(Member.FullMemberOn), MemberExcelKind.Date, false, m => m.FullMemberOn, (i, v) => i with { FullMemberOn = v as DateOnly? }),
-        new("工作岗位", nameof(Member.Post), MemberExcelKind.Text, false, m => m.Post, (i, v) => i with { Post = v as string }),
-        new("联系电话", nameof(Member.Phone), MemberExcelKind.Phone, false, m => m.Phone, (i, v) => i with { Phone = v as string }),
-        new("家庭住址", nameof(Member.Address), MemberExcelKind.Text, false, m => m.Address, (i, v) => i with { Address = v as string }),
+        new("工作岗位", nameof(Member.Post), MemberExcelKind.Text, false, m => m.Post, (i, v) => i with { Post = v as string })
+            { ContentWidth = 16 },
+        new("联系电话", nameof(Member.Phone), MemberExcelKind.Phone, false, m => m.Phone, (i, v) => i with { Phone = v as string })
+            { ContentWidth = 15 },
+        new("家庭住址", nameof(Member.Address), MemberExcelKind.Text, false, m => m.Address, (i, v) => i with { Address = v as string })
+            { ContentWidth = 40 },
         new("党籍状态", nameof(Member.MembershipSuspended), MemberExcelKind.Choice, false, m => m.MembershipSuspended,
             (i, v) => i with { MembershipSuspended = (bool)v! }, [("正常", false), ("停止党籍", true)]),
         new("是否为失联党员", nameof(Member.IsLost), MemberExcelKind.Choice, false, m => m.IsLost, (i, v) => i with { IsLost = (bool)v! }, YesNo),
         new("失去联系日期", nameof(Member.LostSince), MemberExcelKind.YearMonth, false, m => m.LostSince, (i, v) => i with { LostSince = v as string }),
         new("是否为流动党员", nameof(Member.IsFloating), MemberExcelKind.Choice, false, m => m.IsFloating, (i, v) => i with { IsFloating = (bool)v! }, YesNo),
-        new("外出流向", nameof(Member.FloatingTo), MemberExcelKind.Text, false, m => m.FloatingTo, (i, v) => i with { FloatingTo = v as string }),
+        new("外出流向", nameof(Member.FloatingTo), MemberExcelKind.Text, false, m => m.FloatingTo, (i, v) => i with { FloatingTo = v as string })
+            { ContentWidth = 24 },
         new("分层类别", nameof(Member.Tier), MemberExcelKind.Text, true, m => m.Tier, (i, v) => i with { Tier = v as string ?? "" }),
-        new("职务", nameof(Member.Position), MemberExcelKind.Text, false, m => m.Position, (i, v) => i with { Position = v as string }),
+        new("职务", nameof(Member.Position), MemberExcelKind.Text, false, m => m.Position, (i, v) => i with { Position = v as string })
+            { ContentWidth = 18 },
         new("人员状态", nameof(Member.Status), MemberExcelKind.Choice, false, m => m.Status, (i, v) => i with { Status = (MemberStatus)v! },
             [("正常", MemberStatus.Active), ("已转出", MemberStatus.TransferredOut), ("已去世", MemberStatus.Deceased)]),
     ];
