@@ -178,6 +178,31 @@ public sealed partial class CliTests(SqliteFactory factory, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task ImportMembers_GoodAndBadFile_ImportsOrListsRowErrorsAndImportsNothing()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var community = (await admin.GetFromJsonAsync<List<UnitRow>>("/api/units"))!.First(u => u.Kind == "Community");
+        var headers = Jishi.Web.Features.Members.MemberExcelColumns.All.Select(c => c.Header).ToArray();
+        object?[] Row(string name, string joined) => [name, "女", "汉族", null, "1980-05-01", "大学本科", "正式党员", "第一党支部", joined,
+            null, "社区工作者", "13912340000", "七里墩街道 1 号", "正常", "否", null, "否", null, "在职", null, "正常"];
+        var good = factory.PathFor("good.xlsx");
+        await File.WriteAllBytesAsync(good, new Members.XlsxBuilder().Row(headers).Row(Row("命令行甲", "2005-07-01")).Row(Row("命令行乙", "2006-07-01")).Build());
+        var bad = factory.PathFor("bad.xlsx");
+        await File.WriteAllBytesAsync(bad, new Members.XlsxBuilder().Row(headers).Row(Row("命令行丙", "2005-07-01")).Row(Row("命令行丁", "2005/13/45")).Build());
+
+        var refused = await JishiProcess.RunAsync(factory.DatabaseFile, null, "import-members", bad, "--unit", community.Id.ToString());
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("第3行", refused.Error);
+        Assert.Contains("加入党组织日期", refused.Error);
+
+        var imported = await JishiProcess.RunAsync(factory.DatabaseFile, null, "import-members", good, "--unit", community.Id.ToString());
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Contains("已导入 2 名党员", imported.Output);
+        await using var db = await OpenAsync(factory.DatabaseFile);
+        Assert.Equal(["2"], await QueryAsync(db, "SELECT COUNT(*) FROM Members WHERE Name LIKE '命令行%'"));
+    }
+
+    [Fact]
     public async Task CreateUser_UnknownUnit_FailsWithChineseMessage()
     {
         factory.StartServer();

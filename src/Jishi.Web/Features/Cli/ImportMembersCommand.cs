@@ -20,12 +20,20 @@ public static partial class JishiCli
             }
             await using var stream = File.OpenRead(path);
             var imported = await CliContext.Handler<ImportMembers>(sp).HandleAsync(stream, parsed.GetValue(unit), ct);
-            if (imported.Error is { } error)
+            if (imported.Error is ImportFailed failed)
             {
                 cli.Say("Cli.ImportMembers.Failed");
+                foreach (var problem in failed.Problems)
+                {
+                    Console.Error.WriteLine(problem.Message);
+                }
+                return 1;
+            }
+            if (imported.Error is { } error)
+            {
                 return cli.Fail(error);
             }
-            return cli.Say("Cli.ImportMembers.Done", imported.Value!);
+            return cli.Say("Cli.ImportMembers.Done", imported.Value!.Imported);
         }, ct));
         root.Add(command);
     }

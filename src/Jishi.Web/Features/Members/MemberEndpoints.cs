@@ -7,7 +7,8 @@ namespace Jishi.Web.Features.Members;
 public static class MemberEndpoints
 {
     public static IServiceCollection AddMembers(this IServiceCollection services) =>
-        services.AddScoped<ListMembers>().AddScoped<SaveMember>().AddScoped<ListTiers>();
+        services.AddScoped<ListMembers>().AddScoped<SaveMember>().AddScoped<ListTiers>()
+            .AddScoped<ImportMembers>().AddScoped<ExportMembers>();
 
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
@@ -33,6 +34,7 @@ public static class MemberEndpoints
 
         app.MapGet("/api/tiers", async (ListTiers handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithTags("Members").RequireAuthorization();
+        app.MapMemberExcel();
         return app;
     }
 }

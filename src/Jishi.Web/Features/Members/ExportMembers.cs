@@ -1,0 +1,127 @@
+using System.Data;
+using System.Globalization;
+using Jishi.Web.Data;
+using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace Jishi.Web.Features.Members;
+
+public sealed record ExcelFile(string FileName, byte[] Content)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}
+
+/// <summary>Writes the roster workbook: the filtered roster (ID numbers and phones masked for those who may not see
+/// them) and the empty import template with its 填写说明 sheet. Both use <see cref="MemberExcelColumns"/>, so an export
+/// imports back unchanged.</summary>
+public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembers list, TimeProvider clock,
+    IStringLocalizer<SharedResource> text)
+{
+    public sealed record Request(int? UnitId = null, string? Q = null, string? Tier = null, MemberStatus? Status = null,
+        MemberCategory? Category = null);
+
+    public async Task<Result<ExcelFile>> ExportAsync(Request r, CancellationToken ct)
+    {
+        if (await list.FilterAsync(new ListMembers.Request(r.UnitId, r.Q, r.Tier, r.Status, r.Category), ct) is not { } query
+            || await UnitNames.LoadAsync(db, user, r.UnitId, ct) is not { } units)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
+        var members = await query.OrderBy(m => m.Unit!.Path).ThenBy(m => m.Id).ToListAsync(ct);
+        var clear = user.SeesSensitiveData;
+        var sheet = RosterTable();
+        foreach (var m in members)
+        {
+            var row = sheet.NewRow();
+            foreach (var column in MemberExcelColumns.All)
+            {
+                row[column.Header] = (column.Kind switch
+                {
+                    MemberExcelKind.Unit => units.NameOf(m.UnitId),
+                    MemberExcelKind.IdNumber when !clear => Masking.IdNumber(m.IdNumber),
+                    MemberExcelKind.Phone when !clear => Masking.Phone(m.Phone),
+                    _ => Write(column, column.Get(m)),
+                }) ?? (object)DBNull.Value;
+            }
+            sheet.Rows.Add(row);
+        }
+        var today = clock.GetLocalNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return new ExcelFile(text["MemberExcel.ExportFileName", units.Root.Name, today].Value,
+            Save(new Dictionary<string, object> { [MemberExcelColumns.SheetName] = sheet }));
+    }
+
+    /// <summary>The header row alone, and a second sheet that explains each column, its allowed values (the tiers
+    /// included) and the names of the units a row may name.</summary>
+    public async Task<Result<ExcelFile>> TemplateAsync(int? unitId, CancellationToken ct)
+    {
+        if (await UnitNames.LoadAsync(db, user, unitId, ct) is not { } units)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
+        var tiers = await db.MemberTiers.Where(t => t.IsActive).OrderBy(t => t.SortOrder).Select(t => t.Name).ToListAsync(ct);
+        var notes = new DataTable();
+        var (item, required, how) = (text["MemberExcel.NoteItem"].Value, text["MemberExcel.NoteRequired"].Value, text["MemberExcel.NoteHow"].Value);
+        notes.Columns.AddRange([new DataColumn(item), new DataColumn(required), new DataColumn(how)]);
+        foreach (var column in MemberExcelColumns.All)
+        {
+            var note = text["MemberExcel.Note." + column.Property].Value;
+            if (column.Choices is { } choices)
+            {
+                note += text["MemberExcel.AllowedValues", string.Join("、", choices.Select(c => c.Text))].Value;
+            }
+            else if (column.Property == nameof(Member.Tier))
+            {
+                note += text["MemberExcel.AllowedValues", string.Join("、", tiers)].Value;
+            }
+            notes.Rows.Add(column.Header, column.Required ? text["MemberExcel.Required"].Value : text["MemberExcel.Optional"].Value, note);
+        }
+        foreach (var rule in new[] { "MemberExcel.Rule.Header", "MemberExcel.Rule.AllOrNothing", "MemberExcel.Rule.Dates", "MemberExcel.Rule.Text" })
+        {
+            notes.Rows.Add(text["MemberExcel.Rules"].Value, "", text[rule].Value);
+        }
+        foreach (var unit in units.Units)
+        {
+            notes.Rows.Add(text["MemberExcel.UnitNames"].Value, "", units.NameOf(unit.Id));
+        }
+        return new ExcelFile(text["MemberExcel.TemplateFileName"].Value, Save(new Dictionary<string, object>
+        {
+            [MemberExcelColumns.SheetName] = RosterTable(),
+            [MemberExcelColumns.NotesSheetName] = notes,
+        }, (item, 20), (required, 10), (how, 100)));
+    }
+
+    private static DataTable RosterTable()
+    {
+        var table = new DataTable();
+        table.Columns.AddRange(MemberExcelColumns.All.Select(c => new DataColumn(c.Header, typeof(string))).ToArray());
+        return table;
+    }
+
+    /// <summary>Values as text the import reads back: dates as yyyy-MM-dd, choices as their words.</summary>
+    private static string? Write(MemberExcelColumn column, object? value) => value switch
+    {
+        _ when column.Choices is not null => column.TextOf(value),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => value?.ToString(),
+    };
+
+    /// <summary>Writes the sheets with a frozen header row; column widths are given, since MiniExcel's automatic widths
+    /// count a Chinese character as one narrow one.</summary>
+    private static byte[] Save(Dictionary<string, object> sheets, params (string Column, int Width)[] otherWidths)
+    {
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration
+        {
+            FreezeRowCount = 1,
+            AutoFilter = false,
+            TableStyles = TableStyles.None,
+            DynamicColumns = MemberExcelColumns.All.Select(c => (Column: c.Header, c.Width)).Concat(otherWidths)
+                .Select(w => new DynamicExcelColumn(w.Column) { Width = w.Width }).ToArray(),
+        });
+        return stream.ToArray();
+    }
+}
