@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Jishi.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Jishi.Web.Components.Layout;
 
@@ -21,4 +23,18 @@ public static class AdminMenu
     public static MenuEntry? Find(string path) => Entries
         .Where(e => path == e.Href || path.StartsWith(e.Href + "/", StringComparison.Ordinal))
         .MaxBy(e => e.Href.Length);
+
+    /// <summary>The entries whose policy <paramref name="user"/> passes.</summary>
+    public static async Task<IReadOnlyList<MenuEntry>> VisibleToAsync(ClaimsPrincipal user, IAuthorizationService authorization)
+    {
+        var visible = new List<MenuEntry>();
+        foreach (var entry in Entries)
+        {
+            if ((await authorization.AuthorizeAsync(user, entry.Policy)).Succeeded)
+            {
+                visible.Add(entry);
+            }
+        }
+        return visible;
+    }
 }

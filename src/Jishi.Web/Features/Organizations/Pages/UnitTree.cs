@@ -5,23 +5,21 @@ public sealed record UnitNode(UnitDto Unit, string Title, List<UnitNode> Childre
 {
     public string Key => Unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Builds the forest of <paramref name="units"/> (parents listed before children, as ListUnits gives them);
-    /// a unit whose parent is outside the list is a root.</summary>
-    public static List<UnitNode> Build(IEnumerable<UnitDto> units, Func<UnitDto, string> title)
+    /// <summary>Builds the forest of <paramref name="units"/>, in any order, keeping their order among siblings; a unit
+    /// whose parent is outside the list is a root.</summary>
+    public static List<UnitNode> Build(IReadOnlyList<UnitDto> units, Func<UnitDto, string> title)
     {
-        var nodes = new Dictionary<int, UnitNode>();
+        var nodes = units.ToDictionary(u => u.Id, u => new UnitNode(u, title(u), []));
         var roots = new List<UnitNode>();
         foreach (var u in units)
         {
-            var node = new UnitNode(u, title(u), []);
-            nodes[u.Id] = node;
             if (u.ParentId is { } p && nodes.TryGetValue(p, out var parent))
             {
-                parent.Children.Add(node);
+                parent.Children.Add(nodes[u.Id]);
             }
             else
             {
-                roots.Add(node);
+                roots.Add(nodes[u.Id]);
             }
         }
         return roots;
