@@ -17,6 +17,11 @@ public sealed class ExcelContractStub : IStartupFilter
 {
     private static readonly string[] Routes = ["/api/members/template", "/api/members/import", "/api/members/export"];
 
+    // The national collection form's member items, in its order, then Jishi's own.
+    private static readonly string[] Columns = ["姓名", "性别", "民族", "公民身份号码", "出生日期", "学历", "人员类别", "所在党支部",
+        "加入党组织日期", "转为正式党员日期", "工作岗位", "联系电话", "家庭住址", "党籍状态", "是否为失联党员", "失去联系日期",
+        "是否为流动党员", "外出流向", "分层类别", "职务", "状态"];
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use(async (context, nextMiddleware) =>
@@ -36,7 +41,7 @@ public sealed class ExcelContractStub : IStartupFilter
             await (path switch
             {
                 "/api/members/import" => ImportAsync(context),
-                _ => SendWorkbookAsync(context, path == "/api/members/template" ? [] : [new Dictionary<string, object?> { ["姓名"] = "王伟" }]),
+                _ => SendWorkbookAsync(context, Columns.ToDictionary(c => c, c => (object?)(c == "姓名" && path!.EndsWith("export", StringComparison.Ordinal) ? "王伟" : null))),
             });
         });
         next(app);
@@ -63,10 +68,10 @@ public sealed class ExcelContractStub : IStartupFilter
         await Results.Json(new { imported = rows.Count }).ExecuteAsync(context);
     }
 
-    private static async Task SendWorkbookAsync(HttpContext context, IEnumerable<Dictionary<string, object?>> rows)
+    private static async Task SendWorkbookAsync(HttpContext context, Dictionary<string, object?> row)
     {
         using var buffer = new MemoryStream();
-        await MiniExcel.SaveAsAsync(buffer, rows.DefaultIfEmpty(new Dictionary<string, object?> { ["姓名"] = null }));
+        await MiniExcel.SaveAsAsync(buffer, new[] { row });
         context.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         context.Response.Headers.ContentDisposition = "attachment; filename=roster.xlsx";
         await context.Response.Body.WriteAsync(buffer.ToArray());
