@@ -71,6 +71,34 @@ public sealed partial class MembersTests(JishiServer server)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Transfer_ToAnotherCommunity_MovesMemberAndKeepsHistory()
+    {
+        var page = await server.LoginAsync();
+        await page.ClickAsync(".app-sider a[href='/members']");
+        var rows = page.Locator(".ant-table-tbody tr.ant-table-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(20);
+        var idNumber = await rows.Nth(3).Locator("td").Nth(6).InnerTextAsync();
+        await page.FillAsync("#search-q", idNumber);
+        await page.ClickAsync("#search-submit");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        var from = await rows.First.Locator("td").Nth(2).InnerTextAsync();
+
+        await rows.First.Locator(".row-transfer").ClickAsync();
+        await page.ClickAsync(".ant-modal-body .ant-select");
+        await page.ClickAsync(".ant-select-dropdown .ant-tree-node-content-wrapper[title='七里墩社区党委'] >> visible=true");
+        await page.ClickAsync(".ant-modal-body .modal-ok");
+        await Assertions.Expect(rows.First.Locator("td").Nth(2)).ToHaveTextAsync("七里墩社区党委");
+
+        await rows.First.Locator(".row-history").ClickAsync();
+        var history = page.Locator(".ant-modal-body .plain-table tbody tr");
+        await Assertions.Expect(history).ToHaveCountAsync(1);
+        await Assertions.Expect(history.First).ToContainTextAsync(from);
+        await Assertions.Expect(history.First).ToContainTextAsync("七里墩社区党委");
+        await JishiServer.ScreenshotAsync(page, "16-transfer-history");
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 }

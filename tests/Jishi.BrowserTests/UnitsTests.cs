@@ -61,6 +61,10 @@ public sealed class UnitsTests(JishiServer server)
         await Assertions.Expect(page.Locator(".pager")).ToContainTextAsync("共");
         await Assertions.Expect(page.Locator(".audit-table pre.json").First).ToContainTextAsync("{");
         await JishiServer.ScreenshotAsync(page, "07-audit");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#audit-export"));
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
         await page.Context.CloseAsync();
     }
 }
