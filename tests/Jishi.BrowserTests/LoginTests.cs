@@ -7,7 +7,7 @@ namespace Jishi.BrowserTests;
 public sealed class LoginTests(JishiServer server)
 {
     [Fact]
-    public async Task Login_Admin_ShowsLayoutWithMenuUserAndUnit()
+    public async Task Login_Admin_ShowsLayoutWithMenuUserAndUnitThenLogsOut()
     {
         var page = await server.NewPageAsync();
         await page.GotoAsync("/login");
@@ -26,6 +26,11 @@ public sealed class LoginTests(JishiServer server)
         await Assertions.Expect(page.Locator(".app-header")).ToContainTextAsync("七里墩街道党工委");
         await Assertions.Expect(page.Locator(".app-breadcrumb")).ToContainTextAsync("首页");
         await JishiServer.ScreenshotAsync(page, "02-layout");
+
+        await page.ClickAsync(".app-logout button");
+        await Assertions.Expect(page.Locator("input[name='Input.UserName']")).ToBeVisibleAsync();
+        await page.GotoAsync("/members");
+        Assert.Contains("/login?returnUrl=%2Fmembers", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 

@@ -36,6 +36,7 @@ public sealed class UnitsTests(JishiServer server)
         await page.FillAsync("#unit-name", "浏览器测试党支部（改）");
         await page.ClickAsync(".modal-ok");
         await Assertions.Expect(Node(page, "浏览器测试党支部（改）")).ToBeVisibleAsync();
+        await page.Locator(".ant-modal").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await JishiServer.ScreenshotAsync(page, "03-units-tree");
 
         // A community with members cannot be deleted; the reason is said in Chinese beside it.
@@ -46,6 +47,7 @@ public sealed class UnitsTests(JishiServer server)
         await Assertions.Expect(alert).ToContainTextAsync("「西站社区党总支」及其下级组织还有");
         await Assertions.Expect(alert).ToContainTextAsync("名党员，不能删除");
         await Assertions.Expect(Node(page, "西站社区党总支")).ToBeVisibleAsync();
+        await page.Locator(".ant-modal").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await JishiServer.ScreenshotAsync(page, "04-units-delete-refused");
         await page.Context.CloseAsync();
     }
