@@ -14,11 +14,11 @@ public sealed class AccountsTests(JishiServer server)
         await Assertions.Expect(admin.Locator("h1.page-title")).ToHaveTextAsync("账号管理");
         await Assertions.Expect(admin.Locator(".ant-table-tbody")).ToContainTextAsync("sq01");
         await admin.ClickAsync("#account-add");
-        await admin.FillAsync("#account-username", "zb01");
+        await JishiServer.FillDialogInputAsync(admin, "#account-username", "zb01");
         await admin.FillAsync("#account-displayname", "测试支书");
         await admin.ClickAsync(".ant-modal-body .ant-select >> nth=1");
         await admin.ClickAsync(".ant-select-dropdown .ant-tree-node-content-wrapper[title='七里墩街道党工委']");
-        await admin.FillAsync("#account-password", "Initial-2016a");
+        await JishiServer.FillDialogInputAsync(admin, "#account-password", "Initial-2016a");
         await JishiServer.ScreenshotAsync(admin, "14-account-new");
         await admin.ClickAsync(".ant-modal-body .modal-ok");
         await Assertions.Expect(admin.Locator(".ant-table-tbody")).ToContainTextAsync("zb01");
@@ -28,9 +28,7 @@ public sealed class AccountsTests(JishiServer server)
 
         var page = await server.NewPageAsync();
         await page.GotoAsync("/login");
-        await page.FillAsync("input[name='Input.UserName']", "zb01");
-        await page.FillAsync("input[name='Input.Password']", "Initial-2016a");
-        await page.ClickAsync("button[type=submit]");
+        await JishiServer.SubmitLoginAsync(page, "zb01", "Initial-2016a");
         await Assertions.Expect(page.Locator("h1.login-title")).ToHaveTextAsync("修改密码");
         await page.GotoAsync("/members");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/change-password$"));

@@ -41,16 +41,12 @@ public sealed class LoginTests(JishiServer server)
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             await page.GotoAsync("/login");
-            await page.FillAsync("input[name='Input.UserName']", "sq09");
-            await page.FillAsync("input[name='Input.Password']", "wrong-password-" + attempt);
-            await page.ClickAsync("button[type=submit]");
+            await JishiServer.SubmitLoginAsync(page, "sq09", "wrong-password-" + attempt);
             var expected = attempt < 5 ? "用户名或密码错误" : "账号已锁定 15 分钟";
             await Assertions.Expect(page.Locator(".form-error")).ToContainTextAsync(expected);
         }
         // Even the right password is refused while the lockout lasts.
-        await page.FillAsync("input[name='Input.UserName']", "sq09");
-        await page.FillAsync("input[name='Input.Password']", JishiServer.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
+        await JishiServer.SubmitLoginAsync(page, "sq09", JishiServer.DemoPassword);
         await Assertions.Expect(page.Locator(".form-error")).ToContainTextAsync("账号已锁定 15 分钟");
         await page.Context.CloseAsync();
     }
@@ -61,9 +57,7 @@ public sealed class LoginTests(JishiServer server)
         var page = await server.NewPageAsync();
         await page.GotoAsync("/units");
         Assert.Contains("/login?returnUrl=%2Funits", page.Url, StringComparison.Ordinal);
-        await page.FillAsync("input[name='Input.UserName']", "admin");
-        await page.FillAsync("input[name='Input.Password']", JishiServer.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await JishiServer.SubmitLoginAsync(page, "admin", JishiServer.AdminPassword);
         await Assertions.Expect(page.Locator("h1.page-title")).ToHaveTextAsync("组织架构");
         await page.Context.CloseAsync();
     }

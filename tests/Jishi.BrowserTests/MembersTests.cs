@@ -58,7 +58,7 @@ public sealed partial class MembersTests(JishiServer server)
         var page = await server.LoginAsync();
         await page.ClickAsync(".app-sider a[href='/members']");
         await page.ClickAsync("#member-add");
-        await page.FillAsync("#member-name", "测试党员");
+        await JishiServer.FillDialogInputAsync(page, "#member-name", "测试党员");
         await page.FillAsync("#member-id-number", "620102198001011234");
         await page.FillAsync("#member-phone", "12345");
         await page.ClickAsync("#member-save");

@@ -26,14 +26,14 @@ public sealed class UnitsTests(JishiServer server)
         // A community gets a new branch (the kind follows the parent), which is then renamed.
         await Node(page, "东岗社区党委").Locator(".org-title").ClickAsync();
         await page.ClickAsync(".units-detail button:has-text('新建下级党支部')");
-        await page.FillAsync("#unit-name", "浏览器测试党支部");
+        await JishiServer.FillDialogInputAsync(page, "#unit-name", "浏览器测试党支部");
         await page.ClickAsync(".modal-ok");
         await Assertions.Expect(Node(page, "浏览器测试党支部")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".units-detail h2")).ToHaveTextAsync("浏览器测试党支部");
 
         await page.ClickAsync(".units-detail button:has-text('重命名')");
         await Assertions.Expect(page.Locator("#unit-name")).ToHaveValueAsync("浏览器测试党支部");
-        await page.FillAsync("#unit-name", "浏览器测试党支部（改）");
+        await JishiServer.FillDialogInputAsync(page, "#unit-name", "浏览器测试党支部（改）");
         await page.ClickAsync(".modal-ok");
         await Assertions.Expect(Node(page, "浏览器测试党支部（改）")).ToBeVisibleAsync();
         await page.Locator(".ant-modal").WaitForAsync(new() { State = WaitForSelectorState.Hidden });

@@ -70,12 +70,34 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var page = await NewPageAsync(width, height);
         await page.GotoAsync("/login");
-        await page.FillAsync("input[name='Input.UserName']", userName);
-        await page.FillAsync("input[name='Input.Password']", password ?? (userName == "admin" ? AdminPassword : DemoPassword));
-        await page.ClickAsync("button[type=submit]");
+        await SubmitLoginAsync(page, userName, password ?? (userName == "admin" ? AdminPassword : DemoPassword));
         await page.WaitForSelectorAsync(".app-header");
         await WaitForCircuitAsync(page);
         return page;
+    }
+
+    /// <summary>Fills and sends the login form shown on <paramref name="page"/>.</summary>
+    public static async Task SubmitLoginAsync(IPage page, string userName, string password)
+    {
+        await page.FillAsync("input[name='Input.UserName']", userName);
+        await page.FillAsync("input[name='Input.Password']", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    /// <summary>Types into an input of a dialog that has just opened. Its first render may land after the typing and put
+    /// back the initial value, so the value is checked and typed again when that happened.</summary>
+    public static async Task FillDialogInputAsync(IPage page, string selector, string value)
+    {
+        var input = page.Locator(selector);
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(value);
+            await page.WaitForTimeoutAsync(300);
+            if (await input.InputValueAsync() == value || attempt == 3)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Waits until Blazor's interactive circuit has attached, so clicks reach their handlers.</summary>
