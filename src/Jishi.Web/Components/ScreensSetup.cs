@@ -1,3 +1,8 @@
+using Jishi.Web.Features.Accounts;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Jishi.Web.Components;
 
 public static class ScreensSetup
@@ -6,12 +11,22 @@ public static class ScreensSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddAntDesign();
+        services.AddScoped<Handlers>();
+        services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        services.ConfigureApplicationCookie(o => o.ReturnUrlParameter = "returnUrl");
         return services;
     }
 
     public static IEndpointRouteBuilder MapScreens(this IEndpointRouteBuilder app)
     {
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // A form field makes the endpoint check the antiforgery token, so no other site can sign a user out.
+        app.MapPost("/account/logout", async ([FromForm] string returnUrl, SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(returnUrl.StartsWith('/') ? returnUrl : "/login");
+        }).ExcludeFromDescription();
         return app;
     }
 }

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Jishi.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Jishi.Web.Components.Layout;
+
+/// <summary>One entry of the left menu: <see cref="Module"/> and <see cref="Title"/> are resource keys; the entry shows
+/// only to users who pass <see cref="Policy"/>.</summary>
+public sealed record MenuEntry(string Module, string ModuleIcon, string Title, string Href, string Icon, string Policy);
+
+/// <summary>The left menu of the admin screens, grouped by module in this order. A new screen adds one line here.</summary>
+public static class AdminMenu
+{
+    public static readonly IReadOnlyList<MenuEntry> Entries =
+    [
+        new("Menu.Organization", "apartment", "Menu.Units", "/units", "cluster", Policies.OrgManager),
+        new("Menu.Organization", "apartment", "Menu.Members", "/members", "team", Policies.OrgManager),
+        new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
+        new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
+    ];
+
+    /// <summary>The entry whose page is shown at <paramref name="path"/> ("/members/import" belongs to "/members").</summary>
+    public static MenuEntry? Find(string path) => Entries
+        .Where(e => path == e.Href || path.StartsWith(e.Href + "/", StringComparison.Ordinal))
+        .MaxBy(e => e.Href.Length);
+
+    /// <summary>The entries whose policy <paramref name="user"/> passes.</summary>
+    public static async Task<IReadOnlyList<MenuEntry>> VisibleToAsync(ClaimsPrincipal user, IAuthorizationService authorization)
+    {
+        var visible = new List<MenuEntry>();
+        foreach (var entry in Entries)
+        {
+            if ((await authorization.AuthorizeAsync(user, entry.Policy)).Succeeded)
+            {
+                visible.Add(entry);
+            }
+        }
+        return visible;
+    }
+}

@@ -1,0 +1,51 @@
+namespace Jishi.Web.Features.Members.Pages;
+
+/// <summary>The editable copy of a member behind the modal form; dates are DateTime for the date pickers. Fields the
+/// form does not show travel through unchanged.</summary>
+public sealed class MemberForm
+{
+    public int? Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Gender { get; set; } = "男";
+    public string? Ethnicity { get; set; } = "汉族";
+    public DateTime? BirthDate { get; set; }
+    public string? IdNumber { get; set; }
+    public string? Education { get; set; }
+    public MemberCategory Category { get; set; }
+    public int? UnitId { get; set; }
+    public DateTime? JoinedOn { get; set; }
+    public DateTime? FullMemberOn { get; set; }
+    public string? Post { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public bool MembershipSuspended { get; set; }
+    public bool IsLost { get; set; }
+    public string? LostSince { get; set; }
+    public bool IsFloating { get; set; }
+    public string? FloatingTo { get; set; }
+    public string Tier { get; set; } = "";
+    public string? Position { get; set; }
+    public MemberStatus Status { get; set; }
+
+    public static MemberForm From(MemberDetail m) => new()
+    {
+        Id = m.Id, Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, BirthDate = ToDateTime(m.BirthDate),
+        IdNumber = m.IdNumber, Education = m.Education, Category = m.Category, UnitId = m.UnitId, JoinedOn = ToDateTime(m.JoinedOn),
+        FullMemberOn = ToDateTime(m.FullMemberOn), Post = m.Post, Phone = m.Phone, Address = m.Address,
+        MembershipSuspended = m.MembershipSuspended, IsLost = m.IsLost, LostSince = m.LostSince, IsFloating = m.IsFloating,
+        FloatingTo = m.FloatingTo, Tier = m.Tier, Position = m.Position, Status = m.Status,
+    };
+
+    public MemberInput ToInput() => new()
+    {
+        Name = Name, Gender = Gender, Ethnicity = Ethnicity, BirthDate = ToDateOnly(BirthDate), IdNumber = IdNumber,
+        Education = Education, Category = Category, UnitId = UnitId ?? 0, JoinedOn = ToDateOnly(JoinedOn),
+        FullMemberOn = ToDateOnly(FullMemberOn), Post = Post, Phone = Phone, Address = Address,
+        MembershipSuspended = MembershipSuspended, IsLost = IsLost, LostSince = LostSince, IsFloating = IsFloating,
+        FloatingTo = FloatingTo, Tier = Tier, Position = Position, Status = Status,
+    };
+
+    public static DateTime? ToDateTime(DateOnly? d) => d?.ToDateTime(TimeOnly.MinValue);
+
+    public static DateOnly? ToDateOnly(DateTime? d) => d is { } v ? DateOnly.FromDateTime(v) : null;
+}

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Jishi.BrowserTests.Infrastructure;
+
+/// <summary>The real product on Kestrel at a free loopback port, on a fresh SQLite database with the 七里墩 demo,
+/// and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminPassword = "Admin-Test-2016";
+    public const string DemoPassword = "Demo-Test-2016";
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), "jishi-browser-tests", Guid.NewGuid().ToString("N") + ".db");
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_sqliteFile)!);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Jishi", $"Data Source={_sqliteFile}");
+        builder.UseSetting("Jishi:SeedDemo", "true");
+        builder.UseSetting("Jishi:AdminPassword", AdminPassword);
+        builder.UseSetting("Jishi:DemoPassword", DemoPassword);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ExcelContractStub>());
+    }
+
+    public async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with a desk-sized or a given viewport.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 850)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login form and waits for the admin layout's circuit to be live.</summary>
+    public async Task<IPage> LoginAsync(string userName = "admin", string? password = null, int width = 1366, int height = 850)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/login");
+        await SubmitLoginAsync(page, userName, password ?? (userName == "admin" ? AdminPassword : DemoPassword));
+        await page.WaitForSelectorAsync(".app-header");
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Fills and sends the login form shown on <paramref name="page"/>.</summary>
+    public static async Task SubmitLoginAsync(IPage page, string userName, string password)
+    {
+        await page.FillAsync("input[name='Input.UserName']", userName);
+        await page.FillAsync("input[name='Input.Password']", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    /// <summary>Types into an input of a dialog that has just opened. Its first render may land after the typing and put
+    /// back the initial value, so the value is checked and typed again when that happened.</summary>
+    public static async Task FillDialogInputAsync(IPage page, string selector, string value)
+    {
+        var input = page.Locator(selector);
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(value);
+            await page.WaitForTimeoutAsync(300);
+            if (await input.InputValueAsync() == value || attempt == 3)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Waits until Blazor's interactive circuit has attached, so clicks reach their handlers.</summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForSelectorAsync("#app-interactive", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+        {
+            File.Delete(f);
+        }
+    }
+}
+
+/// <summary>One server and browser shared by the browser tests (starting them costs seconds).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<JishiServer>
+{
+    public const string Name = "browser";
+}
