@@ -33,7 +33,6 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jishi:AdminPassword", AdminPassword);
         builder.UseSetting("Jishi:DemoPassword", DemoPassword);
         builder.UseEnvironment("Testing");
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ExcelContractStub>());
     }
 
     public async Task InitializeAsync()
