@@ -12,6 +12,8 @@ public sealed class ReviewCampaignConfiguration : IEntityTypeConfiguration<Revie
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Unit>().WithMany().HasForeignKey(c => c.StreetId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.CampaignId);
+        b.HasMany(c => c.VoterGroups).WithOne().HasForeignKey(g => g.CampaignId);
+        b.ComplexProperty(c => c.Scale);
     }
 }
 
@@ -22,5 +24,46 @@ public sealed class ReviewSubjectConfiguration : IEntityTypeConfiguration<Review
         b.Property(s => s.Name).HasMaxLength(50);
         b.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.CampaignId, s.UnitId }).IsUnique();
+    }
+}
+
+public sealed class VoterGroupConfiguration : IEntityTypeConfiguration<VoterGroup>
+{
+    public void Configure(EntityTypeBuilder<VoterGroup> b) => b.Property(g => g.Name).HasMaxLength(50);
+}
+
+public sealed class BallotTokenConfiguration : IEntityTypeConfiguration<BallotToken>
+{
+    public void Configure(EntityTypeBuilder<BallotToken> b)
+    {
+        b.Property(t => t.Hash).HasMaxLength(64);
+        b.HasIndex(t => t.Hash).IsUnique();
+        b.HasIndex(t => new { t.CampaignId, t.VoterGroupId });
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(t => t.CampaignId);
+        b.HasOne<VoterGroup>().WithMany().HasForeignKey(t => t.VoterGroupId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
+{
+    public void Configure(EntityTypeBuilder<Ballot> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Receipt).HasMaxLength(16);
+        b.HasIndex(x => new { x.CampaignId, x.Receipt }).IsUnique();
+        b.HasIndex(x => new { x.CampaignId, x.VoterGroupId });
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(x => x.CampaignId);
+        b.HasOne<VoterGroup>().WithMany().HasForeignKey(x => x.VoterGroupId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Ratings).WithOne().HasForeignKey(r => r.BallotId);
+    }
+}
+
+public sealed class BallotRatingConfiguration : IEntityTypeConfiguration<BallotRating>
+{
+    public void Configure(EntityTypeBuilder<BallotRating> b)
+    {
+        b.HasKey(r => new { r.BallotId, r.SubjectId });
+        b.HasIndex(r => r.SubjectId);
+        b.HasOne<ReviewSubject>().WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,0 +1,50 @@
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.Reviews;
+
+public static class ReviewEndpoints
+{
+    public static IServiceCollection AddReviews(this IServiceCollection services) =>
+        services.AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
+            .AddScoped<CastBallot>().AddScoped<TallyResults>();
+
+    public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
+    {
+        var reviews = app.MapGroup("/api/reviews").WithTags("Reviews").RequireAuthorization(Policies.StreetAdmin);
+        reviews.MapGet("", async (ReviewQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(ct)));
+        reviews.MapPost("", async (CreateReview.Request request, CreateReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/reviews/{r.Id}", r)))
+            .Produces<ReviewDto>(201).ProducesValidationProblem();
+        reviews.MapGet("/{id:int}", async (int id, ReviewQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewDto>();
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/daily-score", async (int id, int subjectId, ChangeReview.DailyScoreRequest request,
+                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.SetDailyScoreAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewSubjectDto>();
+        reviews.MapPost("/{id:int}/open", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.OpenAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
+        reviews.MapPost("/{id:int}/close", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.CloseAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
+        reviews.MapPost("/{id:int}/publish", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.PublishAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
+        reviews.MapPost("/{id:int}/tokens", async (int id, IssueTokens.Request request, IssueTokens handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(text, r => TypedResults.Created($"/api/reviews/{id}/turnout", r)))
+            .Produces<IssueTokens.Response>(201);
+        reviews.MapGet("/{id:int}/turnout", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.TurnoutAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<Turnout>();
+        reviews.MapGet("/{id:int}/results", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.ResultsAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<IReadOnlyList<SubjectResult>>();
+
+        // Public: an evaluator has a token, not an account.
+        var ballots = app.MapGroup("/api/ballots").WithTags("Reviews").AllowAnonymous();
+        ballots.MapGet("/{token}", async (string token, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok)).Produces<CastBallot.Form>();
+        ballots.MapPost("/{token}", async (string token, CastBallot.Request request, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(token, request, ct)).ToHttp(text, r => TypedResults.Created((string?)null, r)))
+            .Produces<CastBallot.BallotReceipt>(201).ProducesValidationProblem();
+        return app;
+    }
+}

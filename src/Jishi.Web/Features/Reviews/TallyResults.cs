@@ -1,0 +1,51 @@
+using Jishi.Web.Data;
+using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.Web.Features.Reviews;
+
+/// <summary>Turnout (any time) and results (after the close). Counting is done by the database: one grouped query,
+/// however many ballots there are.</summary>
+public sealed class TallyResults(JishiDbContext db, ReviewQueries queries)
+{
+    public async Task<Result<Turnout>> TurnoutAsync(int id, CancellationToken ct)
+    {
+        if (await queries.FindAsync(id, ct) is not { } campaign)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        var issued = await db.BallotTokens.Where(t => t.CampaignId == id).GroupBy(t => t.VoterGroupId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var cast = await db.Ballots.Where(b => b.CampaignId == id).GroupBy(b => b.VoterGroupId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var groups = campaign.VoterGroups.OrderBy(g => g.Id)
+            .Select(g => new TurnoutGroup(g.Id, g.Name, issued.GetValueOrDefault(g.Id), cast.GetValueOrDefault(g.Id))).ToList();
+        return new Turnout(groups.Sum(g => g.Issued), groups.Sum(g => g.Cast), groups);
+    }
+
+    public async Task<Result<IReadOnlyList<SubjectResult>>> ResultsAsync(int id, CancellationToken ct)
+    {
+        if (await queries.FindAsync(id, ct) is not { } campaign)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        if (!campaign.HasResults)
+        {
+            return ReviewErrors.NoResultsYet;
+        }
+        var counts = await (from r in db.BallotRatings
+                            join b in db.Ballots on r.BallotId equals b.Id
+                            where b.CampaignId == id
+                            group r by new { r.SubjectId, b.VoterGroupId, r.Grade } into g
+                            select new ReviewScoring.Count(g.Key.SubjectId, g.Key.VoterGroupId, g.Key.Grade, g.Count()))
+            .ToListAsync(ct);
+        var scores = ReviewScoring.Compute(
+            campaign.Subjects.Select(s => new ReviewScoring.SubjectInput(s.Id, s.DailyScore, s.Veto)).ToList(),
+            campaign.VoterGroups.Select(g => new ReviewScoring.GroupInput(g.Id, g.Weight)).ToList(),
+            counts, campaign.Scale, campaign.BallotWeight);
+        var names = campaign.Subjects.ToDictionary(s => s.Id, s => s.Name);
+        return scores.Select(s => new SubjectResult(s.SubjectId, names[s.SubjectId],
+            s.Counts.ToDictionary(c => c.Key.Name(), c => c.Value), s.BallotScore, s.DailyScore, s.CompositeScore,
+            s.Provisional, s.Band.Name(), s.Rank)).ToList();
+    }
+}
