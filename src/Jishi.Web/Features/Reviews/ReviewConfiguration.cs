@@ -13,7 +13,19 @@ public sealed class ReviewCampaignConfiguration : IEntityTypeConfiguration<Revie
         b.HasOne<Unit>().WithMany().HasForeignKey(c => c.StreetId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.CampaignId);
         b.HasMany(c => c.VoterGroups).WithOne().HasForeignKey(g => g.CampaignId);
-        b.ComplexProperty(c => c.Scale);
+        // Defaults in the schema too, so campaigns created before the scale existed get the standard one. The sentinel
+        // is -1, not 0, so that a value of 0 (差 = 0 is common practice) is written rather than replaced by the default.
+        var standard = new ReviewScale();
+        b.ComplexProperty(c => c.Scale, s =>
+        {
+            s.Property(x => x.Good).HasDefaultValue(standard.Good).HasSentinel(-1d);
+            s.Property(x => x.FairlyGood).HasDefaultValue(standard.FairlyGood).HasSentinel(-1d);
+            s.Property(x => x.Average).HasDefaultValue(standard.Average).HasSentinel(-1d);
+            s.Property(x => x.Poor).HasDefaultValue(standard.Poor).HasSentinel(-1d);
+            s.Property(x => x.BandGood).HasDefaultValue(standard.BandGood).HasSentinel(-1d);
+            s.Property(x => x.BandFairlyGood).HasDefaultValue(standard.BandFairlyGood).HasSentinel(-1d);
+            s.Property(x => x.BandAverage).HasDefaultValue(standard.BandAverage).HasSentinel(-1d);
+        });
     }
 }
 
