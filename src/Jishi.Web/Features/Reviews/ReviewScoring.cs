@@ -57,6 +57,7 @@ public static class ReviewScoring
         return ranked;
     }
 
-    /// <summary>Display and export rounding: half away from zero, two decimals.</summary>
-    public static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+    /// <summary>Display and export rounding: half away from zero, two decimals. Through decimal, so that a score printed
+    /// as 82.125 rounds to 82.13 although its binary double is a hair below.</summary>
+    public static double Round(double value) => (double)Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero);
 }
