@@ -557,6 +557,10 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<double?>("DailyScore")
                         .HasColumnType("double precision");
 

@@ -534,6 +534,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("DailyScore")
                         .HasColumnType("REAL");
 

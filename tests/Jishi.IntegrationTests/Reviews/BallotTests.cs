@@ -13,7 +13,7 @@ public sealed class BallotTests(JishiFactory factory)
     private static readonly string[] GradeNames = ["好", "较好", "一般", "差"];
 
     private sealed record UnitRow(int Id, int? ParentId, string Kind, string Name);
-    private sealed record SubjectRow(int Id, string Name, int UnitId, string UnitName);
+    private sealed record SubjectRow(int Id, string Name, int UnitId, string UnitName, string? Comment);
     private sealed record GroupRow(int Id, string Name, double Weight, int HeadCount);
     private sealed record Review(int Id, string Title, int Year, string Status, double BallotWeight, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
     private sealed record TokenList(List<string> Tokens);
@@ -161,5 +161,34 @@ public sealed class BallotTests(JishiFactory factory)
         Assert.Equal(["CampaignId", "Hash", "Id", "Used", "VoterGroupId"], token.GetProperties().Select(p => p.Name).Order());
         // And casting leaves no audit trail that could line a ballot up with a token.
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Entity == "Ballot" || a.Entity == "BallotToken" || a.Entity == "BallotRating"));
+    }
+
+    [Fact]
+    public async Task CommentVetoReceipts_AfterClose_PublishedListHoldsEveryReceipt()
+    {
+        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var tokens = await IssueAsync(admin, review, 0, 3);
+        var voter = factory.CreateClient();
+        var receipts = new List<string>();
+        foreach (var t in tokens)
+        {
+            var answer = await voter.PostAsJsonAsync($"/api/ballots/{t}", BallotFor(review, 0));
+            receipts.Add((await answer.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["receipt"]);
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await voter.GetAsync($"/api/reviews/{review.Id}/receipts")).StatusCode);
+        var subject = review.Subjects[1];
+        var comment = await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/comment", new { text = "  抓党建思路清晰，但发展党员工作滞后。 " });
+        Assert.Equal("抓党建思路清晰，但发展党员工作滞后。", (await comment.Content.ReadFromJsonAsync<SubjectRow>())!.Comment);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/veto", new { veto = true })).StatusCode);
+        await admin.PostAsync($"/api/reviews/{review.Id}/close", null);
+
+        var published = await voter.GetFromJsonAsync<List<string>>($"/api/reviews/{review.Id}/receipts");
+        Assert.Equal(receipts.Order(), published);
+        var results = (await admin.GetFromJsonAsync<List<Result>>($"/api/reviews/{review.Id}/results"))!;
+        Assert.Equal("差", results.Single(r => r.SubjectId == subject.Id).Band);
+
+        await admin.PostAsync($"/api/reviews/{review.Id}/publish", null);
+        var late = await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/comment", new { text = "改" });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
 }

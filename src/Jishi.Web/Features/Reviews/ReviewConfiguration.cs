@@ -34,6 +34,7 @@ public sealed class ReviewSubjectConfiguration : IEntityTypeConfiguration<Review
     public void Configure(EntityTypeBuilder<ReviewSubject> b)
     {
         b.Property(s => s.Name).HasMaxLength(50);
+        b.Property(s => s.Comment).HasMaxLength(ReviewSubject.MaxCommentLength);
         b.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.CampaignId, s.UnitId }).IsUnique();
     }

@@ -2,7 +2,8 @@ namespace Jishi.Web.Features.Reviews;
 
 public sealed record ReviewListItem(int Id, string Title, int Year, ReviewStatus Status);
 
-public sealed record ReviewSubjectDto(int Id, string Name, int UnitId, string UnitName);
+public sealed record ReviewSubjectDto(int Id, string Name, int UnitId, string UnitName, double? DailyScore = null, bool Veto = false,
+    string? Comment = null);
 
 public sealed record VoterGroupDto(int Id, string Name, double Weight, int HeadCount);
 

@@ -24,6 +24,14 @@ public static class ReviewEndpoints
                 ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SetDailyScoreAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewSubjectDto>();
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/comment", async (int id, int subjectId, ChangeReview.CommentRequest request,
+                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.SetCommentAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewSubjectDto>();
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/veto", async (int id, int subjectId, ChangeReview.VetoRequest request,
+                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.SetVetoAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewSubjectDto>();
         reviews.MapPost("/{id:int}/open", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.OpenAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
         reviews.MapPost("/{id:int}/close", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
@@ -45,6 +53,9 @@ public static class ReviewEndpoints
         ballots.MapPost("/{token}", async (string token, CastBallot.Request request, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.HandleAsync(token, request, ct)).ToHttp(text, r => TypedResults.Created((string?)null, r)))
             .Produces<CastBallot.BallotReceipt>(201).ProducesValidationProblem();
+        app.MapGet("/api/reviews/{id:int}/receipts", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.ReceiptsAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .WithTags("Reviews").AllowAnonymous().Produces<IReadOnlyList<string>>();
         return app;
     }
 }

@@ -32,7 +32,8 @@ public sealed class ReviewQueries(JishiDbContext db, CurrentUser user)
         var unitIds = c.Subjects.Select(s => s.UnitId).ToList();
         var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return new ReviewDto(c.Id, c.Title, c.Year, c.MeetingDate, c.Status, c.BallotWeight,
-            c.Subjects.OrderBy(s => s.Id).Select(s => new ReviewSubjectDto(s.Id, s.Name, s.UnitId, names.GetValueOrDefault(s.UnitId, ""))).ToList(),
+            c.Subjects.OrderBy(s => s.Id).Select(s => new ReviewSubjectDto(s.Id, s.Name, s.UnitId, names.GetValueOrDefault(s.UnitId, ""),
+                s.DailyScore, s.Veto, s.Comment)).ToList(),
             c.VoterGroups.OrderBy(g => g.Id).Select(g => new VoterGroupDto(g.Id, g.Name, g.Weight, g.HeadCount)).ToList());
     }
 

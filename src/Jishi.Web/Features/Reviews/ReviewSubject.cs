@@ -22,6 +22,21 @@ public sealed class ReviewSubject
     /// <summary>An automatic 差 (一票否决), e.g. after a major incident.</summary>
     public bool Veto { get; set; }
 
+    /// <summary>The committee secretary's 点评 of this secretary's report.</summary>
+    public string? Comment { get; private set; }
+
+    public const int MaxCommentLength = 4000;
+
+    public void SetComment(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (trimmed?.Length > MaxCommentLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(text));
+        }
+        Comment = string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
     public void SetDailyScore(double score)
     {
         if (score is < 0 or > 100 || double.IsNaN(score))

@@ -23,6 +23,22 @@ public sealed class TallyResults(JishiDbContext db, ReviewQueries queries)
         return new Turnout(groups.Sum(g => g.Issued), groups.Sum(g => g.Cast), groups);
     }
 
+    /// <summary>The receipt codes of every counted ballot, sorted, after the close: a voter finds his own and knows his
+    /// ballot is in the count. Public, like the ballot itself.</summary>
+    public async Task<Result<IReadOnlyList<string>>> ReceiptsAsync(int id, CancellationToken ct)
+    {
+        var status = await db.ReviewCampaigns.Where(c => c.Id == id).Select(c => (ReviewStatus?)c.Status).FirstOrDefaultAsync(ct);
+        if (status is null)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        if (status is not (ReviewStatus.Closed or ReviewStatus.Published))
+        {
+            return ReviewErrors.NoResultsYet;
+        }
+        return await db.Ballots.Where(b => b.CampaignId == id).Select(b => b.Receipt).OrderBy(r => r).ToListAsync(ct);
+    }
+
     public async Task<Result<IReadOnlyList<SubjectResult>>> ResultsAsync(int id, CancellationToken ct)
     {
         if (await queries.FindAsync(id, ct) is not { } campaign)

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jishi.Migrations.Postgres.Migrations
+namespace Jishi.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Reviews : Migration
@@ -41,62 +40,69 @@ namespace Jishi.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Average",
                 table: "ReviewCampaigns",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 60.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandAverage",
                 table: "ReviewCampaigns",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 60.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandFairlyGood",
                 table: "ReviewCampaigns",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 80.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandGood",
                 table: "ReviewCampaigns",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 90.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_FairlyGood",
                 table: "ReviewCampaigns",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 80.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Good",
                 table: "ReviewCampaigns",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 100.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Poor",
                 table: "ReviewCampaigns",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 40.0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Comment",
+                table: "ReviewSubjects",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "DailyScore",
                 table: "ReviewSubjects",
-                type: "double precision",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Veto",
                 table: "ReviewSubjects",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -109,12 +115,12 @@ namespace Jishi.Migrations.Postgres.Migrations
                 name: "VoterGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Weight = table.Column<double>(type: "double precision", nullable: false),
-                    HeadCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Weight = table.Column<double>(type: "REAL", nullable: false),
+                    HeadCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,11 +137,11 @@ namespace Jishi.Migrations.Postgres.Migrations
                 name: "Ballots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VoterGroupId = table.Column<int>(type: "integer", nullable: false),
-                    CastOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Receipt = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoterGroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CastOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Receipt = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,12 +164,12 @@ namespace Jishi.Migrations.Postgres.Migrations
                 name: "BallotTokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    VoterGroupId = table.Column<int>(type: "integer", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Used = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoterGroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Used = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,9 +192,9 @@ namespace Jishi.Migrations.Postgres.Migrations
                 name: "BallotRatings",
                 columns: table => new
                 {
-                    BallotId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubjectId = table.Column<int>(type: "integer", nullable: false),
-                    Grade = table.Column<int>(type: "integer", nullable: false)
+                    BallotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -320,6 +326,10 @@ namespace Jishi.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "Scale_Poor",
                 table: "ReviewCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "Comment",
+                table: "ReviewSubjects");
 
             migrationBuilder.DropColumn(
                 name: "DailyScore",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jishi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JishiDbContext))]
-    [Migration("20261127081239_Reviews")]
+    [Migration("20261127082127_Reviews")]
     partial class Reviews
     {
         /// <inheritdoc />
@@ -559,6 +559,10 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<double?>("DailyScore")
                         .HasColumnType("double precision");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jishi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(JishiDbContext))]
-    [Migration("20261127081231_Reviews")]
+    [Migration("20261127082119_Reviews")]
     partial class Reviews
     {
         /// <inheritdoc />
@@ -536,6 +536,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("DailyScore")
                         .HasColumnType("REAL");

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jishi.Migrations.Sqlite.Migrations
+namespace Jishi.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Reviews : Migration
@@ -40,62 +41,69 @@ namespace Jishi.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Average",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 60.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandAverage",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 60.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandFairlyGood",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 80.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandGood",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 90.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_FairlyGood",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 80.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Good",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 100.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Poor",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 40.0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Comment",
+                table: "ReviewSubjects",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "DailyScore",
                 table: "ReviewSubjects",
-                type: "REAL",
+                type: "double precision",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Veto",
                 table: "ReviewSubjects",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -108,12 +116,12 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 name: "VoterGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Weight = table.Column<double>(type: "REAL", nullable: false),
-                    HeadCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Weight = table.Column<double>(type: "double precision", nullable: false),
+                    HeadCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,11 +138,11 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 name: "Ballots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VoterGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CastOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Receipt = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VoterGroupId = table.Column<int>(type: "integer", nullable: false),
+                    CastOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Receipt = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,12 +165,12 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 name: "BallotTokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VoterGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Used = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VoterGroupId = table.Column<int>(type: "integer", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Used = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,9 +193,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 name: "BallotRatings",
                 columns: table => new
                 {
-                    BallotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Grade = table.Column<int>(type: "INTEGER", nullable: false)
+                    BallotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    Grade = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -319,6 +327,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Scale_Poor",
                 table: "ReviewCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "Comment",
+                table: "ReviewSubjects");
 
             migrationBuilder.DropColumn(
                 name: "DailyScore",
