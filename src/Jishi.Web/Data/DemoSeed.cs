@@ -37,24 +37,24 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
     public async Task<string> LoadAsync(CancellationToken ct)
     {
         var random = new Random(2016);
-        var street = await AddUnitAsync(new Unit(StreetName, UnitKind.Street, null) { OrgCategory = "党工委", SecretaryName = "马卫国" }, ct);
+        var street = AddUnit(new Unit(StreetName, UnitKind.Street, null) { OrgCategory = "党工委", SecretaryName = "马卫国" });
         var members = new List<Member>();
         var communities = new List<(Unit Unit, string Secretary)>();
         foreach (var (name, category, secretary, branchCount) in Communities)
         {
-            var community = await AddUnitAsync(new Unit(name, UnitKind.Community, street)
+            var community = AddUnit(new Unit(name, UnitKind.Community, street)
             {
                 OrgCategory = category, SecretaryName = secretary, SortOrder = communities.Count,
                 EmployerSituation = "与上级党组织相同", EmployerName = name.Replace(category, "") + "居民委员会", EmployerCategory = "社区（居委会）",
-            }, ct);
+            });
             communities.Add((community, secretary));
             for (var b = 0; b < branchCount; b++)
             {
-                var branch = await AddUnitAsync(new Unit(BranchNames[b], UnitKind.Branch, community) { OrgCategory = "党支部", SortOrder = b }, ct);
+                var branch = AddUnit(new Unit(BranchNames[b], UnitKind.Branch, community) { OrgCategory = "党支部", SortOrder = b });
                 var groups = new List<Unit>();
                 for (var g = 0; g < 2; g++)
                 {
-                    groups.Add(await AddUnitAsync(new Unit(g == 0 ? "第一党小组" : "第二党小组", UnitKind.PartyGroup, branch) { SortOrder = g }, ct));
+                    groups.Add(AddUnit(new Unit(g == 0 ? "第一党小组" : "第二党小组", UnitKind.PartyGroup, branch) { SortOrder = g }));
                 }
                 var size = 14 + random.Next(10);
                 for (var i = 0; i < size; i++)
@@ -69,8 +69,16 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
                 }
             }
         }
+        // Ids first, then the paths that are made of them (parents were added before their children).
+        await db.SaveChangesAsync(ct);
+        foreach (var unit in _units)
+        {
+            unit.AssignPath();
+        }
         db.Members.AddRange(members);
         await db.SaveChangesAsync(ct);
+        // Hundreds of tracked rows would make every later save scan them all.
+        db.ChangeTracker.Clear();
 
         var campaign = new ReviewCampaign(street.Id, "2016年度社区党组织书记抓基层党建工作述职评议", 2016, new DateOnly(2016, 2, 13));
         foreach (var (unit, secretary) in communities)
@@ -81,20 +89,24 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         await db.SaveChangesAsync(ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
+        // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).
+        string? hash = null;
         for (var i = 0; i < communities.Count; i++)
         {
             var (unit, secretary) = communities[i];
             var account = new AppUser { UserName = $"sq{i + 1:00}", DisplayName = secretary, UnitId = unit.Id };
-            await DatabaseInitializer.CreateUserAsync(users, account, password, Roles.CommunitySecretary);
+            account.PasswordHash = hash ??= users.PasswordHasher.HashPassword(account, password);
+            await DatabaseInitializer.CreateUserAsync(users, account, null, Roles.CommunitySecretary);
         }
         return password;
     }
 
-    private async Task<Unit> AddUnitAsync(Unit unit, CancellationToken ct)
+    private readonly List<Unit> _units = [];
+
+    private Unit AddUnit(Unit unit)
     {
         db.Units.Add(unit);
-        await db.SaveChangesAsync(ct);
-        unit.AssignPath();
+        _units.Add(unit);
         return unit;
     }
 

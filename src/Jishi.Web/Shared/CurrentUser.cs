@@ -10,6 +10,7 @@ namespace Jishi.Web.Shared;
 public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider services)
 {
     public const string UnitIdClaim = "jishi:unit";
+    public const string CommandLineUser = "cli";
     private ClaimsPrincipal? _principal;
     private string? _scopePath;
 
@@ -20,6 +21,16 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
     {
         _principal = principal;
         _scopePath = null;
+    }
+
+    /// <summary>The command line acts as user "cli" over the whole tree with the administrator roles: whoever runs it at
+    /// the server already holds the database and its configuration. The audit log records it as "cli".</summary>
+    public void SetCommandLine()
+    {
+        Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, CommandLineUser), new Claim(ClaimTypes.Role, Roles.StreetAdmin), new Claim(ClaimTypes.Role, Roles.SysAdmin)],
+            CommandLineUser)));
+        _scopePath = "/";
     }
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;

@@ -9,7 +9,7 @@ namespace Jishi.Web.Features.Accounts;
 public sealed record AccountDto(int Id, string UserName, string DisplayName, int UnitId, string UnitName, IReadOnlyList<string> Roles,
     bool LockedOut, bool MustChangePassword);
 
-/// <summary>Accounts inside the caller's subtree (the command line, having no caller, may touch any).</summary>
+/// <summary>Accounts inside the caller's subtree (the command line acts as <c>cli</c> over the whole tree).</summary>
 public sealed class AccountAdmin(JishiDbContext db, UserManager<AppUser> users, CurrentUser user, TimeProvider clock)
 {
     public sealed record CreateRequest(string UserName, string DisplayName, string Password, string Role, int UnitId,
@@ -21,14 +21,11 @@ public sealed class AccountAdmin(JishiDbContext db, UserManager<AppUser> users, 
         {
             return Error.Invalid("Account.RoleInvalid", r.Role);
         }
-        var unit = user.IsAuthenticated
-            ? await db.FindVisibleUnitAsync(user, r.UnitId, ct)
-            : await db.Units.FirstOrDefaultAsync(u => u.Id == r.UnitId, ct);
-        if (unit is null)
+        if (await db.FindVisibleUnitAsync(user, r.UnitId, ct) is not { } unit)
         {
             return Error.NotFound("Entity.Unit");
         }
-        if (user.IsAuthenticated && r.Role is Roles.StreetAdmin or Roles.SysAdmin && !user.IsInRole(Roles.StreetAdmin) && !user.IsInRole(Roles.SysAdmin))
+        if (r.Role is Roles.StreetAdmin or Roles.SysAdmin && !user.IsInRole(Roles.StreetAdmin) && !user.IsInRole(Roles.SysAdmin))
         {
             return new Error("Forbidden", StatusCodes.Status403Forbidden);
         }

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Jishi.Web.Features.Members;
+
+namespace Jishi.Web.Features.Cli;
+
+/// <summary><c>import-members FILE.xlsx [--unit ID]</c>: the same all-or-nothing Excel import as the roster screen.</summary>
+public static partial class JishiCli
+{
+    static partial void AddImportMembers(RootCommand root, CliContext cli)
+    {
+        var file = FileArgument(cli, "Cli.ImportMembers.File");
+        var unit = new Option<int?>("--unit") { Description = cli["Cli.ImportMembers.Unit"] };
+        var command = new Command("import-members", cli["Cli.ImportMembers.Description"]) { file, unit };
+        command.SetAction((parsed, ct) => cli.RunAsync(async (sp, ct) =>
+        {
+            var path = Path.GetFullPath(parsed.GetRequiredValue(file));
+            if (!File.Exists(path))
+            {
+                return cli.Fail(new Shared.Error("Cli.Restore.Missing", StatusCodes.Status404NotFound, path));
+            }
+            await using var stream = File.OpenRead(path);
+            var imported = await CliContext.Handler<ImportMembers>(sp).HandleAsync(stream, parsed.GetValue(unit), ct);
+            if (imported.Error is { } error)
+            {
+                cli.Say("Cli.ImportMembers.Failed");
+                return cli.Fail(error);
+            }
+            return cli.Say("Cli.ImportMembers.Done", imported.Value!);
+        }, ct));
+        root.Add(command);
+    }
+}
