@@ -27,6 +27,8 @@ public static class PlatformSetup
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // Pages are Chinese: write the characters as they are, not as &#x...; entities (three times the bytes).
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
