@@ -8,7 +8,8 @@ public static class ReviewEndpoints
 {
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
-            .AddScoped<CastBallot>().AddScoped<TallyResults>();
+            .AddScoped<CastBallot>().AddScoped<TallyResults>()
+            .AddSingleton<BallotLinks>();
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
     {
