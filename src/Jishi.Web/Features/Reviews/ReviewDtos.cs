@@ -14,5 +14,7 @@ public sealed record TurnoutGroup(int VoterGroupId, string Name, int Issued, int
 
 public sealed record Turnout(int Issued, int Cast, IReadOnlyList<TurnoutGroup> Groups);
 
+public sealed record LiveTurnout(ReviewStatus Status, Turnout Turnout);
+
 public sealed record SubjectResult(int SubjectId, string Name, IReadOnlyDictionary<string, int> Counts, double BallotScore,
     double? DailyScore, double CompositeScore, bool Provisional, string Band, int Rank);

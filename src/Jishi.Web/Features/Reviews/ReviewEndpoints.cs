@@ -44,6 +44,11 @@ public static class ReviewEndpoints
             .Produces<IssueTokens.Response>(201);
         reviews.MapGet("/{id:int}/turnout", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.TurnoutAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<Turnout>();
+        reviews.MapGet("/{id:int}/turnout/stream", async (int id, ReviewQueries q, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await q.FindAsync(id, ct) is { } campaign
+                    ? (IResult)TypedResults.ServerSentEvents(handler.WatchAsync(campaign, ct), "turnout")
+                    : Error.NotFound("Entity.Review").ToProblem(text))
+            .ExcludeFromDescription();
         reviews.MapGet("/{id:int}/results", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.ResultsAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<IReadOnlyList<SubjectResult>>();
 

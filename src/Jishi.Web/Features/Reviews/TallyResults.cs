@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -6,14 +7,36 @@ namespace Jishi.Web.Features.Reviews;
 
 /// <summary>Turnout (any time) and results (after the close). Counting is done by the database: one grouped query,
 /// however many ballots there are.</summary>
-public sealed class TallyResults(JishiDbContext db, ReviewQueries queries)
+public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeProvider clock)
 {
-    public async Task<Result<Turnout>> TurnoutAsync(int id, CancellationToken ct)
+    public async Task<Result<Turnout>> TurnoutAsync(int id, CancellationToken ct) =>
+        await queries.FindAsync(id, ct) is { } campaign ? await CountAsync(campaign, ct) : Error.NotFound("Entity.Review");
+
+    /// <summary>The campaign's turnout and state, again whenever either changes (checked every second), for the big
+    /// screen. Ends when the campaign is no longer open or the client goes away.</summary>
+    public async IAsyncEnumerable<LiveTurnout> WatchAsync(ReviewCampaign campaign, [EnumeratorCancellation] CancellationToken ct)
     {
-        if (await queries.FindAsync(id, ct) is not { } campaign)
+        LiveTurnout? last = null;
+        while (!ct.IsCancellationRequested)
         {
-            return Error.NotFound("Entity.Review");
+            var status = await db.ReviewCampaigns.AsNoTracking().Where(c => c.Id == campaign.Id).Select(c => c.Status).FirstAsync(ct);
+            var now = new LiveTurnout(status, await CountAsync(campaign, ct));
+            if (last is null || now.Status != last.Status || now.Turnout.Cast != last.Turnout.Cast || now.Turnout.Issued != last.Turnout.Issued)
+            {
+                yield return now;
+                last = now;
+            }
+            if (status != ReviewStatus.Open && status != ReviewStatus.Draft)
+            {
+                yield break;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, ct);
         }
+    }
+
+    private async Task<Turnout> CountAsync(ReviewCampaign campaign, CancellationToken ct)
+    {
+        var id = campaign.Id;
         var issued = await db.BallotTokens.Where(t => t.CampaignId == id).GroupBy(t => t.VoterGroupId)
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var cast = await db.Ballots.Where(b => b.CampaignId == id).GroupBy(b => b.VoterGroupId)
