@@ -9,7 +9,7 @@ public static class ReviewEndpoints
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<TallyResults>()
-            .AddSingleton<BallotLinks>();
+            .AddScoped<ExportResults>().AddSingleton<BallotLinks>();
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
     {
@@ -44,6 +44,10 @@ public static class ReviewEndpoints
             .Produces<IssueTokens.Response>(201);
         reviews.MapGet("/{id:int}/turnout", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.TurnoutAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<Turnout>();
+        reviews.MapGet("/{id:int}/results.xlsx", async (int id, ExportResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(text, bytes => TypedResults.File(bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"review-{id}-results.xlsx")))
+            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         reviews.MapGet("/{id:int}/turnout/stream", async (int id, ReviewQueries q, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 await q.FindAsync(id, ct) is { } campaign
                     ? (IResult)TypedResults.ServerSentEvents(handler.WatchAsync(campaign, ct), "turnout")
