@@ -80,3 +80,19 @@ public sealed class BallotRatingConfiguration : IEntityTypeConfiguration<BallotR
         b.HasOne<ReviewSubject>().WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectification>
+{
+    public void Configure(EntityTypeBuilder<Rectification> b)
+    {
+        b.Property(t => t.Problem).HasMaxLength(1000);
+        b.Property(t => t.Owner).HasMaxLength(50);
+        b.Property(t => t.Measures).HasMaxLength(2000);
+        b.Property(t => t.Evidence).HasMaxLength(2000);
+        b.Property(t => t.VerifiedBy).HasMaxLength(100);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(t => new { t.UnitId, t.Status });
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(t => t.CampaignId);
+        b.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -9,7 +9,7 @@ public static class ReviewEndpoints
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<TallyResults>()
-            .AddScoped<ExportResults>().AddSingleton<BallotLinks>();
+            .AddScoped<ExportResults>().AddScoped<Rectifications>().AddSingleton<BallotLinks>();
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
     {
@@ -55,6 +55,23 @@ public static class ReviewEndpoints
             .ExcludeFromDescription();
         reviews.MapGet("/{id:int}/results", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.ResultsAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<IReadOnlyList<SubjectResult>>();
+
+        reviews.MapPost("/{id:int}/rectifications", async (int id, Rectifications.CreateRequest request, Rectifications handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CreateAsync(id, request, ct)).ToHttp(text, t => TypedResults.Created($"/api/rectifications/{t.Id}", t)))
+            .Produces<RectificationDto>(201);
+
+        // A community secretary works on the tasks of their own unit; the street verifies.
+        var tasks = app.MapGroup("/api/rectifications").WithTags("Reviews").RequireAuthorization(Policies.OrgManager);
+        tasks.MapGet("", async (Rectifications handler, CancellationToken ct, int? reviewId = null) => TypedResults.Ok(await handler.ListAsync(reviewId, ct)));
+        tasks.MapPost("/{id:int}/progress", async (int id, Rectifications.ProgressRequest request, Rectifications handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.ProgressAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RectificationDto>();
+        tasks.MapPost("/{id:int}/verify", async (int id, Rectifications.VerifyRequest request, Rectifications handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.VerifyAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RectificationDto>();
 
         // Public: an evaluator has a token, not an account.
         var ballots = app.MapGroup("/api/ballots").WithTags("Reviews").AllowAnonymous();

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jishi.Migrations.Sqlite.Migrations
+namespace Jishi.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Reviews : Migration
@@ -40,69 +41,69 @@ namespace Jishi.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Average",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 60.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandAverage",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 60.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandFairlyGood",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 80.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_BandGood",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 90.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_FairlyGood",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 80.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Good",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 100.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "Scale_Poor",
                 table: "ReviewCampaigns",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 40.0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Comment",
                 table: "ReviewSubjects",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "DailyScore",
                 table: "ReviewSubjects",
-                type: "REAL",
+                type: "double precision",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Veto",
                 table: "ReviewSubjects",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -112,15 +113,49 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 column: "Id");
 
             migrationBuilder.CreateTable(
+                name: "Rectifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Measures = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    VerifiedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    VerifiedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rectifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_ReviewCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "ReviewCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VoterGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Weight = table.Column<double>(type: "REAL", nullable: false),
-                    HeadCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Weight = table.Column<double>(type: "double precision", nullable: false),
+                    HeadCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,11 +172,11 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 name: "Ballots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VoterGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CastOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Receipt = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VoterGroupId = table.Column<int>(type: "integer", nullable: false),
+                    CastOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Receipt = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,12 +199,12 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 name: "BallotTokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VoterGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Used = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    VoterGroupId = table.Column<int>(type: "integer", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Used = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,9 +227,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 name: "BallotRatings",
                 columns: table => new
                 {
-                    BallotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Grade = table.Column<int>(type: "INTEGER", nullable: false)
+                    BallotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: false),
+                    Grade = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,6 +286,16 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 column: "VoterGroupId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_CampaignId",
+                table: "Rectifications",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_UnitId_Status",
+                table: "Rectifications",
+                columns: new[] { "UnitId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VoterGroups_CampaignId",
                 table: "VoterGroups",
                 column: "CampaignId");
@@ -288,6 +333,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "BallotTokens");
+
+            migrationBuilder.DropTable(
+                name: "Rectifications");
 
             migrationBuilder.DropTable(
                 name: "Ballots");
