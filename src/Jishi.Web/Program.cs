@@ -5,6 +5,7 @@ using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Cli;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Reviews;
 using Jishi.Web.Shared;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
@@ -17,6 +18,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddMembers();
 builder.Services.AddTiers();
 builder.Services.AddAudit();
+builder.Services.AddReviews();
 builder.Services.AddScreens();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapOrganizations();
 app.MapMembers();
 app.MapTiers();
 app.MapAudit();
+app.MapReviews();
 app.MapScreens();
 
 await app.InitializeDatabaseAsync();

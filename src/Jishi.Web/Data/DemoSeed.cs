@@ -85,6 +85,11 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         {
             campaign.AddSubject(unit, secretary);
         }
+        // About ninety evaluators in the meeting hall, in the four groups the committee invited.
+        campaign.AddVoterGroup("街道党工委成员", 0.3, 12);
+        campaign.AddVoterGroup("新当选社区两委成员", 0.3, 36);
+        campaign.AddVoterGroup("各站所负责人", 0.2, 18);
+        campaign.AddVoterGroup("社区干部", 0.2, 24);
         db.ReviewCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
 

@@ -19,6 +19,12 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<MemberTier> MemberTiers => Set<MemberTier>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReviewCampaign> ReviewCampaigns => Set<ReviewCampaign>();
+    public DbSet<ReviewSubject> ReviewSubjects => Set<ReviewSubject>();
+    public DbSet<VoterGroup> VoterGroups => Set<VoterGroup>();
+    public DbSet<BallotToken> BallotTokens => Set<BallotToken>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotRating> BallotRatings => Set<BallotRating>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back

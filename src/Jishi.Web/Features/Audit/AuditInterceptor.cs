@@ -108,7 +108,8 @@ public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : Sav
         return list;
     }
 
-    private static bool IsDomain(Type type) => type.Namespace?.StartsWith("Jishi.Web.Features", StringComparison.Ordinal) == true;
+    private static bool IsDomain(Type type) => type.Namespace?.StartsWith("Jishi.Web.Features", StringComparison.Ordinal) == true
+        && !Attribute.IsDefined(type, typeof(NotAuditedAttribute));
 
     private static string KeyOf(EntityEntry e) =>
         string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue));

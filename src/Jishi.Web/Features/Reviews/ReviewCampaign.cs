@@ -1,4 +1,5 @@
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Shared;
 
 namespace Jishi.Web.Features.Reviews;
 
@@ -10,18 +11,23 @@ public enum ReviewStatus
     Published = 3,
 }
 
-/// <summary>One year's 述职评议 of secretaries. The foundation holds only its frame (title, date, subjects); the review
-/// issue adds voter groups, tokens, ballots and results.</summary>
+/// <summary>One year's 述职评议 of secretaries. It moves Draft → Open → Closed → Published only through
+/// <see cref="Open"/>, <see cref="Close"/> and <see cref="Publish"/>; ballots are accepted only while Open.</summary>
 public sealed class ReviewCampaign
 {
     private ReviewCampaign() { }
 
-    public ReviewCampaign(int streetId, string title, int year, DateOnly meetingDate)
+    public ReviewCampaign(int streetId, string title, int year, DateOnly meetingDate, double ballotWeight = 0.4)
     {
+        if (ballotWeight is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ballotWeight));
+        }
         StreetId = streetId;
-        Title = title;
+        Title = title.Trim();
         Year = year;
         MeetingDate = meetingDate;
+        BallotWeight = ballotWeight;
     }
 
     public int Id { get; private set; }
@@ -34,24 +40,63 @@ public sealed class ReviewCampaign
     /// <summary>The share of the ballot in the composite score (default 40 %; the rest is the daily assessment).</summary>
     public double BallotWeight { get; private set; } = 0.4;
 
+    public ReviewScale Scale { get; private set; } = new();
+
     public List<ReviewSubject> Subjects { get; private set; } = [];
+    public List<VoterGroup> VoterGroups { get; private set; } = [];
 
-    public void AddSubject(Unit unit, string secretaryName) => Subjects.Add(new ReviewSubject(unit.Id, secretaryName));
-}
-
-/// <summary>A secretary under review, with the unit whose party work they report on.</summary>
-public sealed class ReviewSubject
-{
-    private ReviewSubject() { }
-
-    internal ReviewSubject(int unitId, string name)
+    public ReviewSubject AddSubject(Unit unit, string secretaryName)
     {
-        UnitId = unitId;
-        Name = name;
+        var subject = new ReviewSubject(unit.Id, secretaryName);
+        Subjects.Add(subject);
+        return subject;
     }
 
-    public int Id { get; private set; }
-    public int CampaignId { get; private set; }
-    public int UnitId { get; private set; }
-    public string Name { get; private set; } = "";
+    public VoterGroup AddVoterGroup(string name, double weight, int headCount)
+    {
+        var group = new VoterGroup(name, weight, headCount);
+        VoterGroups.Add(group);
+        return group;
+    }
+
+    public bool AcceptsBallots => Status == ReviewStatus.Open;
+
+    /// <summary>Tokens may be issued while the campaign is being prepared or is running.</summary>
+    public bool AcceptsTokens => Status is ReviewStatus.Draft or ReviewStatus.Open;
+
+    public Error? Open()
+    {
+        if (Status != ReviewStatus.Draft)
+        {
+            return ReviewErrors.WrongState(Status, "Review.Action.Open");
+        }
+        if (Subjects.Count == 0 || VoterGroups.Count == 0)
+        {
+            return Error.Conflict("Review.NothingToOpen");
+        }
+        Status = ReviewStatus.Open;
+        return null;
+    }
+
+    public Error? Close()
+    {
+        if (Status != ReviewStatus.Open)
+        {
+            return ReviewErrors.WrongState(Status, "Review.Action.Close");
+        }
+        Status = ReviewStatus.Closed;
+        return null;
+    }
+
+    public Error? Publish()
+    {
+        if (Status != ReviewStatus.Closed)
+        {
+            return ReviewErrors.WrongState(Status, "Review.Action.Publish");
+        }
+        Status = ReviewStatus.Published;
+        return null;
+    }
+
+    public bool HasResults => Status is ReviewStatus.Closed or ReviewStatus.Published;
 }

@@ -12,6 +12,20 @@ public sealed class ReviewCampaignConfiguration : IEntityTypeConfiguration<Revie
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Unit>().WithMany().HasForeignKey(c => c.StreetId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.CampaignId);
+        b.HasMany(c => c.VoterGroups).WithOne().HasForeignKey(g => g.CampaignId);
+        // Defaults in the schema too, so campaigns created before the scale existed get the standard one. The sentinel
+        // is -1, not 0, so that a value of 0 (差 = 0 is common practice) is written rather than replaced by the default.
+        var standard = new ReviewScale();
+        b.ComplexProperty(c => c.Scale, s =>
+        {
+            s.Property(x => x.Good).HasDefaultValue(standard.Good).HasSentinel(-1d);
+            s.Property(x => x.FairlyGood).HasDefaultValue(standard.FairlyGood).HasSentinel(-1d);
+            s.Property(x => x.Average).HasDefaultValue(standard.Average).HasSentinel(-1d);
+            s.Property(x => x.Poor).HasDefaultValue(standard.Poor).HasSentinel(-1d);
+            s.Property(x => x.BandGood).HasDefaultValue(standard.BandGood).HasSentinel(-1d);
+            s.Property(x => x.BandFairlyGood).HasDefaultValue(standard.BandFairlyGood).HasSentinel(-1d);
+            s.Property(x => x.BandAverage).HasDefaultValue(standard.BandAverage).HasSentinel(-1d);
+        });
     }
 }
 
@@ -20,7 +34,65 @@ public sealed class ReviewSubjectConfiguration : IEntityTypeConfiguration<Review
     public void Configure(EntityTypeBuilder<ReviewSubject> b)
     {
         b.Property(s => s.Name).HasMaxLength(50);
+        b.Property(s => s.Comment).HasMaxLength(ReviewSubject.MaxCommentLength);
         b.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.CampaignId, s.UnitId }).IsUnique();
+    }
+}
+
+public sealed class VoterGroupConfiguration : IEntityTypeConfiguration<VoterGroup>
+{
+    public void Configure(EntityTypeBuilder<VoterGroup> b) => b.Property(g => g.Name).HasMaxLength(50);
+}
+
+public sealed class BallotTokenConfiguration : IEntityTypeConfiguration<BallotToken>
+{
+    public void Configure(EntityTypeBuilder<BallotToken> b)
+    {
+        b.Property(t => t.Hash).HasMaxLength(64);
+        b.HasIndex(t => t.Hash).IsUnique();
+        b.HasIndex(t => new { t.CampaignId, t.VoterGroupId });
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(t => t.CampaignId);
+        b.HasOne<VoterGroup>().WithMany().HasForeignKey(t => t.VoterGroupId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
+{
+    public void Configure(EntityTypeBuilder<Ballot> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Receipt).HasMaxLength(16);
+        b.HasIndex(x => new { x.CampaignId, x.Receipt }).IsUnique();
+        b.HasIndex(x => new { x.CampaignId, x.VoterGroupId });
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(x => x.CampaignId);
+        b.HasOne<VoterGroup>().WithMany().HasForeignKey(x => x.VoterGroupId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Ratings).WithOne().HasForeignKey(r => r.BallotId);
+    }
+}
+
+public sealed class BallotRatingConfiguration : IEntityTypeConfiguration<BallotRating>
+{
+    public void Configure(EntityTypeBuilder<BallotRating> b)
+    {
+        b.HasKey(r => new { r.BallotId, r.SubjectId });
+        b.HasIndex(r => r.SubjectId);
+        b.HasOne<ReviewSubject>().WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectification>
+{
+    public void Configure(EntityTypeBuilder<Rectification> b)
+    {
+        b.Property(t => t.Problem).HasMaxLength(1000);
+        b.Property(t => t.Owner).HasMaxLength(50);
+        b.Property(t => t.Measures).HasMaxLength(2000);
+        b.Property(t => t.Evidence).HasMaxLength(2000);
+        b.Property(t => t.VerifiedBy).HasMaxLength(100);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(t => new { t.UnitId, t.Status });
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(t => t.CampaignId);
+        b.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,0 +1,125 @@
+using Jishi.Web.Data;
+using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.Web.Features.Reviews;
+
+/// <summary>The public ballot: the form behind a token, and casting it. One token, one ballot, enforced by the database:
+/// the token is spent by a conditional update in the same transaction that stores the ballot, so of two concurrent
+/// submissions exactly one succeeds, and a crash leaves either both or neither.</summary>
+public sealed class CastBallot(JishiDbContext db, TimeProvider clock)
+{
+    public sealed record BallotSubject(int Id, string Name, string UnitName);
+
+    public sealed record Form(int ReviewId, string Title, IReadOnlyList<BallotSubject> Subjects, IReadOnlyList<string> Grades);
+
+    public sealed record Rating(int SubjectId, string Grade);
+
+    public sealed record Request(IReadOnlyList<Rating>? Ratings);
+
+    public sealed record BallotReceipt(string Receipt);
+
+    public async Task<Result<Form>> GetFormAsync(string token, CancellationToken ct)
+    {
+        if (await FindAsync(token, ct) is not { } found)
+        {
+            return ReviewErrors.UnknownToken;
+        }
+        if (found.Token.Used)
+        {
+            return ReviewErrors.TokenUsed;
+        }
+        if (!found.Campaign.AcceptsBallots)
+        {
+            return ReviewErrors.NotOpen;
+        }
+        var unitIds = found.Campaign.Subjects.Select(s => s.UnitId).ToList();
+        var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return new Form(found.Campaign.Id, found.Campaign.Title,
+            found.Campaign.Subjects.OrderBy(s => s.Id).Select(s => new BallotSubject(s.Id, s.Name, names.GetValueOrDefault(s.UnitId, ""))).ToList(),
+            Grades.Names);
+    }
+
+    public async Task<Result<BallotReceipt>> HandleAsync(string token, Request request, CancellationToken ct)
+    {
+        if (await FindAsync(token, ct) is not { } found)
+        {
+            return ReviewErrors.UnknownToken;
+        }
+        var (spent, campaign) = found;
+        if (spent.Used)
+        {
+            return ReviewErrors.TokenUsed;
+        }
+        if (!campaign.AcceptsBallots)
+        {
+            return ReviewErrors.NotOpen;
+        }
+        if (Validate(campaign, request.Ratings ?? []) is { } invalid)
+        {
+            return invalid;
+        }
+        var ratings = request.Ratings!.Select(r => (r.SubjectId, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
+        var ballot = new Ballot(campaign.Id, spent.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var taken = await db.BallotTokens.Where(t => t.Id == spent.Id && !t.Used)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Used, true), ct);
+        if (taken != 1)
+        {
+            return ReviewErrors.TokenUsed;
+        }
+        // The campaign may have closed since it was read; the check inside the transaction is the one that counts.
+        if (!await db.ReviewCampaigns.AnyAsync(c => c.Id == campaign.Id && c.Status == ReviewStatus.Open, ct))
+        {
+            return ReviewErrors.NotOpen;
+        }
+        db.Ballots.Add(ballot);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new BallotReceipt(ballot.Receipt);
+    }
+
+    private static ValidationError? Validate(ReviewCampaign campaign, IReadOnlyList<Rating> ratings)
+    {
+        var problems = new List<FieldProblem>();
+        var subjectIds = campaign.Subjects.Select(s => s.Id).ToHashSet();
+        foreach (var r in ratings)
+        {
+            if (!subjectIds.Contains(r.SubjectId))
+            {
+                problems.Add(new("ratings", "Review.UnknownSubject", r.SubjectId));
+            }
+            if (!Grades.TryParse(r.Grade, out _))
+            {
+                problems.Add(new("ratings", "Review.UnknownGrade", r.Grade ?? ""));
+            }
+        }
+        foreach (var dup in ratings.GroupBy(r => r.SubjectId).Where(g => g.Count() > 1))
+        {
+            problems.Add(new("ratings", "Review.DuplicateSubject", dup.Key));
+        }
+        var missing = campaign.Subjects.Where(s => ratings.All(r => r.SubjectId != s.Id)).Select(s => s.Name).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new("ratings", "Review.MissingSubjects", string.Join("、", missing)));
+        }
+        return problems.Count == 0 ? null : new ValidationError(problems);
+    }
+
+    private async Task<(BallotToken Token, ReviewCampaign Campaign)?> FindAsync(string token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
+        {
+            return null;
+        }
+        var hash = BallotToken.HashOf(token);
+        var found = await db.BallotTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, ct);
+        if (found is null)
+        {
+            return null;
+        }
+        var campaign = await db.ReviewCampaigns.AsNoTracking().Include(c => c.Subjects).AsSplitQuery().FirstAsync(c => c.Id == found.CampaignId, ct);
+        return (found, campaign);
+    }
+}

@@ -1,0 +1,76 @@
+using Jishi.Web.Data;
+using Jishi.Web.Shared;
+
+namespace Jishi.Web.Features.Reviews;
+
+/// <summary>Moves a campaign through its states and records daily-assessment scores.</summary>
+public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries)
+{
+    public Task<Result<ReviewDto>> OpenAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Open(), ct);
+
+    public Task<Result<ReviewDto>> CloseAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Close(), ct);
+
+    public Task<Result<ReviewDto>> PublishAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Publish(), ct);
+
+    public sealed record DailyScoreRequest(double Score);
+
+    public async Task<Result<ReviewSubjectDto>> SetDailyScoreAsync(int id, int subjectId, DailyScoreRequest request, CancellationToken ct) =>
+        await ChangeSubjectAsync(id, subjectId, "Review.Action.DailyScore", ct, subject =>
+            request.Score is < 0 or > 100 || double.IsNaN(request.Score)
+                ? new ValidationError([new FieldProblem("score", "Review.DailyScoreRange")])
+                : Apply(() => subject.SetDailyScore(request.Score)));
+
+    public sealed record CommentRequest(string? Text);
+
+    /// <summary>点评: written during or after the meeting, fixed once the results are published.</summary>
+    public async Task<Result<ReviewSubjectDto>> SetCommentAsync(int id, int subjectId, CommentRequest request, CancellationToken ct) =>
+        await ChangeSubjectAsync(id, subjectId, "Review.Action.Comment", ct, subject =>
+            request.Text?.Trim().Length > ReviewSubject.MaxCommentLength
+                ? new ValidationError([new FieldProblem("text", "Review.CommentTooLong", ReviewSubject.MaxCommentLength)])
+                : Apply(() => subject.SetComment(request.Text)));
+
+    public sealed record VetoRequest(bool Veto);
+
+    /// <summary>An automatic 差 for a veto item (e.g. a major incident); the band follows, the scores stay as counted.</summary>
+    public async Task<Result<ReviewSubjectDto>> SetVetoAsync(int id, int subjectId, VetoRequest request, CancellationToken ct) =>
+        await ChangeSubjectAsync(id, subjectId, "Review.Action.Veto", ct, subject => Apply(() => subject.Veto = request.Veto));
+
+    private static Error? Apply(Action change)
+    {
+        change();
+        return null;
+    }
+
+    private async Task<Result<ReviewSubjectDto>> ChangeSubjectAsync(int id, int subjectId, string action, CancellationToken ct,
+        Func<ReviewSubject, Error?> change)
+    {
+        if (await queries.FindAsync(id, ct) is not { } campaign || campaign.Subjects.FirstOrDefault(s => s.Id == subjectId) is not { } subject)
+        {
+            return Error.NotFound("Entity.ReviewSubject");
+        }
+        if (campaign.Status == ReviewStatus.Published)
+        {
+            return ReviewErrors.WrongState(campaign.Status, action);
+        }
+        if (change(subject) is { } error)
+        {
+            return error;
+        }
+        await db.SaveChangesAsync(ct);
+        return (await queries.ToDtoAsync(campaign, ct)).Subjects.First(s => s.Id == subjectId);
+    }
+
+    private async Task<Result<ReviewDto>> TransitionAsync(int id, Func<ReviewCampaign, Error?> move, CancellationToken ct)
+    {
+        if (await queries.FindAsync(id, ct) is not { } campaign)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        if (move(campaign) is { } error)
+        {
+            return error;
+        }
+        await db.SaveChangesAsync(ct);
+        return await queries.ToDtoAsync(campaign, ct);
+    }
+}

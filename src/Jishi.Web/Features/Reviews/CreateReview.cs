@@ -1,0 +1,78 @@
+using Jishi.Web.Data;
+using Jishi.Web.Features.Organizations;
+using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.Web.Features.Reviews;
+
+/// <summary>POST /api/reviews: a campaign in Draft, its subjects being the party secretaries of the given units.</summary>
+public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQueries queries)
+{
+    public sealed record SubjectRequest(int UnitId);
+
+    public sealed record VoterGroupRequest(string Name, double Weight, int HeadCount);
+
+    public sealed record Request(string Title, int Year, DateOnly MeetingDate, IReadOnlyList<SubjectRequest> Subjects,
+        IReadOnlyList<VoterGroupRequest> VoterGroups, double? BallotWeight);
+
+    public async Task<Result<ReviewDto>> HandleAsync(Request r, CancellationToken ct)
+    {
+        var problems = Validate(r);
+        if (problems.Count > 0)
+        {
+            return new ValidationError(problems);
+        }
+        var scope = await user.ScopePathAsync(ct);
+        var unitIds = r.Subjects.Select(s => s.UnitId).Distinct().ToList();
+        var units = await db.Units.Within(scope).Where(u => unitIds.Contains(u.Id)).ToListAsync(ct);
+        if (units.Count != unitIds.Count)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
+        var streetPath = "/" + units[0].Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/";
+        var street = await db.Units.Within(scope).FirstOrDefaultAsync(u => u.Path == streetPath && u.Kind == UnitKind.Street, ct);
+        if (street is null || units.Any(u => !u.IsWithin(street.Path)))
+        {
+            return Error.Invalid("Review.SubjectsOneStreet");
+        }
+        var campaign = new ReviewCampaign(street.Id, r.Title, r.Year, r.MeetingDate, r.BallotWeight ?? 0.4);
+        foreach (var id in unitIds)
+        {
+            var unit = units.First(u => u.Id == id);
+            campaign.AddSubject(unit, string.IsNullOrWhiteSpace(unit.SecretaryName) ? unit.Name : unit.SecretaryName);
+        }
+        foreach (var g in r.VoterGroups)
+        {
+            campaign.AddVoterGroup(g.Name, g.Weight, g.HeadCount);
+        }
+        db.ReviewCampaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        return await queries.ToDtoAsync(campaign, ct);
+    }
+
+    private static List<FieldProblem> Validate(Request r)
+    {
+        var problems = new List<FieldProblem>();
+        if (string.IsNullOrWhiteSpace(r.Title) || r.Title.Trim().Length > 200)
+        {
+            problems.Add(new("title", "Review.TitleInvalid"));
+        }
+        if (r.Year is < 2000 or > 2100)
+        {
+            problems.Add(new("year", "Review.YearInvalid"));
+        }
+        if (r.Subjects is not { Count: > 0 })
+        {
+            problems.Add(new("subjects", "Review.SubjectsRequired"));
+        }
+        if (r.VoterGroups is not { Count: > 0 } || r.VoterGroups.Any(g => string.IsNullOrWhiteSpace(g.Name) || g.Weight <= 0 || g.HeadCount < 0))
+        {
+            problems.Add(new("voterGroups", "Review.VoterGroupsInvalid"));
+        }
+        if (r.BallotWeight is < 0 or > 1)
+        {
+            problems.Add(new("ballotWeight", "Review.BallotWeightInvalid"));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,44 @@
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Jishi.Web.Features.Reviews;
+
+/// <summary>The results as an Excel sheet (the 测评汇总表 people would otherwise retype), rounded for display.</summary>
+public sealed class ExportResults(ReviewQueries queries, TallyResults tally, IStringLocalizer<SharedResource> text)
+{
+    public async Task<Result<byte[]>> HandleAsync(int id, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, ct) is not { IsSuccess: true } found)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        var results = await tally.ResultsAsync(id, ct);
+        if (!results.IsSuccess)
+        {
+            return results.Error!;
+        }
+        var units = found.Value!.Subjects.ToDictionary(s => s.Id, s => s.UnitName);
+        var rows = results.Value!.Select(r =>
+        {
+            var row = new Dictionary<string, object?>
+            {
+                [text["Screen.Rank"]] = r.Rank,
+                [text["Summary.Unit"]] = units.GetValueOrDefault(r.SubjectId),
+                [text["Screen.Subject"]] = r.Name,
+            };
+            foreach (var g in Grades.Names)
+            {
+                row[g] = r.Counts.GetValueOrDefault(g);
+            }
+            row[text["Summary.BallotScore"]] = ReviewScoring.Round(r.BallotScore);
+            row[text["Summary.DailyScore"]] = r.DailyScore is { } d ? ReviewScoring.Round(d) : null;
+            row[text["Screen.Score"]] = ReviewScoring.Round(r.CompositeScore);
+            row[text["Screen.Band"]] = r.Band;
+            return row;
+        }).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: text["Summary.PageTitle"], cancellationToken: ct);
+        return stream.ToArray();
+    }
+}

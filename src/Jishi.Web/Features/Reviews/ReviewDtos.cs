@@ -1,0 +1,20 @@
+namespace Jishi.Web.Features.Reviews;
+
+public sealed record ReviewListItem(int Id, string Title, int Year, ReviewStatus Status);
+
+public sealed record ReviewSubjectDto(int Id, string Name, int UnitId, string UnitName, double? DailyScore = null, bool Veto = false,
+    string? Comment = null);
+
+public sealed record VoterGroupDto(int Id, string Name, double Weight, int HeadCount);
+
+public sealed record ReviewDto(int Id, string Title, int Year, DateOnly MeetingDate, ReviewStatus Status, double BallotWeight,
+    IReadOnlyList<ReviewSubjectDto> Subjects, IReadOnlyList<VoterGroupDto> VoterGroups);
+
+public sealed record TurnoutGroup(int VoterGroupId, string Name, int Issued, int Cast);
+
+public sealed record Turnout(int Issued, int Cast, IReadOnlyList<TurnoutGroup> Groups);
+
+public sealed record LiveTurnout(ReviewStatus Status, Turnout Turnout);
+
+public sealed record SubjectResult(int SubjectId, string Name, IReadOnlyDictionary<string, int> Counts, double BallotScore,
+    double? DailyScore, double CompositeScore, bool Provisional, string Band, int Rank);

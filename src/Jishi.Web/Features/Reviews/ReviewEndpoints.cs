@@ -1,0 +1,88 @@
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.Reviews;
+
+public static class ReviewEndpoints
+{
+    public static IServiceCollection AddReviews(this IServiceCollection services) =>
+        services.AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
+            .AddScoped<CastBallot>().AddScoped<TallyResults>()
+            .AddScoped<ExportResults>().AddScoped<Rectifications>().AddSingleton<BallotLinks>();
+
+    public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
+    {
+        var reviews = app.MapGroup("/api/reviews").WithTags("Reviews").RequireAuthorization(Policies.StreetAdmin);
+        reviews.MapGet("", async (ReviewQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(ct)));
+        reviews.MapPost("", async (CreateReview.Request request, CreateReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/reviews/{r.Id}", r)))
+            .Produces<ReviewDto>(201).ProducesValidationProblem();
+        reviews.MapGet("/{id:int}", async (int id, ReviewQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewDto>();
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/daily-score", async (int id, int subjectId, ChangeReview.DailyScoreRequest request,
+                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.SetDailyScoreAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewSubjectDto>();
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/comment", async (int id, int subjectId, ChangeReview.CommentRequest request,
+                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.SetCommentAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewSubjectDto>();
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/veto", async (int id, int subjectId, ChangeReview.VetoRequest request,
+                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.SetVetoAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewSubjectDto>();
+        reviews.MapPost("/{id:int}/open", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.OpenAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
+        reviews.MapPost("/{id:int}/close", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.CloseAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
+        reviews.MapPost("/{id:int}/publish", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.PublishAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
+        reviews.MapPost("/{id:int}/tokens", async (int id, IssueTokens.Request request, IssueTokens handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(text, r => TypedResults.Created($"/api/reviews/{id}/turnout", r)))
+            .Produces<IssueTokens.Response>(201);
+        reviews.MapGet("/{id:int}/turnout", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.TurnoutAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<Turnout>();
+        reviews.MapGet("/{id:int}/results.xlsx", async (int id, ExportResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(text, bytes => TypedResults.File(bytes,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"review-{id}-results.xlsx")))
+            .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        reviews.MapGet("/{id:int}/turnout/stream", async (int id, ReviewQueries q, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await q.FindAsync(id, ct) is { } campaign
+                    ? (IResult)TypedResults.ServerSentEvents(handler.WatchAsync(campaign, ct), "turnout")
+                    : Error.NotFound("Entity.Review").ToProblem(text))
+            .ExcludeFromDescription();
+        reviews.MapGet("/{id:int}/results", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.ResultsAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<IReadOnlyList<SubjectResult>>();
+
+        reviews.MapPost("/{id:int}/rectifications", async (int id, Rectifications.CreateRequest request, Rectifications handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CreateAsync(id, request, ct)).ToHttp(text, t => TypedResults.Created($"/api/rectifications/{t.Id}", t)))
+            .Produces<RectificationDto>(201);
+
+        // A community secretary works on the tasks of their own unit; the street verifies.
+        var tasks = app.MapGroup("/api/rectifications").WithTags("Reviews").RequireAuthorization(Policies.OrgManager);
+        tasks.MapGet("", async (Rectifications handler, CancellationToken ct, int? reviewId = null) => TypedResults.Ok(await handler.ListAsync(reviewId, ct)));
+        tasks.MapPost("/{id:int}/progress", async (int id, Rectifications.ProgressRequest request, Rectifications handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.ProgressAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RectificationDto>();
+        tasks.MapPost("/{id:int}/verify", async (int id, Rectifications.VerifyRequest request, Rectifications handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.VerifyAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RectificationDto>();
+
+        // Public: an evaluator has a token, not an account.
+        var ballots = app.MapGroup("/api/ballots").WithTags("Reviews").AllowAnonymous();
+        ballots.MapGet("/{token}", async (string token, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok)).Produces<CastBallot.Form>();
+        ballots.MapPost("/{token}", async (string token, CastBallot.Request request, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(token, request, ct)).ToHttp(text, r => TypedResults.Created((string?)null, r)))
+            .Produces<CastBallot.BallotReceipt>(201).ProducesValidationProblem();
+        app.MapGet("/api/reviews/{id:int}/receipts", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.ReceiptsAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .WithTags("Reviews").AllowAnonymous().Produces<IReadOnlyList<string>>();
+        return app;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using Jishi.Web.Data;
+using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.Web.Features.Reviews;
+
+/// <summary>Turnout (any time) and results (after the close). Counting is done by the database: one grouped query,
+/// however many ballots there are.</summary>
+public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeProvider clock)
+{
+    public async Task<Result<Turnout>> TurnoutAsync(int id, CancellationToken ct) =>
+        await queries.FindAsync(id, ct) is { } campaign ? await CountAsync(campaign, ct) : Error.NotFound("Entity.Review");
+
+    /// <summary>The campaign's turnout and state, again whenever either changes (checked every second), for the big
+    /// screen. Ends when the campaign is no longer open or the client goes away.</summary>
+    public async IAsyncEnumerable<LiveTurnout> WatchAsync(ReviewCampaign campaign, [EnumeratorCancellation] CancellationToken ct)
+    {
+        LiveTurnout? last = null;
+        while (!ct.IsCancellationRequested)
+        {
+            var status = await db.ReviewCampaigns.AsNoTracking().Where(c => c.Id == campaign.Id).Select(c => c.Status).FirstAsync(ct);
+            var now = new LiveTurnout(status, await CountAsync(campaign, ct));
+            if (last is null || now.Status != last.Status || now.Turnout.Cast != last.Turnout.Cast || now.Turnout.Issued != last.Turnout.Issued)
+            {
+                yield return now;
+                last = now;
+            }
+            if (status != ReviewStatus.Open && status != ReviewStatus.Draft)
+            {
+                yield break;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, ct);
+        }
+    }
+
+    private async Task<Turnout> CountAsync(ReviewCampaign campaign, CancellationToken ct)
+    {
+        var id = campaign.Id;
+        var issued = await db.BallotTokens.Where(t => t.CampaignId == id).GroupBy(t => t.VoterGroupId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var cast = await db.Ballots.Where(b => b.CampaignId == id).GroupBy(b => b.VoterGroupId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var groups = campaign.VoterGroups.OrderBy(g => g.Id)
+            .Select(g => new TurnoutGroup(g.Id, g.Name, issued.GetValueOrDefault(g.Id), cast.GetValueOrDefault(g.Id))).ToList();
+        return new Turnout(groups.Sum(g => g.Issued), groups.Sum(g => g.Cast), groups);
+    }
+
+    /// <summary>The receipt codes of every counted ballot, sorted, after the close: a voter finds his own and knows his
+    /// ballot is in the count. Public, like the ballot itself.</summary>
+    public async Task<Result<IReadOnlyList<string>>> ReceiptsAsync(int id, CancellationToken ct)
+    {
+        var status = await db.ReviewCampaigns.Where(c => c.Id == id).Select(c => (ReviewStatus?)c.Status).FirstOrDefaultAsync(ct);
+        if (status is null)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        if (status is not (ReviewStatus.Closed or ReviewStatus.Published))
+        {
+            return ReviewErrors.NoResultsYet;
+        }
+        return await db.Ballots.Where(b => b.CampaignId == id).Select(b => b.Receipt).OrderBy(r => r).ToListAsync(ct);
+    }
+
+    public async Task<Result<IReadOnlyList<SubjectResult>>> ResultsAsync(int id, CancellationToken ct)
+    {
+        if (await queries.FindAsync(id, ct) is not { } campaign)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        if (!campaign.HasResults)
+        {
+            return ReviewErrors.NoResultsYet;
+        }
+        var counts = await (from r in db.BallotRatings
+                            join b in db.Ballots on r.BallotId equals b.Id
+                            where b.CampaignId == id
+                            group r by new { r.SubjectId, b.VoterGroupId, r.Grade } into g
+                            select new ReviewScoring.Count(g.Key.SubjectId, g.Key.VoterGroupId, g.Key.Grade, g.Count()))
+            .ToListAsync(ct);
+        var scores = ReviewScoring.Compute(
+            campaign.Subjects.Select(s => new ReviewScoring.SubjectInput(s.Id, s.DailyScore, s.Veto)).ToList(),
+            campaign.VoterGroups.Select(g => new ReviewScoring.GroupInput(g.Id, g.Weight)).ToList(),
+            counts, campaign.Scale, campaign.BallotWeight);
+        var names = campaign.Subjects.ToDictionary(s => s.Id, s => s.Name);
+        return scores.Select(s => new SubjectResult(s.SubjectId, names[s.SubjectId],
+            s.Counts.ToDictionary(c => c.Key.Name(), c => c.Value), s.BallotScore, s.DailyScore, s.CompositeScore,
+            s.Provisional, s.Band.Name(), s.Rank)).ToList();
+    }
+}

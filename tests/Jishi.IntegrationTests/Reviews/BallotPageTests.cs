@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Jishi.IntegrationTests.Infrastructure;
+
+namespace Jishi.IntegrationTests.Reviews;
+
+/// <summary>The phone ballot as plain HTML over HTTP: it needs no script, so a form post is all a phone must do.</summary>
+[Collection(ApiCollection.Name)]
+public sealed partial class BallotPageTests(JishiFactory factory)
+{
+    private sealed record UnitRow(int Id, string Kind);
+    private sealed record SubjectRow(int Id, string Name);
+    private sealed record GroupRow(int Id);
+    private sealed record Review(int Id, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
+    private sealed record TokenList(List<string> Tokens);
+
+    private async Task<(Review Review, string Token)> OpenReviewWithTokenAsync()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var units = (await admin.GetFromJsonAsync<List<UnitRow>>("/api/units"))!;
+        var created = await admin.PostAsJsonAsync("/api/reviews", new
+        {
+            title = "页面测评", year = 2016, meetingDate = "2016-02-13",
+            subjects = units.Where(u => u.Kind == "Community").Take(3).Select(u => new { unitId = u.Id }),
+            voterGroups = new[] { new { name = "社区干部", weight = 1.0, headCount = 10 } },
+            ballotWeight = 0.4,
+        });
+        var review = (await created.Content.ReadFromJsonAsync<Review>())!;
+        await admin.PostAsync($"/api/reviews/{review.Id}/open", null);
+        var tokens = await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/tokens", new { voterGroupId = review.VoterGroups[0].Id, count = 1 });
+        return (review, (await tokens.Content.ReadFromJsonAsync<TokenList>())!.Tokens[0]);
+    }
+
+    private static async Task<string> PostAsync(HttpClient client, string url, string page, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var antiforgery = AntiforgeryField().Match(page).Groups[1].Value;
+        var body = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", antiforgery)).Append(new("_handler", "ballot")));
+        var response = await client.PostAsync(url, body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task BallotPage_RateConfirmCast_ShowsReceiptThenOnly已投票()
+    {
+        var (review, token) = await OpenReviewWithTokenAsync();
+        var client = factory.CreateClient();
+        var url = $"/ballot/{token}";
+        var page = await client.GetStringAsync(url);
+        Assert.Contains("页面测评", page);
+        Assert.All(review.Subjects, s => Assert.Contains(s.Name, page));
+        Assert.DoesNotContain("blazor.web.js", page); // a plain HTML form: nothing to download but the page
+        Assert.DoesNotContain("ant-design", page);
+
+        // One subject left out: the form comes back with the count of those missing, nothing is cast.
+        var partial = review.Subjects.Skip(1).Select(s => new KeyValuePair<string, string>("s" + s.Id, "较好")).Append(new("step", "review"));
+        page = await PostAsync(client, url, page, partial);
+        Assert.Contains("还有 1 位没有评价", page);
+
+        var all = review.Subjects.Select((s, i) => new KeyValuePair<string, string>("s" + s.Id, i == 0 ? "好" : "一般")).ToList();
+        page = await PostAsync(client, url, page, all.Append(new("step", "review")));
+        Assert.Contains("确认提交", page);
+        page = await PostAsync(client, url, page, all.Append(new("step", "cast")));
+        var receipt = ReceiptCode().Match(page);
+        Assert.True(receipt.Success, page);
+
+        var again = await client.GetStringAsync(url);
+        Assert.Contains("已投票", again);
+        Assert.DoesNotContain(review.Subjects[0].Name, again);
+    }
+
+    [Fact]
+    public async Task BallotPage_UnknownToken_SaysInvalid()
+    {
+        var page = await factory.CreateClient().GetStringAsync("/ballot/NOTATOKEN123");
+        Assert.Contains("测评码无效", page);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("data-testid=\"receipt\">([0-9A-Z]{8})<")]
+    private static partial Regex ReceiptCode();
+}

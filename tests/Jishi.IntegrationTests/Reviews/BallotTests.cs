@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jishi.IntegrationTests.Infrastructure;
+using Jishi.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jishi.IntegrationTests.Reviews;
+
+[Collection(ApiCollection.Name)]
+public sealed class BallotTests(JishiFactory factory)
+{
+    private static readonly string[] GradeNames = ["好", "较好", "一般", "差"];
+
+    private sealed record UnitRow(int Id, int? ParentId, string Kind, string Name);
+    private sealed record SubjectRow(int Id, string Name, int UnitId, string UnitName, string? Comment);
+    private sealed record GroupRow(int Id, string Name, double Weight, int HeadCount);
+    private sealed record Review(int Id, string Title, int Year, string Status, double BallotWeight, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
+    private sealed record TokenList(List<string> Tokens);
+    private sealed record Result(int SubjectId, string Name, Dictionary<string, int> Counts, double BallotScore, double? DailyScore,
+        double CompositeScore, string Band, int Rank);
+    private sealed record TurnoutRow(int Issued, int Cast);
+
+    private async Task<(HttpClient Admin, Review Review)> NewOpenReviewAsync(int tokens, params string[] groups)
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var units = await admin.GetFromJsonAsync<List<UnitRow>>("/api/units");
+        var communities = units!.Where(u => u.Kind == "Community").Select(u => new { unitId = u.Id }).ToList();
+        var created = await admin.PostAsJsonAsync("/api/reviews", new
+        {
+            title = "测试评议 " + Guid.NewGuid().ToString("N")[..6], year = 2016, meetingDate = "2016-02-13",
+            subjects = communities,
+            voterGroups = groups.Select((g, i) => new { name = g, weight = i + 1.0, headCount = 30 }),
+            ballotWeight = 0.4,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var review = (await created.Content.ReadFromJsonAsync<Review>())!;
+        Assert.Equal("Draft", review.Status);
+        Assert.Equal(9, review.Subjects.Count);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/open", null)).StatusCode);
+        return (admin, review);
+    }
+
+    private static async Task<List<string>> IssueAsync(HttpClient admin, Review review, int groupIndex, int count)
+    {
+        var response = await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/tokens", new { voterGroupId = review.VoterGroups[groupIndex].Id, count });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<TokenList>())!.Tokens;
+    }
+
+    private static object BallotFor(Review review, int seed) =>
+        new { ratings = review.Subjects.Select((s, i) => new { subjectId = s.Id, grade = GradeNames[(seed + i) % 4] }) };
+
+    [Fact]
+    public async Task CastBallot_90ConcurrentPlus30Repeats_Exactly90AcceptedAndCountsExact()
+    {
+        var (admin, review) = await NewOpenReviewAsync(0, "街道党工委成员", "社区干部", "各站所负责人");
+        var tokens = new List<string>();
+        for (var g = 0; g < 3; g++)
+        {
+            tokens.AddRange(await IssueAsync(admin, review, g, 30));
+        }
+        var voter = factory.CreateClient();
+        var attempts = tokens.Select((t, i) => (Token: t, Seed: i)).Concat(tokens.Take(30).Select((t, i) => (Token: t, Seed: i + 1)))
+            .Select(a => voter.PostAsJsonAsync($"/api/ballots/{a.Token}", BallotFor(review, a.Seed)));
+        var answers = await Task.WhenAll(attempts);
+
+        Assert.Equal(90, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(30, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        var turnout = await admin.GetFromJsonAsync<TurnoutRow>($"/api/reviews/{review.Id}/turnout");
+        Assert.Equal(new TurnoutRow(90, 90), turnout);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
+        var results = await admin.GetFromJsonAsync<List<Result>>($"/api/reviews/{review.Id}/results");
+        Assert.Equal(9, results!.Count);
+        Assert.All(results, r => Assert.Equal(90, r.Counts.Values.Sum()));
+        Assert.Equal(90 * 9, results.Sum(r => r.Counts.Values.Sum()));
+    }
+
+    [Fact]
+    public async Task CastBallot_UsedToken_409AndFormSays已投票()
+    {
+        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var token = (await IssueAsync(admin, review, 0, 1))[0];
+        var voter = factory.CreateClient();
+        var first = await voter.PostAsJsonAsync($"/api/ballots/{token}", BallotFor(review, 0));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Matches("^[0-9A-Z]{8}$", (await first.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["receipt"]);
+        var form = await voter.GetAsync($"/api/ballots/{token}");
+        Assert.Equal(HttpStatusCode.Conflict, form.StatusCode);
+        Assert.Contains("已投票", await form.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task CastBallot_MissingOrUnknownSubjectOrGrade_400NothingStored()
+    {
+        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var token = (await IssueAsync(admin, review, 0, 1))[0];
+        var voter = factory.CreateClient();
+        var missing = await voter.PostAsJsonAsync($"/api/ballots/{token}",
+            new { ratings = review.Subjects.Skip(1).Select(s => new { subjectId = s.Id, grade = "好" }) });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("没有评价", await missing.Content.ReadAsStringAsync());
+        var badGrade = await voter.PostAsJsonAsync($"/api/ballots/{token}",
+            new { ratings = review.Subjects.Select(s => new { subjectId = s.Id, grade = "优秀" }) });
+        Assert.Equal(HttpStatusCode.BadRequest, badGrade.StatusCode);
+        var unknown = await voter.PostAsJsonAsync($"/api/ballots/{token}",
+            new { ratings = review.Subjects.Select(s => new { subjectId = s.Id, grade = "好" }).Append(new { subjectId = -5, grade = "好" }) });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        // The token is still good after refused attempts.
+        Assert.Equal(HttpStatusCode.OK, (await voter.GetAsync($"/api/ballots/{token}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CastBallot_DraftOrClosedCampaign_409()
+    {
+        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var token = (await IssueAsync(admin, review, 0, 2));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
+        var voter = factory.CreateClient();
+        var closed = await voter.PostAsJsonAsync($"/api/ballots/{token[0]}", BallotFor(review, 0));
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/reviews/{review.Id}/open", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await voter.GetAsync("/api/ballots/NOSUCHTOKEN1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Results_BeforeClose_409_AfterPublish_Ranked()
+    {
+        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.GetAsync($"/api/reviews/{review.Id}/results")).StatusCode);
+        var token = (await IssueAsync(admin, review, 0, 1))[0];
+        await factory.CreateClient().PostAsJsonAsync($"/api/ballots/{token}", BallotFor(review, 0));
+        var daily = await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{review.Subjects[0].Id}/daily-score", new { score = 100 });
+        Assert.Equal(HttpStatusCode.OK, daily.StatusCode);
+        var outOfRange = await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{review.Subjects[0].Id}/daily-score", new { score = 101 });
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        await admin.PostAsync($"/api/reviews/{review.Id}/close", null);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/publish", null)).StatusCode);
+        var results = (await admin.GetFromJsonAsync<List<Result>>($"/api/reviews/{review.Id}/results"))!;
+        var first = results.Single(r => r.SubjectId == review.Subjects[0].Id);
+        Assert.Equal(100, first.BallotScore, 9);
+        Assert.Equal(100, first.CompositeScore, 9);
+        Assert.Equal("好", first.Band);
+        Assert.Equal(1, first.Rank);
+    }
+
+    [Fact]
+    public async Task Schema_BallotRowsCannotBeJoinedToTokens()
+    {
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
+        var ballot = db.Model.FindEntityType(typeof(Jishi.Web.Features.Reviews.Ballot))!;
+        var token = db.Model.FindEntityType(typeof(Jishi.Web.Features.Reviews.BallotToken))!;
+        Assert.DoesNotContain(ballot.GetForeignKeys(), fk => fk.PrincipalEntityType == token);
+        Assert.DoesNotContain(token.GetForeignKeys(), fk => fk.PrincipalEntityType == ballot);
+        // No instant on either side: only the day of casting is kept, and a token only knows whether it was used.
+        Assert.DoesNotContain(ballot.GetProperties(), p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?));
+        Assert.DoesNotContain(token.GetProperties(), p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?));
+        Assert.Equal(["CampaignId", "Hash", "Id", "Used", "VoterGroupId"], token.GetProperties().Select(p => p.Name).Order());
+        // And casting leaves no audit trail that could line a ballot up with a token.
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Entity == "Ballot" || a.Entity == "BallotToken" || a.Entity == "BallotRating"));
+    }
+
+    [Fact]
+    public async Task CommentVetoReceipts_AfterClose_PublishedListHoldsEveryReceipt()
+    {
+        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var tokens = await IssueAsync(admin, review, 0, 3);
+        var voter = factory.CreateClient();
+        var receipts = new List<string>();
+        foreach (var t in tokens)
+        {
+            var answer = await voter.PostAsJsonAsync($"/api/ballots/{t}", BallotFor(review, 0));
+            receipts.Add((await answer.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["receipt"]);
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await voter.GetAsync($"/api/reviews/{review.Id}/receipts")).StatusCode);
+        var subject = review.Subjects[1];
+        var comment = await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/comment", new { text = "  抓党建思路清晰，但发展党员工作滞后。 " });
+        Assert.Equal("抓党建思路清晰，但发展党员工作滞后。", (await comment.Content.ReadFromJsonAsync<SubjectRow>())!.Comment);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/veto", new { veto = true })).StatusCode);
+        await admin.PostAsync($"/api/reviews/{review.Id}/close", null);
+
+        var published = await voter.GetFromJsonAsync<List<string>>($"/api/reviews/{review.Id}/receipts");
+        Assert.Equal(receipts.Order(), published);
+        var results = (await admin.GetFromJsonAsync<List<Result>>($"/api/reviews/{review.Id}/results"))!;
+        Assert.Equal("差", results.Single(r => r.SubjectId == subject.Id).Band);
+
+        await admin.PostAsync($"/api/reviews/{review.Id}/publish", null);
+        var late = await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/comment", new { text = "改" });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+}

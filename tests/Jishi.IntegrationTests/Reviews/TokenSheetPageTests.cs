@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Jishi.IntegrationTests.Infrastructure;
+
+namespace Jishi.IntegrationTests.Reviews;
+
+[Collection(ApiCollection.Name)]
+public sealed partial class TokenSheetPageTests(JishiFactory factory)
+{
+    [Fact]
+    public async Task TokenSheet_IssueThree_PrintsThreeQrCardsWhoseCodesOpenTheBallot()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        await admin.PostAsync("/api/reviews/1/open", null); // the demo campaign; another test may have opened it already
+        var page = await admin.GetStringAsync("/reviews/1/tokens");
+        Assert.Contains("新当选社区两委成员", page);
+        var group = GroupOption().Match(page).Groups[1].Value;
+        var antiforgery = AntiforgeryField().Match(page).Groups[1].Value;
+        var posted = await admin.PostAsync("/reviews/1/tokens", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "issue", ["__RequestVerificationToken"] = antiforgery, ["Form.VoterGroupId"] = group, ["Form.Count"] = "3",
+        }));
+        var sheet = await posted.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var codes = CardCode().Matches(sheet).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, codes.Count);
+        Assert.Equal(3, Regex.Matches(sheet, "<svg").Count);
+        Assert.Contains("手机无法访问", sheet); // the test host is not reachable from a phone: the sheet says so
+        var voter = factory.CreateClient();
+        foreach (var code in codes)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await voter.GetAsync($"/api/ballots/{code}")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TokenSheet_CommunitySecretary_CannotOpen()
+    {
+        var secretary = await factory.ClientForAsync("sq01");
+        var response = await secretary.GetAsync("/reviews/1/tokens");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [GeneratedRegex("<option value=\"(\\d+)\"")]
+    private static partial Regex GroupOption();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("class=\"code\">([0-9A-Z]{12})<")]
+    private static partial Regex CardCode();
+}
