@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jishi.IntegrationTests.Authorization;
 
 /// <summary>The ids a request is filled with: one of each resource, all inside one community.</summary>
-public sealed record CommunityIds(int Community, int Branch, int Member, int Account)
+public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -23,6 +23,9 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "parent" => Community,
         "member" => Member,
         "account" or "user" => Account,
+        // Campaigns belong to the street: no community secretary may reach one, whoever's id it is.
+        "review" => Review,
+        "rectification" => Rectification,
         _ => null,
     };
 }

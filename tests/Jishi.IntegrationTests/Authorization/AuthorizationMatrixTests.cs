@@ -20,7 +20,23 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             community.Id,
             await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
-            await db.Users.Where(u => u.UserName == secretary).Select(u => u.Id).SingleAsync()));
+            await db.Users.Where(u => u.UserName == secretary).Select(u => u.Id).SingleAsync(),
+            await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            await RectificationOfAsync(db, community.Id)));
+    }
+
+    /// <summary>A 整改 task of the community (the demo has none until a review produces them).</summary>
+    private static async Task<int> RectificationOfAsync(Jishi.Web.Data.JishiDbContext db, int communityId)
+    {
+        if (await db.Rectifications.Where(t => t.UnitId == communityId).Select(t => (int?)t.Id).FirstOrDefaultAsync() is { } id)
+        {
+            return id;
+        }
+        var task = new Jishi.Web.Features.Reviews.Rectification(await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            communityId, "矩阵测试：组织生活不规范", "矩阵测试", new DateOnly(2016, 6, 30));
+        db.Rectifications.Add(task);
+        await db.SaveChangesAsync();
+        return task.Id;
     }
 
     private List<ApiEndpoint> Endpoints()

@@ -24,6 +24,7 @@ public sealed class RectificationTests(JishiFactory factory)
         Assert.Equal("NotStarted", task.Status);
         Assert.True(task.Overdue); // the demo year is long past
 
+        Assert.Contains((await admin.GetFromJsonAsync<List<Task>>("/api/reviews/1/rectifications"))!, t => t.Id == task.Id);
         var other = await factory.ClientForAsync("sq02");
         Assert.DoesNotContain((await other.GetFromJsonAsync<List<Task>>("/api/rectifications"))!, t => t.Id == task.Id);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/rectifications/{task.Id}/progress", new { measures = "越权" })).StatusCode);

@@ -61,9 +61,13 @@ public static class ReviewEndpoints
                 (await handler.CreateAsync(id, request, ct)).ToHttp(text, t => TypedResults.Created($"/api/rectifications/{t.Id}", t)))
             .Produces<RectificationDto>(201);
 
+        reviews.MapGet("/{id:int}/rectifications", async (int id, ReviewQueries q, Rectifications handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await q.FindAsync(id, ct) is null ? Error.NotFound("Entity.Review").ToProblem(text) : (IResult)TypedResults.Ok(await handler.ListAsync(id, ct)))
+            .Produces<IReadOnlyList<RectificationDto>>();
+
         // A community secretary works on the tasks of their own unit; the street verifies.
         var tasks = app.MapGroup("/api/rectifications").WithTags("Reviews").RequireAuthorization(Policies.OrgManager);
-        tasks.MapGet("", async (Rectifications handler, CancellationToken ct, int? reviewId = null) => TypedResults.Ok(await handler.ListAsync(reviewId, ct)));
+        tasks.MapGet("", async (Rectifications handler, CancellationToken ct) => TypedResults.Ok(await handler.ListAsync(null, ct)));
         tasks.MapPost("/{id:int}/progress", async (int id, Rectifications.ProgressRequest request, Rectifications handler,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ProgressAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
