@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Jishi.IntegrationTests.Infrastructure;
+using static Jishi.IntegrationTests.Reviews.ReviewApi;
 
 namespace Jishi.IntegrationTests.Reviews;
 
@@ -9,27 +10,12 @@ namespace Jishi.IntegrationTests.Reviews;
 [Collection(ApiCollection.Name)]
 public sealed partial class BallotPageTests(JishiFactory factory)
 {
-    private sealed record UnitRow(int Id, string Kind);
-    private sealed record SubjectRow(int Id, string Name);
-    private sealed record GroupRow(int Id);
-    private sealed record Review(int Id, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
-    private sealed record TokenList(List<string> Tokens);
 
     private async Task<(Review Review, string Token)> OpenReviewWithTokenAsync()
     {
         var admin = await factory.ClientForAsync("admin");
-        var units = (await admin.GetFromJsonAsync<List<UnitRow>>("/api/units"))!;
-        var created = await admin.PostAsJsonAsync("/api/reviews", new
-        {
-            title = "页面测评", year = 2016, meetingDate = "2016-02-13",
-            subjects = units.Where(u => u.Kind == "Community").Take(3).Select(u => new { unitId = u.Id }),
-            voterGroups = new[] { new { name = "社区干部", weight = 1.0, headCount = 10 } },
-            ballotWeight = 0.4,
-        });
-        var review = (await created.Content.ReadFromJsonAsync<Review>())!;
-        await admin.PostAsync($"/api/reviews/{review.Id}/open", null);
-        var tokens = await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/tokens", new { voterGroupId = review.VoterGroups[0].Id, count = 1 });
-        return (review, (await tokens.Content.ReadFromJsonAsync<TokenList>())!.Tokens[0]);
+        var review = await CreateOpenAsync(admin, "页面测评", 3, "社区干部");
+        return (review, (await IssueAsync(admin, review, 0, 1))[0]);
     }
 
     private static async Task<string> PostAsync(HttpClient client, string url, string page, IEnumerable<KeyValuePair<string, string>> fields)

@@ -4,57 +4,27 @@ using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Jishi.IntegrationTests.Reviews.ReviewApi;
 
 namespace Jishi.IntegrationTests.Reviews;
 
 [Collection(ApiCollection.Name)]
 public sealed class BallotTests(JishiFactory factory)
 {
-    private static readonly string[] GradeNames = ["好", "较好", "一般", "差"];
-
-    private sealed record UnitRow(int Id, int? ParentId, string Kind, string Name);
-    private sealed record SubjectRow(int Id, string Name, int UnitId, string UnitName, string? Comment);
-    private sealed record GroupRow(int Id, string Name, double Weight, int HeadCount);
-    private sealed record Review(int Id, string Title, int Year, string Status, double BallotWeight, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
-    private sealed record TokenList(List<string> Tokens);
     private sealed record Result(int SubjectId, string Name, Dictionary<string, int> Counts, double BallotScore, double? DailyScore,
         double CompositeScore, string Band, int Rank);
     private sealed record TurnoutRow(int Issued, int Cast);
 
-    private async Task<(HttpClient Admin, Review Review)> NewOpenReviewAsync(int tokens, params string[] groups)
+    private async Task<(HttpClient Admin, Review Review)> NewOpenReviewAsync(params string[] groups)
     {
         var admin = await factory.ClientForAsync("admin");
-        var units = await admin.GetFromJsonAsync<List<UnitRow>>("/api/units");
-        var communities = units!.Where(u => u.Kind == "Community").Select(u => new { unitId = u.Id }).ToList();
-        var created = await admin.PostAsJsonAsync("/api/reviews", new
-        {
-            title = "测试评议 " + Guid.NewGuid().ToString("N")[..6], year = 2016, meetingDate = "2016-02-13",
-            subjects = communities,
-            voterGroups = groups.Select((g, i) => new { name = g, weight = i + 1.0, headCount = 30 }),
-            ballotWeight = 0.4,
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var review = (await created.Content.ReadFromJsonAsync<Review>())!;
-        Assert.Equal("Draft", review.Status);
-        Assert.Equal(9, review.Subjects.Count);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/open", null)).StatusCode);
-        return (admin, review);
+        return (admin, await CreateOpenAsync(admin, "测试评议 " + Guid.NewGuid().ToString("N")[..6], 9, groups));
     }
-
-    private static async Task<List<string>> IssueAsync(HttpClient admin, Review review, int groupIndex, int count)
-    {
-        var response = await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/tokens", new { voterGroupId = review.VoterGroups[groupIndex].Id, count });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<TokenList>())!.Tokens;
-    }
-
-    private static object BallotFor(Review review, int seed) =>
-        new { ratings = review.Subjects.Select((s, i) => new { subjectId = s.Id, grade = GradeNames[(seed + i) % 4] }) };
 
     [Fact]
     public async Task CastBallot_90ConcurrentPlus30Repeats_Exactly90AcceptedAndCountsExact()
     {
-        var (admin, review) = await NewOpenReviewAsync(0, "街道党工委成员", "社区干部", "各站所负责人");
+        var (admin, review) = await NewOpenReviewAsync("街道党工委成员", "社区干部", "各站所负责人");
         var tokens = new List<string>();
         for (var g = 0; g < 3; g++)
         {
@@ -80,7 +50,7 @@ public sealed class BallotTests(JishiFactory factory)
     [Fact]
     public async Task CastBallot_UsedToken_409AndFormSays已投票()
     {
-        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var (admin, review) = await NewOpenReviewAsync("社区干部");
         var token = (await IssueAsync(admin, review, 0, 1))[0];
         var voter = factory.CreateClient();
         var first = await voter.PostAsJsonAsync($"/api/ballots/{token}", BallotFor(review, 0));
@@ -94,7 +64,7 @@ public sealed class BallotTests(JishiFactory factory)
     [Fact]
     public async Task CastBallot_MissingOrUnknownSubjectOrGrade_400NothingStored()
     {
-        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var (admin, review) = await NewOpenReviewAsync("社区干部");
         var token = (await IssueAsync(admin, review, 0, 1))[0];
         var voter = factory.CreateClient();
         var missing = await voter.PostAsJsonAsync($"/api/ballots/{token}",
@@ -114,7 +84,7 @@ public sealed class BallotTests(JishiFactory factory)
     [Fact]
     public async Task CastBallot_DraftOrClosedCampaign_409()
     {
-        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var (admin, review) = await NewOpenReviewAsync("社区干部");
         var token = (await IssueAsync(admin, review, 0, 2));
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
         var voter = factory.CreateClient();
@@ -127,7 +97,7 @@ public sealed class BallotTests(JishiFactory factory)
     [Fact]
     public async Task Results_BeforeClose_409_AfterPublish_Ranked()
     {
-        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var (admin, review) = await NewOpenReviewAsync("社区干部");
         Assert.Equal(HttpStatusCode.Conflict, (await admin.GetAsync($"/api/reviews/{review.Id}/results")).StatusCode);
         var token = (await IssueAsync(admin, review, 0, 1))[0];
         await factory.CreateClient().PostAsJsonAsync($"/api/ballots/{token}", BallotFor(review, 0));
@@ -166,7 +136,7 @@ public sealed class BallotTests(JishiFactory factory)
     [Fact]
     public async Task CommentVetoReceipts_AfterClose_PublishedListHoldsEveryReceipt()
     {
-        var (admin, review) = await NewOpenReviewAsync(0, "社区干部");
+        var (admin, review) = await NewOpenReviewAsync("社区干部");
         var tokens = await IssueAsync(admin, review, 0, 3);
         var voter = factory.CreateClient();
         var receipts = new List<string>();

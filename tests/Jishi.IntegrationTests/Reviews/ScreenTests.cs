@@ -1,37 +1,23 @@
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
+using static Jishi.IntegrationTests.Reviews.ReviewApi;
 
 namespace Jishi.IntegrationTests.Reviews;
 
 [Collection(ApiCollection.Name)]
 public sealed class ScreenTests(JishiFactory factory)
 {
-    private sealed record UnitRow(int Id, string Kind);
-    private sealed record SubjectRow(int Id, string Name);
-    private sealed record GroupRow(int Id);
-    private sealed record Review(int Id, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
-    private sealed record TokenList(List<string> Tokens);
 
     [Fact]
     public async Task Screen_WhileOpen_StreamsTurnoutAndHidesResults_AfterClose_ShowsRanking()
     {
         var admin = await factory.ClientForAsync("admin");
-        var units = (await admin.GetFromJsonAsync<List<UnitRow>>("/api/units"))!;
-        var created = await admin.PostAsJsonAsync("/api/reviews", new
-        {
-            title = "大屏测评", year = 2016, meetingDate = "2016-02-13",
-            subjects = units.Where(u => u.Kind == "Community").Take(2).Select(u => new { unitId = u.Id }),
-            voterGroups = new[] { new { name = "社区干部", weight = 1.0, headCount = 5 } },
-            ballotWeight = 0.4,
-        });
-        var review = (await created.Content.ReadFromJsonAsync<Review>())!;
-        await admin.PostAsync($"/api/reviews/{review.Id}/open", null);
-        var tokens = (await (await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/tokens",
-            new { voterGroupId = review.VoterGroups[0].Id, count = 3 })).Content.ReadFromJsonAsync<TokenList>())!.Tokens;
+        var review = await CreateOpenAsync(admin, "大屏测评", 2, "社区干部");
+        var tokens = await IssueAsync(admin, review, 0, 3);
         var voter = factory.CreateClient();
         foreach (var t in tokens.Take(2))
         {
-            await voter.PostAsJsonAsync($"/api/ballots/{t}", new { ratings = review.Subjects.Select(s => new { subjectId = s.Id, grade = "好" }) });
+            await voter.PostAsJsonAsync($"/api/ballots/{t}", BallotAll(review, "好"));
         }
 
         var open = await admin.GetStringAsync($"/reviews/{review.Id}/screen");
