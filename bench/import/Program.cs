@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using Jishi.Bench;
 using Jishi.Web.Features.Members;
 using MiniExcelLibs;
 
@@ -11,11 +10,8 @@ using MiniExcelLibs;
 // Usage: dotnet run -c Release --project bench/import -- SERVER_DLL [ROWS]
 var serverDll = Path.GetFullPath(args.Length > 0 ? args[0] : "src/Jishi.Web/bin/Release/net10.0/Jishi.Web.dll");
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
-const string password = "Bench-Admin-2016";
 const int Branches = 20;
 var work = Directory.CreateTempSubdirectory("jishi-bench-");
-var database = Path.Combine(work.FullName, "bench.db");
-var port = FreePort();
 
 var watch = Stopwatch.StartNew();
 var file = Path.Combine(work.FullName, $"roster-{rows}.xlsx");
@@ -25,59 +21,40 @@ await using (var output = File.Create(file))
 }
 Console.WriteLine($"generated {rows} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB in {watch.Elapsed.TotalSeconds:F1} s: {file}");
 
-var server = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "--urls", $"http://127.0.0.1:{port}"])
-{
-    Environment =
-    {
-        ["ConnectionStrings__Jishi"] = $"Data Source={database}",
-        ["Database__Provider"] = "Sqlite",
-        ["JISHI_ADMIN_PASSWORD"] = password,
-        ["Logging__LogLevel__Default"] = "Warning",
-    },
-    RedirectStandardOutput = true,
-    WorkingDirectory = work.FullName,
-})!;
-server.OutputDataReceived += (_, _) => { };
-server.BeginOutputReadLine();
+await using var server = await BenchServer.StartAsync(serverDll);
 try
 {
-    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
-    await WaitHealthyAsync(http);
-    var token = await (await http.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password })).EnsureSuccessStatusCode()
-        .Content.ReadFromJsonAsync<Token>();
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+    var http = server.Admin;
     var units = await http.GetFromJsonAsync<List<UnitRow>>("/api/units");
     var community = await CreateUnitAsync(http, units!.Single(u => u.Kind == "Street").Id, "Community", "基准测试社区党委");
     for (var b = 1; b <= Branches; b++)
     {
         await CreateUnitAsync(http, community, "Branch", BranchName(b));
     }
-    var before = Memory(server.Id);
-    var cpuBefore = CpuSeconds(server.Id);
-    Console.WriteLine($"server ready (pid {server.Id}): VmRSS {before.Rss} MB, VmHWM {before.Peak} MB");
+    var before = server.Memory();
+    var cpuBefore = server.CpuSeconds();
+    Console.WriteLine($"server ready (pid {server.Pid}): VmRSS {before.Rss} MB, VmHWM {before.Peak} MB");
 
     watch.Restart();
     using var form = new MultipartFormDataContent { { new StreamContent(File.OpenRead(file)), "file", Path.GetFileName(file) } };
     var response = await http.PostAsync($"/api/members/import?unitId={community}", form);
     var seconds = watch.Elapsed.TotalSeconds;
     var body = await response.Content.ReadAsStringAsync();
-    var after = Memory(server.Id);
+    var after = server.Memory();
     Console.WriteLine($"import: HTTP {(int)response.StatusCode} {Shorten(body)}");
-    Console.WriteLine($"import of {rows} rows: {seconds:F1} s wall, {CpuSeconds(server.Id) - cpuBefore:F1} s server CPU; "
-        + $"server VmHWM (peak RSS) {after.Peak} MB, VmRSS after {after.Rss} MB; load average {File.ReadAllText("/proc/loadavg")[..14]}");
+    Console.WriteLine($"import of {rows} rows: {seconds:F1} s wall, {server.CpuSeconds() - cpuBefore:F1} s server CPU; "
+        + $"server VmHWM (peak RSS) {after.Peak} MB, VmRSS after {after.Rss} MB; load average {BenchServer.LoadAverage()}");
 
     var audit = await http.GetFromJsonAsync<Counted>("/api/audit?entity=Member&pageSize=1");
     Console.WriteLine($"audit entries for members: {audit!.Total} (the demo's plus one per imported member)");
 
     watch.Restart();
     var exported = await http.GetByteArrayAsync($"/api/members/export?unitId={community}");
-    Console.WriteLine($"export of the same {rows} rows: {watch.Elapsed.TotalSeconds:F1} s, {exported.Length / 1024.0 / 1024.0:F1} MB; server VmHWM {Memory(server.Id).Peak} MB");
+    Console.WriteLine($"export of the same {rows} rows: {watch.Elapsed.TotalSeconds:F1} s, {exported.Length / 1024.0 / 1024.0:F1} MB; server VmHWM {server.Memory().Peak} MB");
     return response.IsSuccessStatusCode ? 0 : 1;
 }
 finally
 {
-    server.Kill(entireProcessTree: true);
-    await server.WaitForExitAsync();
     work.Delete(recursive: true);
 }
 
@@ -119,56 +96,6 @@ static async Task<int> CreateUnitAsync(HttpClient http, int parentId, string kin
     (await (await http.PostAsJsonAsync("/api/units", new { parentId, kind, name })).EnsureSuccessStatusCode()
         .Content.ReadFromJsonAsync<UnitRow>())!.Id;
 
-static async Task WaitHealthyAsync(HttpClient http)
-{
-    for (var i = 0; i < 240; i++)
-    {
-        try
-        {
-            if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException)
-        {
-            // Not listening yet.
-        }
-        await Task.Delay(500);
-    }
-    throw new TimeoutException("The server did not start.");
-}
-
-/// <summary>VmRSS and VmHWM (the peak resident set) of a process, in MB, from /proc.</summary>
-static (long Rss, long Peak) Memory(int pid)
-{
-    var status = File.ReadAllLines($"/proc/{pid}/status");
-    long Field(string name) => long.Parse(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))
-        .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    return (Field("VmRSS"), Field("VmHWM"));
-}
-
-/// <summary>User plus system CPU time of a process, from /proc (clock ticks of 1/100 s).</summary>
-static double CpuSeconds(int pid)
-{
-    var stat = File.ReadAllText($"/proc/{pid}/stat");
-    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-}
-
-static int FreePort()
-{
-    var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-    listener.Start();
-    var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    listener.Stop();
-    return port;
-}
-
 static string Shorten(string s) => s.Length > 300 ? s[..300] + "…" : s;
 
 internal sealed record Counted(int Total);
-
-internal sealed record Token(string AccessToken, DateTime ExpiresAt);
-
-internal sealed record UnitRow(int Id, int? ParentId, string Kind, string Name);
