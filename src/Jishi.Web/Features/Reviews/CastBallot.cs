@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Jishi.Web.Features.Reviews;
 
 /// <summary>The public ballot: the form behind a token, and casting it. One token, one ballot, enforced by the database:
-/// the token is spent by a conditional update in the same transaction that stores the ballot, so of two concurrent
-/// submissions exactly one succeeds, and a crash leaves either both or neither.</summary>
-public sealed class CastBallot(JishiDbContext db, TimeProvider clock)
+/// the token is spent by a conditional update in the same transaction that stores the ballot (<see cref="BallotWriter"/>),
+/// so of two concurrent submissions exactly one succeeds, and a crash leaves either both or neither.</summary>
+public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWriter writer)
 {
     public sealed record BallotSubject(int Id, string Name, string UnitName);
 
@@ -62,21 +62,10 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock)
         var ratings = request.Ratings!.Select(r => (r.SubjectId, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
         var ballot = new Ballot(campaign.Id, spent.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var taken = await db.BallotTokens.Where(t => t.Id == spent.Id && !t.Used)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Used, true), ct);
-        if (taken != 1)
+        if (await writer.WriteAsync(spent.Id, campaign.Id, ballot, ct) is { } refused)
         {
-            return ReviewErrors.TokenUsed;
+            return refused;
         }
-        // The campaign may have closed since it was read; the check inside the transaction is the one that counts.
-        if (!await db.ReviewCampaigns.AnyAsync(c => c.Id == campaign.Id && c.Status == ReviewStatus.Open, ct))
-        {
-            return ReviewErrors.NotOpen;
-        }
-        db.Ballots.Add(ballot);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new BallotReceipt(ballot.Receipt);
     }
 

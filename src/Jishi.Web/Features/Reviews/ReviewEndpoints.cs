@@ -9,7 +9,8 @@ public static class ReviewEndpoints
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<TallyResults>()
-            .AddScoped<ExportResults>().AddScoped<Rectifications>().AddSingleton<BallotLinks>();
+            .AddScoped<ExportResults>().AddScoped<Rectifications>().AddSingleton<BallotLinks>()
+            .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
     {
