@@ -161,4 +161,31 @@ public sealed class BallotTests(JishiFactory factory)
         var late = await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/comment", new { text = "改" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
+
+    [Fact]
+    public async Task CreateReview_PoorIsZero_ResultsUseTheCampaignScale_BadScaleRefused()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var units = (await admin.GetFromJsonAsync<List<UnitRow>>("/api/units"))!.Where(u => u.Kind == "Community").Take(1).Select(u => new { unitId = u.Id });
+        object Body(object scale) => new
+        {
+            title = "差为零", year = 2016, meetingDate = "2016-02-13", subjects = units,
+            voterGroups = new[] { new { name = "社区干部", weight = 1.0, headCount = 2 } }, ballotWeight = 0.4, scale,
+        };
+        var refused = await admin.PostAsJsonAsync("/api/reviews", Body(new { good = 60, poor = 80 }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("递减", await refused.Content.ReadAsStringAsync());
+
+        var created = await admin.PostAsJsonAsync("/api/reviews", Body(new { poor = 0 }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var review = (await created.Content.ReadFromJsonAsync<Review>())!;
+        await admin.PostAsync($"/api/reviews/{review.Id}/open", null);
+        var tokens = await IssueAsync(admin, review, 0, 2);
+        var voter = factory.CreateClient();
+        await voter.PostAsJsonAsync($"/api/ballots/{tokens[0]}", BallotAll(review, "好"));
+        await voter.PostAsJsonAsync($"/api/ballots/{tokens[1]}", BallotAll(review, "差"));
+        await admin.PostAsync($"/api/reviews/{review.Id}/close", null);
+        var result = Assert.Single((await admin.GetFromJsonAsync<List<Result>>($"/api/reviews/{review.Id}/results"))!);
+        Assert.Equal(50, result.BallotScore, 9);
+    }
 }

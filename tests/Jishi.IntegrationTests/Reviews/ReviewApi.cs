@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Jishi.IntegrationTests.Infrastructure;
 
 namespace Jishi.IntegrationTests.Reviews;
 
@@ -8,7 +9,6 @@ internal static class ReviewApi
 {
     public static readonly string[] GradeNames = ["好", "较好", "一般", "差"];
 
-    public sealed record UnitRow(int Id, int? ParentId, string Kind, string Name);
     public sealed record SubjectRow(int Id, string Name, int UnitId, string UnitName, string? Comment);
     public sealed record GroupRow(int Id, string Name, double Weight, int HeadCount);
     public sealed record Review(int Id, string Title, int Year, string Status, double BallotWeight, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);

@@ -12,8 +12,10 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
 
     public sealed record VoterGroupRequest(string Name, double Weight, int HeadCount);
 
+    /// <summary>Optional: the grade values and band thresholds, when they differ from 好 100 / 较好 80 / 一般 60 / 差 40 and
+    /// bands at 90 / 80 / 60.</summary>
     public sealed record Request(string Title, int Year, DateOnly MeetingDate, IReadOnlyList<SubjectRequest> Subjects,
-        IReadOnlyList<VoterGroupRequest> VoterGroups, double? BallotWeight);
+        IReadOnlyList<VoterGroupRequest> VoterGroups, double? BallotWeight, ReviewScale? Scale = null);
 
     public async Task<Result<ReviewDto>> HandleAsync(Request r, CancellationToken ct)
     {
@@ -35,7 +37,7 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         {
             return Error.Invalid("Review.SubjectsOneStreet");
         }
-        var campaign = new ReviewCampaign(street.Id, r.Title, r.Year, r.MeetingDate, r.BallotWeight ?? 0.4);
+        var campaign = new ReviewCampaign(street.Id, r.Title, r.Year, r.MeetingDate, r.BallotWeight ?? 0.4, r.Scale);
         foreach (var id in unitIds)
         {
             var unit = units.First(u => u.Id == id);
@@ -72,6 +74,10 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         if (r.BallotWeight is < 0 or > 1)
         {
             problems.Add(new("ballotWeight", "Review.BallotWeightInvalid"));
+        }
+        if (r.Scale is { IsValid: false })
+        {
+            problems.Add(new("scale", "Review.ScaleInvalid"));
         }
         return problems;
     }

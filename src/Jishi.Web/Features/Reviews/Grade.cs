@@ -36,6 +36,11 @@ public sealed record ReviewScale(double Good = 100, double FairlyGood = 80, doub
         _ => Poor,
     };
 
+    /// <summary>Values within 0–100 and falling from 好 to 差; bands falling too (a value of 差 = 0 is common practice).</summary>
+    public bool IsValid =>
+        Poor >= 0 && Good <= 100 && Good >= FairlyGood && FairlyGood >= Average && Average >= Poor
+        && BandGood <= 100 && BandGood > BandFairlyGood && BandFairlyGood > BandAverage && BandAverage > 0;
+
     public Grade BandOf(double score) =>
         score >= BandGood ? Grade.Good : score >= BandFairlyGood ? Grade.FairlyGood : score >= BandAverage ? Grade.Average : Grade.Poor;
 }

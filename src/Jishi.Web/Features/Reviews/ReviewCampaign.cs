@@ -17,12 +17,17 @@ public sealed class ReviewCampaign
 {
     private ReviewCampaign() { }
 
-    public ReviewCampaign(int streetId, string title, int year, DateOnly meetingDate, double ballotWeight = 0.4)
+    public ReviewCampaign(int streetId, string title, int year, DateOnly meetingDate, double ballotWeight = 0.4, ReviewScale? scale = null)
     {
         if (ballotWeight is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(ballotWeight));
         }
+        if (scale is not null && !scale.IsValid)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale));
+        }
+        Scale = scale ?? new ReviewScale();
         StreetId = streetId;
         Title = title.Trim();
         Year = year;
