@@ -188,4 +188,18 @@ public sealed class BallotTests(JishiFactory factory)
         var result = Assert.Single((await admin.GetFromJsonAsync<List<Result>>($"/api/reviews/{review.Id}/results"))!);
         Assert.Equal(50, result.BallotScore, 9);
     }
+
+    [Fact]
+    public async Task CopyReview_LastYears_SameSubjectsGroupsAndScaleInDraft()
+    {
+        var (admin, review) = await NewOpenReviewAsync("社区干部", "各站所负责人");
+        var copied = await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/copy", new { title = "2017年度述职评议", year = 2017, meetingDate = "2017-02-10" });
+        Assert.Equal(HttpStatusCode.Created, copied.StatusCode);
+        var copy = (await copied.Content.ReadFromJsonAsync<Review>())!;
+        Assert.NotEqual(review.Id, copy.Id);
+        Assert.Equal("Draft", copy.Status);
+        Assert.Equal(2017, copy.Year);
+        Assert.Equal(review.Subjects.Select(s => s.UnitId), copy.Subjects.Select(s => s.UnitId));
+        Assert.Equal(review.VoterGroups.Select(g => (g.Name, g.Weight, g.HeadCount)), copy.VoterGroups.Select(g => (g.Name, g.Weight, g.HeadCount)));
+    }
 }

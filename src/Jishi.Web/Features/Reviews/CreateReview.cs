@@ -52,6 +52,22 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         return await queries.ToDtoAsync(campaign, ct);
     }
 
+    public sealed record CopyRequest(string Title, int Year, DateOnly MeetingDate);
+
+    /// <summary>Last year's campaign as a start: the same units (with their secretaries of today), voter groups, weights
+    /// and scale, in Draft, with nothing cast.</summary>
+    public async Task<Result<ReviewDto>> CopyAsync(int id, CopyRequest r, CancellationToken ct)
+    {
+        if (await queries.FindAsync(id, ct) is not { } source)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        return await HandleAsync(new Request(r.Title, r.Year, r.MeetingDate,
+            source.Subjects.OrderBy(s => s.Id).Select(s => new SubjectRequest(s.UnitId)).ToList(),
+            source.VoterGroups.OrderBy(g => g.Id).Select(g => new VoterGroupRequest(g.Name, g.Weight, g.HeadCount)).ToList(),
+            source.BallotWeight, source.Scale), ct);
+    }
+
     private static List<FieldProblem> Validate(Request r)
     {
         var problems = new List<FieldProblem>();

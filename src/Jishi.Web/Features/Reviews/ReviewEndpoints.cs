@@ -19,6 +19,9 @@ public static class ReviewEndpoints
         reviews.MapPost("", async (CreateReview.Request request, CreateReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.HandleAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/reviews/{r.Id}", r)))
             .Produces<ReviewDto>(201).ProducesValidationProblem();
+        reviews.MapPost("/{id:int}/copy", async (int id, CreateReview.CopyRequest request, CreateReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CopyAsync(id, request, ct)).ToHttp(text, r => TypedResults.Created($"/api/reviews/{r.Id}", r)))
+            .Produces<ReviewDto>(201).ProducesValidationProblem();
         reviews.MapGet("/{id:int}", async (int id, ReviewQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewDto>();
