@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
 using Jishi.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -10,7 +12,7 @@ namespace Jishi.BrowserTests;
 /// printed summary. The demo campaign (1) is only opened here, never closed, so the sheet and the ballot work in any
 /// test order; the screen and the summary close a campaign of their own, built like the demo one.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ReviewsLightPagesTests(JishiServer server)
+public sealed partial class ReviewsLightPagesTests(JishiServer server)
 {
     private const int DemoReview = 1;
 
@@ -37,7 +39,8 @@ public sealed class ReviewsLightPagesTests(JishiServer server)
         await Assertions.Expect(page.Locator(".sheet-tools")).ToContainTextAsync("生成 10 个测评码");
         await JishiServer.ScreenshotAsync(page, "30-token-sheet");
 
-        await AssertPdfAsync(page, "30-token-sheet");
+        // Four rows of three cards fit an A4 page, so ten cards take one sheet of paper.
+        Assert.Equal(1, await AssertPdfAsync(page, "30-token-sheet"));
         await page.Context.CloseAsync();
     }
 
@@ -54,21 +57,22 @@ public sealed class ReviewsLightPagesTests(JishiServer server)
         await page.GotoAsync($"/ballot/{token}");
         var cards = page.Locator("fieldset.card");
         await Assertions.Expect(cards).ToHaveCountAsync(review.Subjects.Count);
-        // A finger taps the big grade button, not the hidden radio behind it.
-        for (var i = 0; i < review.Subjects.Count - 1; i++)
+        // A finger taps the big grade button, not the hidden radio behind it. The first secretary is left out.
+        for (var i = 1; i < review.Subjects.Count; i++)
         {
             await cards.Nth(i).Locator("label.grade").Nth(i % 2).TapAsync();
         }
         await JishiServer.ScreenshotAsync(page, "31-ballot-form");
 
-        // The radios are required, so the browser itself stops the post and points at the card left empty:
-        // the page stays, nothing reaches the server, and the empty radio reports itself invalid.
+        // The radios are required, so the browser itself stops the post and scrolls back up to the card left empty:
+        // the page stays, nothing reaches the server (no 还有 1 位 message), and the empty radio reports itself invalid.
         await page.ClickAsync("button[value=review]");
-        await Assertions.Expect(page.Locator("button[value=cast]")).ToHaveCountAsync(0);
-        Assert.False(await cards.Last.Locator("input[type=radio]").First.EvaluateAsync<bool>("e => e.checkValidity()"));
+        await Assertions.Expect(cards.First).ToBeInViewportAsync();
+        Assert.False(await cards.First.Locator("input[type=radio]").First.EvaluateAsync<bool>("e => e.checkValidity()"));
+        Assert.Equal(0, await page.Locator("button[value=cast]").CountAsync());
         Assert.Equal(0, await page.Locator("[role=alert]").CountAsync());
 
-        await cards.Last.Locator("label.grade").First.TapAsync();
+        await cards.First.Locator("label.grade").First.TapAsync();
         await page.ClickAsync("button[value=review]");
         await Assertions.Expect(page.Locator(".summary li")).ToHaveCountAsync(review.Subjects.Count);
         await Assertions.Expect(page.Locator(".summary")).ToContainTextAsync(review.Subjects[^1].Name);
@@ -76,7 +80,7 @@ public sealed class ReviewsLightPagesTests(JishiServer server)
 
         await page.ClickAsync("button[value=cast]");
         var receipt = page.Locator("[data-testid=receipt]");
-        await Assertions.Expect(receipt).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S{4,}"));
+        await Assertions.Expect(receipt).ToHaveTextAsync(new Regex(@"\S{4,}"));
         await Assertions.Expect(page.Locator(".done")).ToHaveTextAsync("投票成功，谢谢！");
         await JishiServer.ScreenshotAsync(page, "33-ballot-receipt");
 
@@ -161,18 +165,26 @@ public sealed class ReviewsLightPagesTests(JishiServer server)
         await Assertions.Expect(page.Locator(".summary-sheet tbody tr")).ToHaveCountAsync(review.Subjects.Count);
         await Assertions.Expect(page.Locator(".summary-sheet .meta")).ToContainTextAsync("收回测评票 3 张");
         await JishiServer.ScreenshotAsync(page, "36-summary");
-        await AssertPdfAsync(page, "36-summary");
+        Assert.Equal(1, await AssertPdfAsync(page, "36-summary"));
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Prints the page as Chromium would on A4 and checks a real PDF came out.</summary>
-    private static async Task AssertPdfAsync(IPage page, string name)
+    [GeneratedRegex(@"/Type\s*/Page(?!s)")]
+    private static partial Regex PdfPage();
+
+    /// <summary>Prints the page as Chromium would on A4 and checks a real PDF came out; a screenshot of the print
+    /// layout at the A4 text width (190 mm) goes next to it for people to look at. Gives the number of pages.</summary>
+    private static async Task<int> AssertPdfAsync(IPage page, string name)
     {
         var path = Path.Combine(JishiServer.ScreenshotFolder, name + ".pdf");
         await page.PdfAsync(new PagePdfOptions { Path = path, Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.True(bytes.Length > 1000, $"{name}.pdf has {bytes.Length} bytes");
         Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        await page.SetViewportSizeAsync(718, 1000);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await JishiServer.ScreenshotAsync(page, name + "-print");
+        return PdfPage().Count(Encoding.Latin1.GetString(bytes));
     }
 
     /// <summary>A phone in a hand: small screen, touch, Chinese.</summary>
@@ -229,7 +241,7 @@ public sealed class ReviewsLightPagesTests(JishiServer server)
     {
         string[] grades = ["好", "较好", "一般", "差"];
         var cast = await voter.PostAsJsonAsync($"/api/ballots/{token}",
-            new { ratings = review.Subjects.Select((s, i) => new { subjectId = s.Id, grade = grades[(i + seed) % 3] }) });
+            new { ratings = review.Subjects.Select((s, i) => new { subjectId = s.Id, grade = grades[(i * (seed + 1) + seed) % 4] }) });
         cast.EnsureSuccessStatusCode();
     }
 }
