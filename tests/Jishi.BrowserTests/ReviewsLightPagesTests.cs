@@ -140,6 +140,14 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         await Assertions.Expect(page.Locator(".results tbody tr")).ToHaveCountAsync(review.Subjects.Count);
         await Assertions.Expect(page.Locator("#chart canvas")).ToHaveCountAsync(1);
         await JishiServer.ScreenshotAsync(page, "35-screen-results");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollHeight <= innerHeight"), "results scroll at 1920×1080");
+
+        // Many halls still have a 1024×768 projector: nothing may stick out sideways there either.
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#chart canvas")).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"), "results overflow at 1024×768");
+        await JishiServer.ScreenshotAsync(page, "35b-screen-results-1024");
         await page.Context.CloseAsync();
     }
 

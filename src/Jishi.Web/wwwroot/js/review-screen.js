@@ -23,17 +23,19 @@
     const rows = JSON.parse(data.textContent);
     const grades = ["好", "较好", "一般", "差"];
     const colors = ["#cf1322", "#d46b08", "#1677ff", "#595959"];
+    // Smaller projectors get the smaller type of screen.css's narrow layout.
+    const px = (n) => (window.innerWidth > 1400 ? n : Math.round(n * 0.75));
     window.echarts.init(document.getElementById("chart")).setOption({
       animation: false,
       // Type sized for the back of the hall; a grade nobody chose gets no "0" label squeezed into a bar of no width.
-      textStyle: { fontSize: 24 },
-      legend: { data: grades, top: 0, itemWidth: 36, itemHeight: 24, textStyle: { fontSize: 26 } },
-      grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
-      xAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: 20 } },
-      yAxis: { type: "category", inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: 28, color: "#1f1f1f" } },
+      textStyle: { fontSize: px(24) },
+      legend: { data: grades, top: 0, itemWidth: px(36), itemHeight: px(24), textStyle: { fontSize: px(26) } },
+      grid: { left: 8, right: 24, top: px(56), bottom: 8, containLabel: true },
+      xAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: px(20) } },
+      yAxis: { type: "category", inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: px(28), color: "#1f1f1f" } },
       series: grades.map((g, i) => ({
         name: g, type: "bar", stack: "n", color: colors[i], barWidth: "70%",
-        label: { show: true, fontSize: 22, fontWeight: "bold", color: "#fff", formatter: (p) => (p.value ? p.value : "") },
+        label: { show: true, fontSize: px(22), fontWeight: "bold", color: "#fff", formatter: (p) => (p.value ? p.value : "") },
         data: rows.map((r) => r.counts[i]),
       })),
     });
