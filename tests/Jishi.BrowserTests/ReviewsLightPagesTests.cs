@@ -57,6 +57,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         await page.GotoAsync($"/ballot/{token}");
         var cards = page.Locator("fieldset.card");
         await Assertions.Expect(cards).ToHaveCountAsync(review.Subjects.Count);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"), "the ballot is wider than the phone");
         // A finger taps the big grade button, not the hidden radio behind it. The first secretary is left out.
         for (var i = 1; i < review.Subjects.Count; i++)
         {
