@@ -22,15 +22,22 @@
   if (data && window.echarts) {
     const rows = JSON.parse(data.textContent);
     const grades = ["好", "较好", "一般", "差"];
-    const colors = ["#cf1322", "#fa8c16", "#1677ff", "#8c8c8c"];
+    const colors = ["#cf1322", "#d46b08", "#1677ff", "#595959"];
+    // Smaller projectors get the smaller type of screen.css's narrow layout.
+    const px = (n) => (window.innerWidth > 1400 ? n : Math.round(n * 0.75));
     window.echarts.init(document.getElementById("chart")).setOption({
       animation: false,
-      textStyle: { fontSize: 18 },
-      legend: { data: grades, textStyle: { fontSize: 18 } },
-      grid: { left: 110, right: 30, top: 40, bottom: 20 },
-      xAxis: { type: "value" },
-      yAxis: { type: "category", inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: 18 } },
-      series: grades.map((g, i) => ({ name: g, type: "bar", stack: "n", color: colors[i], label: { show: true }, data: rows.map((r) => r.counts[i]) })),
+      // Type sized for the back of the hall; a grade nobody chose gets no "0" label squeezed into a bar of no width.
+      textStyle: { fontSize: px(24) },
+      legend: { data: grades, top: 0, itemWidth: px(36), itemHeight: px(24), textStyle: { fontSize: px(26) } },
+      grid: { left: 8, right: 24, top: px(56), bottom: 8, containLabel: true },
+      xAxis: { type: "value", minInterval: 1, axisLabel: { fontSize: px(20) } },
+      yAxis: { type: "category", inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: px(28), color: "#1f1f1f" } },
+      series: grades.map((g, i) => ({
+        name: g, type: "bar", stack: "n", color: colors[i], barWidth: "70%",
+        label: { show: true, fontSize: px(22), fontWeight: "bold", color: "#fff", formatter: (p) => (p.value ? p.value : "") },
+        data: rows.map((r) => r.counts[i]),
+      })),
     });
   }
 })();

@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Jishi.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Jishi.BrowserTests;
+
+/// <summary>The light pages of 述职评议 as people meet them: the A4 card sheet, the phone ballot, the projector and the
+/// printed summary. The demo campaign (1) is only opened here, never closed, so the sheet and the ballot work in any
+/// test order; the screen and the summary close a campaign of their own, built like the demo one.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ReviewsLightPagesTests(JishiServer server)
+{
+    private const int DemoReview = 1;
+
+    private sealed record SubjectRow(int Id, string Name, int UnitId);
+    private sealed record GroupRow(int Id, string Name, double Weight, int HeadCount);
+    private sealed record Review(int Id, string Title, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
+    private sealed record TokenList(List<string> Tokens);
+    private sealed record TokenAnswer(string AccessToken);
+
+    [Fact]
+    public async Task TokenSheet_IssueTen_ShowsTenQrCardsAndPrintsToPdf()
+    {
+        var page = await server.LoginAsync();
+        await page.GotoAsync($"/reviews/{DemoReview}/tokens");
+        await page.SelectOptionAsync("select[name='Form.VoterGroupId']", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("input[name='Form.Count']", "10");
+        await page.ClickAsync("button[type=submit]");
+
+        var cards = page.Locator("[data-testid=token-card]");
+        await Assertions.Expect(cards).ToHaveCountAsync(10);
+        Assert.Equal(10, await page.Locator("[data-testid=token-card] .qr svg").CountAsync());
+        var codes = await page.Locator("[data-testid=token-card] .code").AllInnerTextsAsync();
+        Assert.Equal(10, codes.Distinct().Count(c => c.Trim().Length >= 6));
+        await Assertions.Expect(page.Locator(".sheet-tools")).ToContainTextAsync("生成 10 个测评码");
+        await JishiServer.ScreenshotAsync(page, "30-token-sheet");
+
+        // Four rows of three cards fit an A4 page, so ten cards take one sheet of paper.
+        Assert.Equal(1, await AssertPdfAsync(page, "30-token-sheet"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PhoneBallot_OneMissing_IsBlocked_ThenConfirmed_ShowsReceiptOnce()
+    {
+        using var admin = await AdminClientAsync();
+        var open = await admin.PostAsync($"/api/reviews/{DemoReview}/open", null);
+        Assert.True(open.IsSuccessStatusCode || open.StatusCode == HttpStatusCode.Conflict, $"open answered {open.StatusCode}");
+        var review = (await admin.GetFromJsonAsync<Review>($"/api/reviews/{DemoReview}"))!;
+        var token = (await IssueAsync(admin, review, 1))[0];
+
+        var page = await PhoneAsync();
+        await page.GotoAsync($"/ballot/{token}");
+        var cards = page.Locator("fieldset.card");
+        await Assertions.Expect(cards).ToHaveCountAsync(review.Subjects.Count);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"), "the ballot is wider than the phone");
+        // A finger taps the big grade button, not the hidden radio behind it. The first secretary is left out.
+        for (var i = 1; i < review.Subjects.Count; i++)
+        {
+            await cards.Nth(i).Locator("label.grade").Nth(i % 2).TapAsync();
+        }
+        await JishiServer.ScreenshotAsync(page, "31-ballot-form");
+
+        // The radios are required, so the browser itself stops the post and scrolls back up to the card left empty:
+        // the page stays, nothing reaches the server (no 还有 1 位 message), and the empty radio reports itself invalid.
+        await page.ClickAsync("button[value=review]");
+        await Assertions.Expect(cards.First).ToBeInViewportAsync();
+        Assert.False(await cards.First.Locator("input[type=radio]").First.EvaluateAsync<bool>("e => e.checkValidity()"));
+        Assert.Equal(0, await page.Locator("button[value=cast]").CountAsync());
+        Assert.Equal(0, await page.Locator("[role=alert]").CountAsync());
+
+        await cards.First.Locator("label.grade").First.TapAsync();
+        await page.ClickAsync("button[value=review]");
+        await Assertions.Expect(page.Locator(".summary li")).ToHaveCountAsync(review.Subjects.Count);
+        await Assertions.Expect(page.Locator(".summary")).ToContainTextAsync(review.Subjects[^1].Name);
+        await JishiServer.ScreenshotAsync(page, "32-ballot-confirm");
+
+        await page.ClickAsync("button[value=cast]");
+        var receipt = page.Locator("[data-testid=receipt]");
+        await Assertions.Expect(receipt).ToHaveTextAsync(new Regex(@"\S{4,}"));
+        await Assertions.Expect(page.Locator(".done")).ToHaveTextAsync("投票成功，谢谢！");
+        await JishiServer.ScreenshotAsync(page, "33-ballot-receipt");
+
+        await page.GotoAsync($"/ballot/{token}");
+        await Assertions.Expect(page.Locator(".done")).ToHaveTextAsync("已投票");
+        Assert.Equal(0, await page.Locator("form").CountAsync());
+        await JishiServer.ScreenshotAsync(page, "33b-ballot-used");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SubmitWithOneMissing_WithoutBrowserCheck_ServerNamesTheMissingCount()
+    {
+        // An old phone browser that ignores "required" still posts; the server then marks the card and says how many are left.
+        using var admin = await AdminClientAsync();
+        var review = await CopyDemoAsync(admin, "漏评提示");
+        var token = (await IssueAsync(admin, review, 1))[0];
+        var page = await PhoneAsync();
+        await page.GotoAsync($"/ballot/{token}");
+        var cards = page.Locator("fieldset.card");
+        for (var i = 0; i < review.Subjects.Count - 1; i++)
+        {
+            await cards.Nth(i).Locator("label.grade").First.TapAsync();
+        }
+        await page.EvalOnSelectorAsync("form", "f => f.noValidate = true");
+        await page.ClickAsync("button[value=review]");
+        await Assertions.Expect(page.Locator("[role=alert]")).ToHaveTextAsync("还有 1 位没有评价，请在红框中选择。");
+        await Assertions.Expect(page.Locator("fieldset.card.missing")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("fieldset.card input:checked")).ToHaveCountAsync(review.Subjects.Count - 1);
+        await JishiServer.ScreenshotAsync(page, "31b-ballot-missing");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BigScreen_BallotsCast_CounterRisesLive_Close_ReloadsIntoResults()
+    {
+        using var admin = await AdminClientAsync();
+        var review = await CopyDemoAsync(admin, "大屏直播");
+        var tokens = await IssueAsync(admin, review, 6);
+
+        var page = await server.LoginAsync(width: 1920, height: 1080);
+        await page.GotoAsync($"/reviews/{review.Id}/screen");
+        var cast = page.Locator("[data-testid=cast]");
+        await Assertions.Expect(cast).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("[data-testid=issued]")).ToHaveTextAsync("6");
+        var loaded = await page.EvaluateAsync<double>("performance.timeOrigin");
+
+        await CastAsync(review, tokens.Take(4));
+        await Assertions.Expect(cast).ToHaveTextAsync("4");
+        Assert.Equal(loaded, await page.EvaluateAsync<double>("performance.timeOrigin"));
+        await Assertions.Expect(page.Locator(".hidden-note")).ToBeVisibleAsync();
+        await JishiServer.ScreenshotAsync(page, "34-screen-open");
+
+        (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).EnsureSuccessStatusCode();
+        await Assertions.Expect(page.Locator(".screen[data-status=Closed]")).ToBeVisibleAsync();
+        Assert.NotEqual(loaded, await page.EvaluateAsync<double>("performance.timeOrigin"));
+        await Assertions.Expect(page.Locator(".results tbody tr")).ToHaveCountAsync(review.Subjects.Count);
+        await Assertions.Expect(page.Locator("#chart canvas")).ToHaveCountAsync(1);
+        await JishiServer.ScreenshotAsync(page, "35-screen-results");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollHeight <= innerHeight"), "results scroll at 1920×1080");
+
+        // Many halls still have a 1024×768 projector: nothing may stick out sideways there either.
+        await page.SetViewportSizeAsync(1024, 768);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#chart canvas")).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"), "results overflow at 1024×768");
+        await JishiServer.ScreenshotAsync(page, "35b-screen-results-1024");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Summary_AfterClose_PrintsToA4Pdf()
+    {
+        using var admin = await AdminClientAsync();
+        var review = await CopyDemoAsync(admin, "汇总打印");
+        var tokens = await IssueAsync(admin, review, 3);
+        await CastAsync(review, tokens);
+        (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).EnsureSuccessStatusCode();
+
+        var page = await server.LoginAsync();
+        await page.GotoAsync($"/reviews/{review.Id}/summary");
+        await Assertions.Expect(page.Locator(".summary-sheet h2").First).ToHaveTextAsync("社区党组织书记抓基层党建工作述职评议测评汇总表");
+        await Assertions.Expect(page.Locator(".summary-sheet tbody tr")).ToHaveCountAsync(review.Subjects.Count);
+        await Assertions.Expect(page.Locator(".summary-sheet .meta")).ToContainTextAsync("收回测评票 3 张");
+        await JishiServer.ScreenshotAsync(page, "36-summary");
+        Assert.Equal(1, await AssertPdfAsync(page, "36-summary"));
+        await page.Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"/Type\s*/Page(?!s)")]
+    private static partial Regex PdfPage();
+
+    /// <summary>Prints the page as Chromium would on A4 and checks a real PDF came out; a screenshot of the print
+    /// layout at the A4 text width (190 mm) goes next to it for people to look at. Gives the number of pages.</summary>
+    private static async Task<int> AssertPdfAsync(IPage page, string name)
+    {
+        var path = Path.Combine(JishiServer.ScreenshotFolder, name + ".pdf");
+        await page.PdfAsync(new PagePdfOptions { Path = path, Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.True(bytes.Length > 1000, $"{name}.pdf has {bytes.Length} bytes");
+        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+        await page.SetViewportSizeAsync(718, 1000);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await JishiServer.ScreenshotAsync(page, name + "-print");
+        return PdfPage().Count(Encoding.Latin1.GetString(bytes));
+    }
+
+    /// <summary>A phone in a hand: small screen, touch, Chinese.</summary>
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 3,
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    private async Task<HttpClient> AdminClientAsync()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var token = await client.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = JishiServer.AdminPassword });
+        token.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await token.Content.ReadFromJsonAsync<TokenAnswer>())!.AccessToken);
+        return client;
+    }
+
+    /// <summary>An open campaign with the demo campaign's secretaries and voter groups.</summary>
+    private static async Task<Review> CopyDemoAsync(HttpClient admin, string title)
+    {
+        var demo = (await admin.GetFromJsonAsync<Review>($"/api/reviews/{DemoReview}"))!;
+        var created = await admin.PostAsJsonAsync("/api/reviews", new
+        {
+            title = demo.Title + "（" + title + "）", year = 2016, meetingDate = "2016-02-13",
+            subjects = demo.Subjects.Select(s => new { unitId = s.UnitId }),
+            voterGroups = demo.VoterGroups.Select(g => new { name = g.Name, weight = g.Weight, headCount = g.HeadCount }),
+            ballotWeight = 0.4,
+        });
+        created.EnsureSuccessStatusCode();
+        var review = (await created.Content.ReadFromJsonAsync<Review>())!;
+        (await admin.PostAsync($"/api/reviews/{review.Id}/open", null)).EnsureSuccessStatusCode();
+        return review;
+    }
+
+    private static async Task<List<string>> IssueAsync(HttpClient admin, Review review, int count)
+    {
+        var issued = await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/tokens", new { voterGroupId = review.VoterGroups[0].Id, count });
+        issued.EnsureSuccessStatusCode();
+        return (await issued.Content.ReadFromJsonAsync<TokenList>())!.Tokens;
+    }
+
+    /// <summary>Casts one ballot per token as an evaluator's phone would, the grades varying so the ranking has steps.</summary>
+    private async Task CastAsync(Review review, IEnumerable<string> tokens)
+    {
+        string[] grades = ["好", "较好", "一般", "差"];
+        using var voter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        foreach (var (token, seed) in tokens.Select((t, n) => (t, n)))
+        {
+            var cast = await voter.PostAsJsonAsync($"/api/ballots/{token}",
+                new { ratings = review.Subjects.Select((s, i) => new { subjectId = s.Id, grade = grades[(i * (seed + 1) + seed) % 4] }) });
+            cast.EnsureSuccessStatusCode();
+        }
+    }
+}
