@@ -1,4 +1,9 @@
+using System.Text.RegularExpressions;
 using Jishi.BrowserTests.Infrastructure;
+using Jishi.Web.Data;
+using Jishi.Web.Features.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jishi.BrowserTests;
@@ -71,6 +76,10 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await admin.ClickAsync(".task-modal .modal-ok");
         await Assertions.Expect(admin.Locator(".ant-message")).ToContainTextAsync("整改任务已生成");
 
+        // An older task of the same community, long past its deadline, is marked in the ledger.
+        var overdueProblem = "逾期未整改 " + title;
+        await AddTaskAsync(overdueProblem, new DateOnly(2020, 1, 1));
+
         // The community secretary sees it in the ledger and reports measures and evidence.
         var secretary = await server.LoginAsync("sq01");
         await secretary.ClickAsync(".app-sider a[href='/rectifications']");
@@ -78,6 +87,10 @@ public sealed class ReviewsAdminTests(JishiServer server)
         var task = secretary.Locator("tr.ant-table-row", new() { HasText = problem });
         await Assertions.Expect(task.Locator(".task-status")).ToHaveTextAsync("未开始");
         await Assertions.Expect(task.Locator(".task-accept")).ToHaveCountAsync(0);
+        await Assertions.Expect(task).Not.ToHaveClassAsync(new Regex("overdue-row"));
+        var overdue = secretary.Locator("tr.ant-table-row", new() { HasText = overdueProblem });
+        await Assertions.Expect(overdue).ToHaveClassAsync(new Regex("overdue-row"));
+        await Assertions.Expect(overdue).ToContainTextAsync("已逾期");
         await task.Locator(".task-progress").ClickAsync();
         await JishiServer.FillDialogInputAsync(secretary, "#task-measures", "逐项补齐台账，建立月度检查制度");
         await secretary.FillAsync("#task-evidence", "台账照片 12 张，检查记录 3 份");
@@ -95,6 +108,16 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await Assertions.Expect(verified).ToContainTextAsync("admin");
         await JishiServer.ScreenshotAsync(admin, "23-rectifications-verified");
         await admin.Context.CloseAsync();
+    }
+
+    private async Task AddTaskAsync(string problem, DateOnly deadline)
+    {
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
+        var unit = await db.Units.SingleAsync(u => u.Name == "七里墩社区党委");
+        var campaign = await db.ReviewCampaigns.OrderBy(c => c.Id).FirstAsync();
+        db.Rectifications.Add(new Rectification(campaign.Id, unit.Id, problem, Secretary, deadline));
+        await db.SaveChangesAsync();
     }
 
     private static async Task TransitionAsync(IPage page, string action, string status)
