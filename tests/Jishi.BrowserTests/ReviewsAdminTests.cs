@@ -34,6 +34,7 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await admin.ClickAsync("#review-save");
         var titleItem = admin.Locator(".ant-form-item", new() { Has = admin.Locator("#review-title") });
         await Assertions.Expect(titleItem.Locator(".ant-form-item-explain")).ToContainTextAsync("请填写标题");
+        await JishiServer.ScreenshotAsync(admin, "24-review-form");
         await JishiServer.FillDialogInputAsync(admin, "#review-title", title);
         await admin.ClickAsync("#review-save");
         await admin.Locator(".ant-modal").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
