@@ -43,31 +43,49 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await Assertions.Expect(admin.Locator("tr", new() { Has = link })).ToContainTextAsync("草稿");
         await JishiServer.ScreenshotAsync(admin, "20-reviews-list");
 
-        // The campaign's page: a daily score and a 点评 for one secretary, saved with the row.
+        // The campaign's page: a daily score and a 点评 for one secretary, saved with the row; a score typed in another
+        // row meanwhile stays until that row is saved too.
         await link.ClickAsync();
         await Assertions.Expect(admin.Locator("h1.page-title")).ToHaveTextAsync(title);
         await Assertions.Expect(admin.Locator(".review-turnout tbody tr")).ToHaveCountAsync(5);
         var row = admin.Locator("tr.subject-row", new() { HasText = Secretary });
-        await row.Locator(".subject-daily").FillAsync("95");
+        var other = admin.Locator("tr.subject-row", new() { HasText = "李秀英" });
+        await row.Locator(".subject-daily").FillAsync("100");
         await row.Locator(".subject-comment").FillAsync("述职报告条理清晰，问题找得准");
+        await other.Locator(".subject-daily").FillAsync("88");
         await row.Locator(".subject-save").ClickAsync();
         await Assertions.Expect(admin.Locator(".ant-message")).ToContainTextAsync("已保存");
+        await Assertions.Expect(other.Locator(".subject-daily")).ToHaveValueAsync("88");
+        await other.Locator(".subject-save").ClickAsync();
+        var third = admin.Locator("tr.subject-row", new() { HasText = "张志强" });
+        await third.Locator(".subject-daily").FillAsync("101");
+        await third.Locator(".subject-save").ClickAsync();
+        await Assertions.Expect(third.Locator(".error-text")).ToContainTextAsync("日常考核分应在 0 到 100 之间");
         await admin.ReloadAsync();
         await JishiServer.WaitForCircuitAsync(admin);
-        await Assertions.Expect(row.Locator(".subject-daily")).ToHaveValueAsync("95");
+        await Assertions.Expect(row.Locator(".subject-daily")).ToHaveValueAsync("100");
         await Assertions.Expect(row.Locator(".subject-comment")).ToHaveValueAsync("述职报告条理清晰，问题找得准");
+        await Assertions.Expect(other.Locator(".subject-daily")).ToHaveValueAsync("88");
 
         // Open, then close the vote, each after a confirmation; the results follow.
         await Assertions.Expect(admin.Locator("#review-summary")).ToHaveCountAsync(0);
         await TransitionAsync(admin, "开始投票", "投票中");
         await TransitionAsync(admin, "结束投票", "投票已结束");
-        var result = admin.Locator("tr.result-row", new() { HasText = Secretary });
         // No ballots: the ballot score is 0, so the composite is the daily score's 60 %.
-        await Assertions.Expect(result).ToContainTextAsync("57.00");
+        var result = admin.Locator("tr.result-row", new() { HasText = Secretary });
+        await Assertions.Expect(result).ToContainTextAsync("60.00");
+        await Assertions.Expect(result.Locator("td:nth-child(10)")).ToHaveTextAsync("一般");
+        await Assertions.Expect(result.Locator("td:first-child")).ToHaveTextAsync("1");
         await Assertions.Expect(result.Locator(".provisional")).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.Locator("tr.result-row", new() { HasText = "李秀英" })).ToContainTextAsync("52.80");
         await Assertions.Expect(admin.Locator("tr.result-row .provisional").First).ToBeVisibleAsync();
         await Assertions.Expect(admin.Locator("#review-summary")).ToHaveAttributeAsync("target", "_blank");
         await Assertions.Expect(admin.Locator("#review-transition")).ToHaveTextAsync("公布结果");
+
+        // A veto item makes the band 差 whatever the score.
+        await row.Locator(".subject-veto").ClickAsync();
+        await Assertions.Expect(result.Locator("td:nth-child(10)")).ToHaveTextAsync("差");
+        await Assertions.Expect(result).ToContainTextAsync("60.00");
         await JishiServer.ScreenshotAsync(admin, "21-review-results");
 
         // A 整改 task for that secretary, owner prefilled with his name.
