@@ -74,7 +74,7 @@ public sealed class ReviewsAdminTests(JishiServer server)
         // No ballots: the ballot score is 0, so the composite is the daily score's 60 %.
         var result = admin.Locator("tr.result-row", new() { HasText = Secretary });
         await Assertions.Expect(result).ToContainTextAsync("60.00");
-        await Assertions.Expect(result.Locator("td:nth-child(10)")).ToHaveTextAsync("一般");
+        await Assertions.Expect(result.Locator(".band")).ToHaveTextAsync("一般");
         await Assertions.Expect(result.Locator("td:first-child")).ToHaveTextAsync("1");
         await Assertions.Expect(result.Locator(".provisional")).ToHaveCountAsync(0);
         await Assertions.Expect(admin.Locator("tr.result-row", new() { HasText = "李秀英" })).ToContainTextAsync("52.80");
@@ -84,7 +84,8 @@ public sealed class ReviewsAdminTests(JishiServer server)
 
         // A veto item makes the band 差 whatever the score.
         await row.Locator(".subject-veto").ClickAsync();
-        await Assertions.Expect(result.Locator("td:nth-child(10)")).ToHaveTextAsync("差");
+        await Assertions.Expect(result.Locator(".band")).ToHaveTextAsync("差");
+        await Assertions.Expect(result.Locator(".vetoed")).ToBeVisibleAsync();
         await Assertions.Expect(result).ToContainTextAsync("60.00");
         await JishiServer.ScreenshotAsync(admin, "21-review-results");
 
@@ -94,6 +95,11 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await JishiServer.FillDialogInputAsync(admin, "#task-problem", problem);
         await admin.ClickAsync(".task-modal .modal-ok");
         await Assertions.Expect(admin.Locator(".ant-message")).ToContainTextAsync("整改任务已生成");
+
+        // Published: no further state, scores and 点评 are fixed.
+        await TransitionAsync(admin, "公布结果", "已公布");
+        await Assertions.Expect(admin.Locator("#review-transition")).ToHaveCountAsync(0);
+        await Assertions.Expect(row.Locator(".subject-comment")).ToBeDisabledAsync();
 
         // An older task of the same community, long past its deadline, is marked in the ledger.
         var overdueProblem = "逾期未整改 " + title;
