@@ -15,6 +15,8 @@ public static class AdminMenu
     [
         new("Menu.Organization", "apartment", "Menu.Units", "/units", "cluster", Policies.OrgManager),
         new("Menu.Organization", "apartment", "Menu.Members", "/members", "team", Policies.OrgManager),
+        new("Menu.Reviews", "audit", "Menu.ReviewCampaigns", "/reviews", "solution", Policies.StreetAdmin),
+        new("Menu.Reviews", "audit", "Menu.Rectifications", "/rectifications", "carry-out", Policies.OrgManager),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];
