@@ -435,6 +435,32 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.ToTable("BallotRatings");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VoterGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId", "SubjectId", "VoterGroupId", "Grade");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("VoterGroupId");
+
+                    b.ToTable("BallotTallies");
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotToken", b =>
                 {
                     b.Property<long>("Id")
@@ -890,6 +916,27 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.HasOne("Jishi.Web.Features.Reviews.ReviewSubject", null)
                         .WithMany()
                         .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Web.Features.Reviews.VoterGroup", null)
+                        .WithMany()
+                        .HasForeignKey("VoterGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

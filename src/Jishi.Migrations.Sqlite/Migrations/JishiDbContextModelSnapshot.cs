@@ -418,6 +418,32 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.ToTable("BallotRatings");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VoterGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "SubjectId", "VoterGroupId", "Grade");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("VoterGroupId");
+
+                    b.ToTable("BallotTallies");
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotToken", b =>
                 {
                     b.Property<long>("Id")
@@ -855,6 +881,27 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasOne("Jishi.Web.Features.Reviews.ReviewSubject", null)
                         .WithMany()
                         .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Web.Features.Reviews.VoterGroup", null)
+                        .WithMany()
+                        .HasForeignKey("VoterGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -24,6 +24,7 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<BallotToken> BallotTokens => Set<BallotToken>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<BallotRating> BallotRatings => Set<BallotRating>();
+    public DbSet<BallotTally> BallotTallies => Set<BallotTally>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -45,6 +45,17 @@ public sealed class BallotTests(JishiFactory factory)
         Assert.Equal(9, results!.Count);
         Assert.All(results, r => Assert.Equal(90, r.Counts.Values.Sum()));
         Assert.Equal(90 * 9, results.Sum(r => r.Counts.Values.Sum()));
+
+        // The running tallies the results read agree with a count of the stored ratings themselves.
+        var (tallied, recounted) = await factory.WithDbAsync(async db => (
+            await db.BallotTallies.Where(t => t.CampaignId == review.Id && t.Count > 0)
+                .Select(t => new { t.SubjectId, t.VoterGroupId, t.Grade, N = t.Count }).ToListAsync(),
+            await (from r in db.BallotRatings
+                   join b in db.Ballots on r.BallotId equals b.Id
+                   where b.CampaignId == review.Id
+                   group r by new { r.SubjectId, b.VoterGroupId, r.Grade } into g
+                   select new { g.Key.SubjectId, g.Key.VoterGroupId, g.Key.Grade, N = g.Count() }).ToListAsync()));
+        Assert.Equal(recounted.OrderBy(x => (x.SubjectId, x.VoterGroupId, x.Grade)), tallied.OrderBy(x => (x.SubjectId, x.VoterGroupId, x.Grade)));
     }
 
     [Fact]

@@ -84,7 +84,27 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
             db.Ballots.Add(pending.Ballot);
         }
         await db.SaveChangesAsync(ct);
+        await CountAsync(db, batch.Where((_, i) => outcomes[i] is null).Select(p => p.Ballot), ct);
         await tx.CommitAsync(ct);
         return outcomes;
+    }
+
+    /// <summary>Adds the stored ballots to the running tallies: one update per subject, group and grade of the batch.</summary>
+    private static async Task CountAsync(JishiDbContext db, IEnumerable<Ballot> stored, CancellationToken ct)
+    {
+        var counts = stored.SelectMany(b => b.Ratings.Select(r => (b.CampaignId, r.SubjectId, b.VoterGroupId, r.Grade)))
+            .GroupBy(k => k).Select(g => (Key: g.Key, N: g.Count()));
+        foreach (var ((campaignId, subjectId, groupId, grade), n) in counts)
+        {
+            var updated = await db.BallotTallies
+                .Where(t => t.CampaignId == campaignId && t.SubjectId == subjectId && t.VoterGroupId == groupId && t.Grade == grade)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + n), ct);
+            if (updated == 0)
+            {
+                // A campaign opened before tallies existed has no rows yet.
+                db.BallotTallies.Add(new BallotTally(campaignId, subjectId, groupId, grade, n));
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -6,7 +6,16 @@ namespace Jishi.Web.Features.Reviews;
 /// <summary>Moves a campaign through its states and records daily-assessment scores.</summary>
 public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries)
 {
-    public Task<Result<ReviewDto>> OpenAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Open(), ct);
+    /// <summary>Opens voting and creates the campaign's zero tallies, which ballots then only count up.</summary>
+    public Task<Result<ReviewDto>> OpenAsync(int id, CancellationToken ct) => TransitionAsync(id, c =>
+    {
+        if (c.Open() is { } refused)
+        {
+            return refused;
+        }
+        db.BallotTallies.AddRange(BallotTally.For(c));
+        return null;
+    }, ct);
 
     public Task<Result<ReviewDto>> CloseAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Close(), ct);
 

@@ -96,3 +96,14 @@ public sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectif
         b.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class BallotTallyConfiguration : IEntityTypeConfiguration<BallotTally>
+{
+    public void Configure(EntityTypeBuilder<BallotTally> b)
+    {
+        b.HasKey(t => new { t.CampaignId, t.SubjectId, t.VoterGroupId, t.Grade });
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(t => t.CampaignId);
+        b.HasOne<ReviewSubject>().WithMany().HasForeignKey(t => t.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<VoterGroup>().WithMany().HasForeignKey(t => t.VoterGroupId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>Turnout (any time) and results (after the close). Counting is done by the database: one grouped query,
-/// however many ballots there are.</summary>
+/// <summary>Turnout (any time) and results (after the close). Results read the running tallies (BallotTally), a few
+/// dozen rows however many ballots there are.</summary>
 public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeProvider clock)
 {
     public async Task<Result<Turnout>> TurnoutAsync(int id, CancellationToken ct) =>
@@ -72,11 +72,8 @@ public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeP
         {
             return ReviewErrors.NoResultsYet;
         }
-        var counts = await (from r in db.BallotRatings
-                            join b in db.Ballots on r.BallotId equals b.Id
-                            where b.CampaignId == id
-                            group r by new { r.SubjectId, b.VoterGroupId, r.Grade } into g
-                            select new ReviewScoring.Count(g.Key.SubjectId, g.Key.VoterGroupId, g.Key.Grade, g.Count()))
+        var counts = await db.BallotTallies.Where(t => t.CampaignId == id && t.Count > 0)
+            .Select(t => new ReviewScoring.Count(t.SubjectId, t.VoterGroupId, t.Grade, t.Count))
             .ToListAsync(ct);
         var scores = ReviewScoring.Compute(
             campaign.Subjects.Select(s => new ReviewScoring.SubjectInput(s.Id, s.DailyScore, s.Veto)).ToList(),
