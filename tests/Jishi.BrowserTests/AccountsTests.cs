@@ -16,8 +16,7 @@ public sealed class AccountsTests(JishiServer server)
         await admin.ClickAsync("#account-add");
         await JishiServer.FillDialogInputAsync(admin, "#account-username", "zb01");
         await admin.FillAsync("#account-displayname", "测试支书");
-        await admin.ClickAsync(".ant-modal-body .ant-select >> nth=1");
-        await admin.ClickAsync(".ant-select-dropdown .ant-tree-node-content-wrapper[title='七里墩街道党工委']");
+        await JishiServer.PickUnitAsync(admin, ".ant-modal-body .ant-select >> nth=1", "七里墩街道党工委");
         await JishiServer.FillDialogInputAsync(admin, "#account-password", "Initial-2016a");
         await JishiServer.ScreenshotAsync(admin, "14-account-new");
         await admin.ClickAsync(".ant-modal-body .modal-ok");

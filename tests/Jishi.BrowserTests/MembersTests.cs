@@ -85,8 +85,7 @@ public sealed partial class MembersTests(JishiServer server)
         var from = await rows.First.Locator("td").Nth(2).InnerTextAsync();
 
         await rows.First.Locator(".row-transfer").ClickAsync();
-        await page.ClickAsync(".ant-modal-body .ant-select");
-        await page.ClickAsync(".ant-select-dropdown .ant-tree-node-content-wrapper[title='七里墩社区党委'] >> visible=true");
+        await JishiServer.PickUnitAsync(page, ".ant-modal-body .ant-select", "七里墩社区党委");
         await page.ClickAsync(".ant-modal-body .modal-ok");
         await Assertions.Expect(rows.First.Locator("td").Nth(2)).ToHaveTextAsync("七里墩社区党委");
 

@@ -99,6 +99,28 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Opens a unit picker (AntDesign TreeSelect) and chooses the unit titled <paramref name="title"/>. On a busy
+    /// machine the first click can land before the dialog's picker listens, so the picker is clicked again until the unit
+    /// shows (not Escape, which would close the dialog).</summary>
+    public static async Task PickUnitAsync(IPage page, string selectSelector, string title)
+    {
+        var option = page.Locator($".ant-select-dropdown .ant-tree-node-content-wrapper[title='{title}'] >> visible=true");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(selectSelector);
+            try
+            {
+                await option.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 5000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+                // Not open (the click came too early) or closed by a second click: the next click opens it.
+            }
+        }
+        await option.First.ClickAsync();
+    }
+
     /// <summary>Waits until Blazor's interactive circuit has attached, so clicks reach their handlers.</summary>
     public static async Task WaitForCircuitAsync(IPage page)
     {
