@@ -6,6 +6,7 @@ using Jishi.Web.Features.Cli;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Reviews;
+using Jishi.Web.Features.Text;
 using Jishi.Web.Shared;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
@@ -19,6 +20,7 @@ builder.Services.AddMembers();
 builder.Services.AddTiers();
 builder.Services.AddAudit();
 builder.Services.AddReviews();
+builder.Services.AddText();
 builder.Services.AddScreens();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.MapMembers();
 app.MapTiers();
 app.MapAudit();
 app.MapReviews();
+app.MapText();
 app.MapScreens();
 
 await app.InitializeDatabaseAsync();

@@ -1,0 +1,21 @@
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.Text;
+
+public static class TextEndpoints
+{
+    public static IServiceCollection AddText(this IServiceCollection services) =>
+        services.AddSingleton<ChineseConverter>().AddSingleton<CleanText>();
+
+    public static IEndpointRouteBuilder MapText(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/text/clean", (CleanText.Request request, CleanText handler, IStringLocalizer<SharedResource> text) =>
+                request.Text?.Length > CleanText.MaxLength
+                    ? new ValidationError([new FieldProblem("text", "Text.TooLong", CleanText.MaxLength)]).ToProblem(text)
+                    : (IResult)TypedResults.Ok(handler.Handle(request)))
+            .WithTags("Platform").RequireAuthorization()
+            .Produces<CleanText.Response>().ProducesValidationProblem();
+        return app;
+    }
+}

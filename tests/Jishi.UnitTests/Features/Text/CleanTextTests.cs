@@ -1,0 +1,40 @@
+using Jishi.Web.Features.Text;
+
+namespace Jishi.UnitTests.Features.Text;
+
+public sealed class CleanTextTests
+{
+    private static readonly CleanText Cleaner = new(new ChineseConverter());
+
+    [Theory]
+    [InlineData("加强党建（dǎng jiàn）工作", "加强党建工作")]
+    [InlineData("述职(shù zhí)评议", "述职评议")]
+    [InlineData("评议(ping2 yi4)大会", "评议大会")]
+    public void Handle_PinyinGloss_Removed(string input, string expected) => Assert.Equal(expected, Cleaner.Handle(new(input)).Text);
+
+    [Theory]
+    [InlineData("工作要点（一）加强组织建设", "工作要点（一）加强组织建设")]
+    [InlineData("2016年(第一季度)总结", "2016年(第一季度)总结")]
+    [InlineData("见附件(Excel)", "见附件(Excel)")]
+    public void Handle_OrdinaryParentheses_Kept(string input, string expected)
+    {
+        var answer = Cleaner.Handle(new(input));
+        Assert.Equal(expected, answer.Text);
+        Assert.False(answer.Changed);
+    }
+
+    [Theory]
+    [InlineData("黨組織書記述職評議", "党组织书记述职评议")]
+    [InlineData("發展黨員工作", "发展党员工作")]
+    [InlineData("乾淨的頭髮", "干净的头发")]
+    public void Handle_Traditional_BecomesSimplified(string input, string expected) => Assert.Equal(expected, Cleaner.Handle(new(input)).Text);
+
+    [Theory]
+    [InlineData("党建 工作,要 抓实。", "党建工作，要抓实。")]
+    [InlineData("  问题：  组织生活不规范 ;  整改  ", "问题：组织生活不规范；整改")]
+    [InlineData("第一行 \n\u3000\u3000第二行", "第一行\n第二行")]
+    public void Handle_PunctuationAndSpacing_Normalized(string input, string expected) => Assert.Equal(expected, Cleaner.Handle(new(input)).Text);
+
+    [Fact]
+    public void Handle_CleanText_Unchanged() => Assert.False(Cleaner.Handle(new("七里墩街道党工委召开述职评议大会。")).Changed);
+}
