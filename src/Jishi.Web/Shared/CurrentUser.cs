@@ -33,9 +33,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
         _scopePath = "/";
     }
 
-    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
     public string? UserName => Principal.Identity?.Name;
-    public int? UserId => int.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
     public int? UnitId => int.TryParse(Principal.FindFirstValue(UnitIdClaim), out var id) ? id : null;
     public bool IsInRole(string role) => Principal.IsInRole(role);
     public bool SeesSensitiveData => Roles.SeeSensitive.Any(Principal.IsInRole);

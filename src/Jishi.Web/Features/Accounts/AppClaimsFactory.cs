@@ -9,13 +9,10 @@ namespace Jishi.Web.Features.Accounts;
 public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole<int>> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole<int>>(users, roles, options)
 {
-    public const string DisplayNameClaim = "jishi:display";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CurrentUser.UnitIdClaim, user.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
         return identity;
     }
 }

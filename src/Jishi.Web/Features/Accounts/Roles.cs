@@ -10,9 +10,6 @@ public static class Roles
 
     public static readonly string[] All = [StreetAdmin, CommunitySecretary, BranchSecretary, Member, SysAdmin];
 
-    /// <summary>Roles that manage organization data (units and rosters) within their subtree.</summary>
-    public const string OrgManagers = StreetAdmin + "," + CommunitySecretary + "," + BranchSecretary;
-
     /// <summary>Roles that see ID numbers and phones in clear.</summary>
     public static readonly string[] SeeSensitive = [StreetAdmin, CommunitySecretary];
 }

@@ -5,21 +5,20 @@ using MiniExcelLibs;
 namespace Jishi.Web.Features.Reviews;
 
 /// <summary>The results as an Excel sheet (the 测评汇总表 people would otherwise retype), rounded for display.</summary>
-public sealed class ExportResults(ReviewQueries queries, TallyResults tally, IStringLocalizer<SharedResource> text)
+public sealed class ExportResults(TallyResults tally, IStringLocalizer<SharedResource> text)
 {
     public async Task<Result<byte[]>> HandleAsync(int id, CancellationToken ct)
     {
-        if (await queries.GetAsync(id, ct) is not { IsSuccess: true } found)
+        if (await tally.ReportAsync(id, ct) is not { } report)
         {
             return Error.NotFound("Entity.Review");
         }
-        var results = await tally.ResultsAsync(id, ct);
-        if (!results.IsSuccess)
+        if (report.Results is not { } results)
         {
-            return results.Error!;
+            return ReviewErrors.NoResultsYet;
         }
-        var units = found.Value!.Subjects.ToDictionary(s => s.Id, s => s.UnitName);
-        var rows = results.Value!.Select(r =>
+        var units = report.Review.Subjects.ToDictionary(s => s.Id, s => s.UnitName);
+        var rows = results.Select(r =>
         {
             var row = new Dictionary<string, object?>
             {

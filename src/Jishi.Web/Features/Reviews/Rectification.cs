@@ -40,8 +40,6 @@ public sealed class Rectification
     public string? VerifiedBy { get; private set; }
     public DateOnly? VerifiedOn { get; private set; }
 
-    public bool IsOverdue(DateOnly today) => Status != RectificationStatus.Closed && Deadline < today;
-
     public Error? Start(string? measures)
     {
         if (Status is not (RectificationStatus.NotStarted or RectificationStatus.InProgress))

@@ -18,3 +18,5 @@ public sealed record LiveTurnout(ReviewStatus Status, Turnout Turnout);
 
 public sealed record SubjectResult(int SubjectId, string Name, IReadOnlyDictionary<string, int> Counts, double BallotScore,
     double? DailyScore, double CompositeScore, bool Provisional, string Band, int Rank);
+
+public sealed record ReviewReport(ReviewDto Review, Turnout Turnout, IReadOnlyList<SubjectResult>? Results);

@@ -72,7 +72,20 @@ public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeP
         {
             return ReviewErrors.NoResultsYet;
         }
-        var counts = await db.BallotTallies.Where(t => t.CampaignId == id && t.Count > 0)
+        return await ResultsOfAsync(campaign, ct);
+    }
+
+    /// <summary>Everything the big screen and the summary show, from one read of the campaign: the campaign, its turnout
+    /// and, once voting has closed, its results.</summary>
+    public async Task<ReviewReport?> ReportAsync(int id, CancellationToken ct) =>
+        await queries.FindAsync(id, ct) is { } campaign
+            ? new ReviewReport(await queries.ToDtoAsync(campaign, ct), await CountAsync(campaign, ct),
+                campaign.HasResults ? await ResultsOfAsync(campaign, ct) : null)
+            : null;
+
+    private async Task<List<SubjectResult>> ResultsOfAsync(ReviewCampaign campaign, CancellationToken ct)
+    {
+        var counts = await db.BallotTallies.Where(t => t.CampaignId == campaign.Id && t.Count > 0)
             .Select(t => new ReviewScoring.Count(t.SubjectId, t.VoterGroupId, t.Grade, t.Count))
             .ToListAsync(ct);
         var scores = ReviewScoring.Compute(
