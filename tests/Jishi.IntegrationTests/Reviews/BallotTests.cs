@@ -213,4 +213,39 @@ public sealed class BallotTests(JishiFactory factory)
         Assert.Equal(review.Subjects.Select(s => s.UnitId), copy.Subjects.Select(s => s.UnitId));
         Assert.Equal(review.VoterGroups.Select(g => (g.Name, g.Weight, g.HeadCount)), copy.VoterGroups.Select(g => (g.Name, g.Weight, g.HeadCount)));
     }
+
+    [Fact]
+    public async Task CreateReview_SubjectByMember_NamedAfterTheMemberOnTheirCommunity()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var community = await factory.CommunityOfAsync("sq02");
+        var other = await factory.CommunityOfAsync("sq03");
+        var branch = (await factory.BranchesOfAsync(community.Id))[0];
+        var member = await factory.WithDbAsync(db => db.Members.AsNoTracking().FirstAsync(m => m.UnitId == branch.Id));
+        var created = await admin.PostAsJsonAsync("/api/reviews", new
+        {
+            title = "按党员指定述职对象", year = 2016, meetingDate = "2016-02-13",
+            subjects = new object[] { new { memberId = member.Id }, new { memberId = member.Id, unitId = branch.Id }, new { unitId = other.Id } },
+            voterGroups = new[] { new { name = "社区干部", weight = 1.0, headCount = 10 } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var review = (await created.Content.ReadFromJsonAsync<Review>())!;
+        Assert.Equal([(member.Name, community.Id), (member.Name, branch.Id), (other.SecretaryName!, other.Id)],
+            review.Subjects.Select(s => (s.Name, s.UnitId)));
+
+        var unknown = await admin.PostAsJsonAsync("/api/reviews", new
+        {
+            title = "x", year = 2016, meetingDate = "2016-02-13", subjects = new[] { new { memberId = int.MaxValue } },
+            voterGroups = new[] { new { name = "社区干部", weight = 1.0, headCount = 10 } },
+        });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        var twice = await admin.PostAsJsonAsync("/api/reviews", new
+        {
+            title = "x", year = 2016, meetingDate = "2016-02-13", subjects = new object[] { new { memberId = member.Id }, new { unitId = community.Id } },
+            voterGroups = new[] { new { name = "社区干部", weight = 1.0, headCount = 10 } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("每个单位", await twice.Content.ReadAsStringAsync());
+    }
 }

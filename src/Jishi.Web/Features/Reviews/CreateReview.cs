@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>POST /api/reviews: a campaign in Draft, its subjects being the party secretaries of the given units.</summary>
+/// <summary>POST /api/reviews: a campaign in Draft. A subject is given by unit (the subject is that unit's party
+/// secretary) or by member (that member, reporting on the unit given with them, or else on the community they belong to).</summary>
 public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQueries queries)
 {
-    public sealed record SubjectRequest(int UnitId);
+    public sealed record SubjectRequest(int? UnitId, int? MemberId = null);
 
     public sealed record VoterGroupRequest(string Name, double Weight, int HeadCount);
 
@@ -25,23 +26,38 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
             return new ValidationError(problems);
         }
         var scope = await user.ScopePathAsync(ct);
-        var unitIds = r.Subjects.Select(s => s.UnitId).Distinct().ToList();
-        var units = await db.Units.Within(scope).Where(u => unitIds.Contains(u.Id)).ToListAsync(ct);
+        var memberIds = r.Subjects.Where(s => s.MemberId is not null).Select(s => s.MemberId!.Value).Distinct().ToList();
+        var members = await db.Members.Where(m => memberIds.Contains(m.Id) && m.Unit!.Path.StartsWith(scope))
+            .Select(m => new { m.Id, m.Name, m.Unit!.Path }).ToDictionaryAsync(m => m.Id, ct);
+        if (members.Count != memberIds.Count)
+        {
+            return Error.NotFound("Entity.Member");
+        }
+        var subjects = r.Subjects.Distinct().Select(s => s.MemberId is { } m
+            ? (UnitId: s.UnitId ?? CommunityOf(members[m].Path), Name: members[m].Name)
+            : (UnitId: s.UnitId!.Value, Name: (string?)null)).ToList();
+        var unitIds = subjects.Select(s => s.UnitId).Distinct().ToList();
+        if (unitIds.Count != subjects.Count)
+        {
+            // One subject per unit: reports, results and 整改 tasks are the unit's.
+            return new ValidationError([new FieldProblem("subjects", "Review.SubjectsOneEachUnit")]);
+        }
+        var units = await db.Units.Within(scope).Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         if (units.Count != unitIds.Count)
         {
             return Error.NotFound("Entity.Unit");
         }
-        var streetPath = "/" + units[0].Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/";
+        var streetPath = "/" + units[unitIds[0]].Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/";
         var street = await db.Units.Within(scope).FirstOrDefaultAsync(u => u.Path == streetPath && u.Kind == UnitKind.Street, ct);
-        if (street is null || units.Any(u => !u.IsWithin(street.Path)))
+        if (street is null || units.Values.Any(u => !u.IsWithin(street.Path)))
         {
             return Error.Invalid("Review.SubjectsOneStreet");
         }
         var campaign = new ReviewCampaign(street.Id, r.Title, r.Year, r.MeetingDate, r.BallotWeight ?? 0.4, r.Scale);
-        foreach (var id in unitIds)
+        foreach (var (unitId, name) in subjects)
         {
-            var unit = units.First(u => u.Id == id);
-            campaign.AddSubject(unit, string.IsNullOrWhiteSpace(unit.SecretaryName) ? unit.Name : unit.SecretaryName);
+            var unit = units[unitId];
+            campaign.AddSubject(unit, name ?? (string.IsNullOrWhiteSpace(unit.SecretaryName) ? unit.Name : unit.SecretaryName));
         }
         foreach (var g in r.VoterGroups)
         {
@@ -68,6 +84,13 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
             source.BallotWeight, source.Scale), ct);
     }
 
+    /// <summary>The community a unit path lies in (its second level), or the unit itself above that level.</summary>
+    private static int CommunityOf(string path)
+    {
+        var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return int.Parse(ids[Math.Min(1, ids.Length - 1)], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static List<FieldProblem> Validate(Request r)
     {
         var problems = new List<FieldProblem>();
@@ -79,7 +102,7 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         {
             problems.Add(new("year", "Review.YearInvalid"));
         }
-        if (r.Subjects is not { Count: > 0 })
+        if (r.Subjects is not { Count: > 0 } || r.Subjects.Any(s => s.UnitId is null && s.MemberId is null))
         {
             problems.Add(new("subjects", "Review.SubjectsRequired"));
         }
