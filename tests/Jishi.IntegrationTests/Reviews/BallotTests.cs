@@ -97,12 +97,31 @@ public sealed class BallotTests(JishiFactory factory)
     {
         var (admin, review) = await NewOpenReviewAsync("社区干部");
         var token = (await IssueAsync(admin, review, 0, 2));
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
         var voter = factory.CreateClient();
+        // The form is read (and cached) while open; closing must stop both the form and the ballot at once.
+        Assert.Equal(HttpStatusCode.OK, (await voter.GetAsync($"/api/ballots/{token[0]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await voter.GetAsync($"/api/ballots/{token[0]}")).StatusCode);
         var closed = await voter.PostAsJsonAsync($"/api/ballots/{token[0]}", BallotFor(review, 0));
         Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/reviews/{review.Id}/open", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await voter.GetAsync("/api/ballots/NOSUCHTOKEN1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CastBallot_ClosedByAnotherServerWhileFormCached_409NothingStored()
+    {
+        var (admin, review) = await NewOpenReviewAsync("社区干部");
+        var token = (await IssueAsync(admin, review, 0, 1))[0];
+        var voter = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await voter.GetAsync($"/api/ballots/{token}")).StatusCode);
+        // Another instance closes voting: this server's cached form does not know, the writer's check must.
+        await factory.WithDbAsync(db => db.ReviewCampaigns.Where(c => c.Id == review.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, Jishi.Web.Features.Reviews.ReviewStatus.Closed)));
+        var refused = await voter.PostAsJsonAsync($"/api/ballots/{token}", BallotFor(review, 0));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Ballots.CountAsync(b => b.CampaignId == review.Id)));
+        Assert.False(await factory.WithDbAsync(db => db.BallotTokens.AnyAsync(t => t.CampaignId == review.Id && t.Used)));
     }
 
     [Fact]

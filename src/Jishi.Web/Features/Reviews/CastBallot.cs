@@ -1,14 +1,25 @@
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Jishi.Web.Features.Reviews;
 
 /// <summary>The public ballot: the form behind a token, and casting it. One token, one ballot, enforced by the database:
 /// the token is spent by a conditional update in the same transaction that stores the ballot (<see cref="BallotWriter"/>),
-/// so of two concurrent submissions exactly one succeeds, and a crash leaves either both or neither.</summary>
-public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWriter writer)
+/// so of two concurrent submissions exactly one succeeds, and a crash leaves either both or neither.
+/// An open campaign's form is cached for a few seconds: its subjects cannot change once voting has opened, and a close in
+/// the meantime is caught by the writer, which checks the state again inside its transaction.</summary>
+public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWriter writer, IMemoryCache cache)
 {
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+
+    private static readonly Func<JishiDbContext, string, CancellationToken, Task<BallotToken?>> TokenByHash =
+        EF.CompileAsyncQuery((JishiDbContext db, string hash, CancellationToken ct) => db.BallotTokens.AsNoTracking().FirstOrDefault(t => t.Hash == hash));
+
+    /// <summary>A campaign as the ballot needs it: subjects in order, with their units' names.</summary>
+    private sealed record CampaignForm(ReviewCampaign Campaign, IReadOnlyList<BallotSubject> Subjects);
+
     public sealed record BallotSubject(int Id, string Name, string UnitName);
 
     public sealed record Form(int ReviewId, string Title, IReadOnlyList<BallotSubject> Subjects, IReadOnlyList<string> Grades);
@@ -33,11 +44,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return ReviewErrors.NotOpen;
         }
-        var unitIds = found.Campaign.Subjects.Select(s => s.UnitId).ToList();
-        var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return new Form(found.Campaign.Id, found.Campaign.Title,
-            found.Campaign.Subjects.OrderBy(s => s.Id).Select(s => new BallotSubject(s.Id, s.Name, names.GetValueOrDefault(s.UnitId, ""))).ToList(),
-            Grades.Names);
+        return new Form(found.Campaign.Id, found.Campaign.Title, found.Subjects, Grades.Names);
     }
 
     public async Task<Result<BallotReceipt>> HandleAsync(string token, Request request, CancellationToken ct)
@@ -46,7 +53,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return ReviewErrors.UnknownToken;
         }
-        var (spent, campaign) = found;
+        var (spent, campaign, _) = found;
         if (spent.Used)
         {
             return ReviewErrors.TokenUsed;
@@ -96,19 +103,39 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         return problems.Count == 0 ? null : new ValidationError(problems);
     }
 
-    private async Task<(BallotToken Token, ReviewCampaign Campaign)?> FindAsync(string token, CancellationToken ct)
+    private async Task<(BallotToken Token, ReviewCampaign Campaign, IReadOnlyList<BallotSubject> Subjects)?> FindAsync(string token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
         {
             return null;
         }
-        var hash = BallotToken.HashOf(token);
-        var found = await db.BallotTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, ct);
+        var found = await TokenByHash(db, BallotToken.HashOf(token), ct);
         if (found is null)
         {
             return null;
         }
-        var campaign = await db.ReviewCampaigns.AsNoTracking().Include(c => c.Subjects).AsSplitQuery().FirstAsync(c => c.Id == found.CampaignId, ct);
-        return (found, campaign);
+        var key = CacheKey(found.CampaignId);
+        if (!cache.TryGetValue(key, out CampaignForm? form) || form is null)
+        {
+            form = await LoadAsync(found.CampaignId, ct);
+            if (form.Campaign.AcceptsBallots)
+            {
+                cache.Set(key, form, CacheFor);
+            }
+        }
+        return (found, form.Campaign, form.Subjects);
+    }
+
+    private static (string, int) CacheKey(int campaignId) => (nameof(CampaignForm), campaignId);
+
+    public static void Forget(IMemoryCache cache, int campaignId) => cache.Remove(CacheKey(campaignId));
+
+    private async Task<CampaignForm> LoadAsync(int campaignId, CancellationToken ct)
+    {
+        var campaign = await db.ReviewCampaigns.AsNoTracking().Include(c => c.Subjects).AsSplitQuery().FirstAsync(c => c.Id == campaignId, ct);
+        var unitIds = campaign.Subjects.Select(s => s.UnitId).ToList();
+        var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return new CampaignForm(campaign, campaign.Subjects.OrderBy(s => s.Id)
+            .Select(s => new BallotSubject(s.Id, s.Name, names.GetValueOrDefault(s.UnitId, ""))).ToList());
     }
 }

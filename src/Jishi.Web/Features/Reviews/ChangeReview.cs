@@ -1,10 +1,11 @@
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Jishi.Web.Features.Reviews;
 
 /// <summary>Moves a campaign through its states and records daily-assessment scores.</summary>
-public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries)
+public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries, IMemoryCache cache)
 {
     /// <summary>Opens voting and creates the campaign's zero tallies, which ballots then only count up.</summary>
     public Task<Result<ReviewDto>> OpenAsync(int id, CancellationToken ct) => TransitionAsync(id, c =>
@@ -17,7 +18,13 @@ public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries)
         return null;
     }, ct);
 
-    public Task<Result<ReviewDto>> CloseAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Close(), ct);
+    /// <summary>Closes voting; this server's ballot form stops at once (<see cref="CastBallot"/> caches it while open).</summary>
+    public async Task<Result<ReviewDto>> CloseAsync(int id, CancellationToken ct)
+    {
+        var closed = await TransitionAsync(id, c => c.Close(), ct);
+        CastBallot.Forget(cache, id);
+        return closed;
+    }
 
     public Task<Result<ReviewDto>> PublishAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Publish(), ct);
 

@@ -7,7 +7,7 @@ namespace Jishi.Web.Features.Reviews;
 public static class ReviewEndpoints
 {
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
-        services.AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
+        services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<TallyResults>()
             .AddScoped<ExportResults>().AddScoped<Rectifications>().AddSingleton<BallotLinks>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
