@@ -59,17 +59,28 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return invalid;
         }
-        var ratings = request.Ratings!.Select(r => (r.SubjectId, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
-        var ballot = new Ballot(campaign.Id, spent.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
+        return await CastAsync(spent, campaign, ParseRatings(request.Ratings!), ct);
+    }
 
-        if (await writer.WriteAsync(spent.Id, campaign.Id, ballot, ct) is { } refused)
+    /// <summary>Stores checked ratings as the ballot of <paramref name="token"/>: the one path by which phone and paper
+    /// ballots enter the count.</summary>
+    internal async Task<Result<BallotReceipt>> CastAsync(BallotToken token, ReviewCampaign campaign,
+        IReadOnlyList<(int SubjectId, Grade Grade)> ratings, CancellationToken ct)
+    {
+        var ballot = new Ballot(campaign.Id, token.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
+        if (await writer.WriteAsync(token.Id, campaign.Id, ballot, ct) is { } refused)
         {
             return refused;
         }
         return new BallotReceipt(ballot.Receipt);
     }
 
-    private static ValidationError? Validate(ReviewCampaign campaign, IReadOnlyList<Rating> ratings)
+    /// <summary>Ratings that passed <see cref="Validate"/>, with their grades parsed.</summary>
+    internal static List<(int SubjectId, Grade Grade)> ParseRatings(IEnumerable<Rating> ratings) =>
+        ratings.Select(r => (r.SubjectId, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
+
+    /// <summary>One known grade for every subject of the campaign and nothing else.</summary>
+    internal static ValidationError? Validate(ReviewCampaign campaign, IReadOnlyList<Rating> ratings)
     {
         var problems = new List<FieldProblem>();
         var subjectIds = campaign.Subjects.Select(s => s.Id).ToHashSet();
@@ -96,7 +107,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         return problems.Count == 0 ? null : new ValidationError(problems);
     }
 
-    private async Task<(BallotToken Token, ReviewCampaign Campaign)?> FindAsync(string token, CancellationToken ct)
+    internal async Task<(BallotToken Token, ReviewCampaign Campaign)?> FindAsync(string token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
         {
