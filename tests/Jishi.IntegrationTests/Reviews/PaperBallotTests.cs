@@ -37,9 +37,17 @@ public sealed class PaperBallotTests(JishiFactory factory)
 
     private static IEnumerable<object> All(Review review, string grade) => review.Subjects.Select(s => new { subjectId = s.Id, grade });
 
-    private Task<int> BallotsOfAsync(Review review) => factory.WithDbAsync(db => db.Ballots.CountAsync(b => b.CampaignId == review.Id));
+    /// <summary>How many ballots and how many pending paper keyings the campaign has in the database.</summary>
+    private async Task AssertStoredAsync(Review review, int ballots, int entries) =>
+        Assert.Equal((ballots, entries), await factory.WithDbAsync(async db => (
+            await db.Ballots.CountAsync(b => b.CampaignId == review.Id),
+            await db.PaperEntries.CountAsync(e => e.CampaignId == review.Id))));
 
-    private Task<int> PaperEntriesOfAsync(Review review) => factory.WithDbAsync(db => db.PaperEntries.CountAsync(e => e.CampaignId == review.Id));
+    private static async Task AssertConflictAsync(HttpResponseMessage response, string says)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains(says, await response.Content.ReadAsStringAsync());
+    }
 
     [Fact]
     public async Task PaperEntry_TwoStaffAgree_OneBallotTokenSpentNoEntryLeft()
@@ -51,7 +59,7 @@ public sealed class PaperBallotTests(JishiFactory factory)
         Assert.Equal(HttpStatusCode.Accepted, once.StatusCode);
         Assert.Equal("AwaitingSecondEntry", (await once.Content.ReadFromJsonAsync<EntryAnswer>())!.Status);
         Assert.Equal(new Backlog(1, 0), await second.GetFromJsonAsync<Backlog>($"/api/reviews/{review.Id}/paper-entries"));
-        Assert.Equal(0, await BallotsOfAsync(review));
+        await AssertStoredAsync(review, 0, 1);
 
         // Keyed with the gaps printed on the paper, in lower case: the same code.
         var spaced = string.Join(" ", token.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
@@ -61,8 +69,7 @@ public sealed class PaperBallotTests(JishiFactory factory)
         Assert.Equal("Accepted", accepted.Status);
         Assert.Matches("^[0-9A-Z]{8}$", accepted.Receipt);
 
-        Assert.Equal(1, await BallotsOfAsync(review));
-        Assert.Equal(0, await PaperEntriesOfAsync(review));
+        await AssertStoredAsync(review, 1, 0);
         Assert.Equal(new TurnoutRow(1, 1), await first.GetFromJsonAsync<TurnoutRow>($"/api/reviews/{review.Id}/turnout"));
         Assert.Equal(HttpStatusCode.Conflict, (await factory.CreateClient().GetAsync($"/api/ballots/{token}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await first.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
@@ -81,10 +88,8 @@ public sealed class PaperBallotTests(JishiFactory factory)
         Assert.Equal(HttpStatusCode.Accepted, (await EnterAsync(first, review, token, Cycle(review, 0))).StatusCode);
 
         var again = await EnterAsync(first, review, token, Cycle(review, 0));
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("须由另一名工作人员录入", await again.Content.ReadAsStringAsync());
-        Assert.Equal(0, await BallotsOfAsync(review));
-        Assert.Equal(1, await PaperEntriesOfAsync(review));
+        await AssertConflictAsync(again, "须由另一名工作人员录入");
+        await AssertStoredAsync(review, 0, 1);
     }
 
     [Fact]
@@ -103,13 +108,12 @@ public sealed class PaperBallotTests(JishiFactory factory)
         Assert.Contains(review.Subjects[2].Name, detail);
         Assert.Contains(review.Subjects[5].Name, detail);
         Assert.DoesNotContain(review.Subjects[0].Name, detail);
-        Assert.Equal(0, await BallotsOfAsync(review));
+        await AssertStoredAsync(review, 0, 2);
         Assert.Equal(new Backlog(0, 1), await third.GetFromJsonAsync<Backlog>($"/api/reviews/{review.Id}/paper-entries"));
 
         var settled = await EnterAsync(third, review, token, keyed);
         Assert.Equal(HttpStatusCode.Created, settled.StatusCode);
-        Assert.Equal(1, await BallotsOfAsync(review));
-        Assert.Equal(0, await PaperEntriesOfAsync(review));
+        await AssertStoredAsync(review, 1, 0);
         var goodCount = await factory.WithDbAsync(db => db.BallotRatings.CountAsync(r =>
             r.Grade == Jishi.Web.Features.Reviews.Grade.Good && db.Ballots.Any(b => b.Id == r.BallotId && b.CampaignId == review.Id)));
         Assert.Equal(9, goodCount);
@@ -124,7 +128,7 @@ public sealed class PaperBallotTests(JishiFactory factory)
         Assert.Equal(HttpStatusCode.Conflict, (await EnterAsync(second, review, token, Cycle(review, 1))).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await second.DeleteAsync($"/api/reviews/{review.Id}/paper-entries/{token}")).StatusCode);
-        Assert.Equal(0, await PaperEntriesOfAsync(review));
+        await AssertStoredAsync(review, 0, 0);
         Assert.Equal(HttpStatusCode.NotFound, (await second.DeleteAsync($"/api/reviews/{review.Id}/paper-entries/NOSUCHTOKEN2")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await EnterAsync(first, review, token, Cycle(review, 1))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await EnterAsync(second, review, token, Cycle(review, 1))).StatusCode);
@@ -143,10 +147,8 @@ public sealed class PaperBallotTests(JishiFactory factory)
 
         Assert.Equal(HttpStatusCode.Created, (await phone.PostAsJsonAsync($"/api/ballots/{tokens[1]}", BallotFor(review, 0))).StatusCode);
         var late = await EnterAsync(first, review, tokens[1], Cycle(review, 0));
-        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Contains("已投票", await late.Content.ReadAsStringAsync());
-        Assert.Equal(2, await BallotsOfAsync(review));
-        Assert.Equal(0, await PaperEntriesOfAsync(review));
+        await AssertConflictAsync(late, "已投票");
+        await AssertStoredAsync(review, 2, 0);
     }
 
     [Fact]
@@ -156,7 +158,7 @@ public sealed class PaperBallotTests(JishiFactory factory)
         var token = (await IssueAsync(first, review, 0, 1))[0];
         Assert.Equal(HttpStatusCode.Accepted, (await EnterAsync(first, review, token, Cycle(review, 0))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await factory.CreateClient().PostAsJsonAsync($"/api/ballots/{token}", BallotFor(review, 2))).StatusCode);
-        Assert.Equal(0, await PaperEntriesOfAsync(review));
+        await AssertStoredAsync(review, 1, 0);
     }
 
     [Fact]
@@ -176,7 +178,7 @@ public sealed class PaperBallotTests(JishiFactory factory)
         var badGrade = await first.PostAsJsonAsync($"/api/reviews/{review.Id}/paper-entries",
             new { token, ratings = review.Subjects.Select(s => new { subjectId = s.Id, grade = "优秀" }) });
         Assert.Equal(HttpStatusCode.BadRequest, badGrade.StatusCode);
-        Assert.Equal(0, await PaperEntriesOfAsync(review));
+        await AssertStoredAsync(review, 0, 0);
 
         Assert.Equal(HttpStatusCode.OK, (await first.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await EnterAsync(second, review, token, Cycle(review, 0))).StatusCode);
@@ -196,8 +198,7 @@ public sealed class PaperBallotTests(JishiFactory factory)
         // Of each pair at least one keying sees the other, so each token yields exactly one ballot.
         Assert.Equal(20, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Accepted, HttpStatusCode.Conflict }));
-        Assert.Equal(20, await BallotsOfAsync(review));
-        Assert.Equal(0, await PaperEntriesOfAsync(review));
+        await AssertStoredAsync(review, 20, 0);
         Assert.Equal(new TurnoutRow(20, 20), await first.GetFromJsonAsync<TurnoutRow>($"/api/reviews/{review.Id}/turnout"));
     }
 }

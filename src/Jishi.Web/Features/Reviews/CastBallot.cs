@@ -25,13 +25,9 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return ReviewErrors.UnknownToken;
         }
-        if (found.Token.Used)
+        if (Refusal(found.Token, found.Campaign) is { } refused)
         {
-            return ReviewErrors.TokenUsed;
-        }
-        if (!found.Campaign.AcceptsBallots)
-        {
-            return ReviewErrors.NotOpen;
+            return refused;
         }
         var unitIds = found.Campaign.Subjects.Select(s => s.UnitId).ToList();
         var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
@@ -47,20 +43,16 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
             return ReviewErrors.UnknownToken;
         }
         var (spent, campaign) = found;
-        if (spent.Used)
+        if ((Refusal(spent, campaign) ?? Validate(campaign, request.Ratings ?? [])) is { } refused)
         {
-            return ReviewErrors.TokenUsed;
-        }
-        if (!campaign.AcceptsBallots)
-        {
-            return ReviewErrors.NotOpen;
-        }
-        if (Validate(campaign, request.Ratings ?? []) is { } invalid)
-        {
-            return invalid;
+            return refused;
         }
         return await CastAsync(spent, campaign, ParseRatings(request.Ratings!), ct);
     }
+
+    /// <summary>Why the token cannot vote now (used, or the campaign not open), or null when it can.</summary>
+    internal static Error? Refusal(BallotToken token, ReviewCampaign campaign) =>
+        token.Used ? ReviewErrors.TokenUsed : !campaign.AcceptsBallots ? ReviewErrors.NotOpen : null;
 
     /// <summary>Stores checked ratings as the ballot of <paramref name="token"/>: the one path by which phone and paper
     /// ballots enter the count.</summary>

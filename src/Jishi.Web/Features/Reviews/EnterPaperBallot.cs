@@ -33,17 +33,9 @@ public sealed class EnterPaperBallot(JishiDbContext db, ReviewQueries queries, C
             return ReviewErrors.UnknownToken;
         }
         var (token, campaign) = found;
-        if (token.Used)
+        if ((CastBallot.Refusal(token, campaign) ?? CastBallot.Validate(campaign, request.Ratings ?? [])) is { } refused)
         {
-            return ReviewErrors.TokenUsed;
-        }
-        if (!campaign.AcceptsBallots)
-        {
-            return ReviewErrors.NotOpen;
-        }
-        if (CastBallot.Validate(campaign, request.Ratings ?? []) is { } invalid)
-        {
-            return invalid;
+            return refused;
         }
         var ratings = CastBallot.ParseRatings(request.Ratings!);
         var by = user.UserName ?? "";
