@@ -56,21 +56,22 @@ public sealed class EnterPaperBallot(JishiDbContext db, ReviewQueries queries, C
         }
 
         var others = await db.PaperEntries.AsNoTracking().Where(e => e.TokenId == token.Id && e.Id != mine.Id).ToListAsync(ct);
-        var spent = await db.BallotTokens.AnyAsync(t => t.Id == token.Id && t.Used, ct);
-        if (!spent && others.Any(e => e.Ratings == mine.Ratings))
+        var refusal = await db.BallotTokens.AnyAsync(t => t.Id == token.Id && t.Used, ct) ? ReviewErrors.TokenUsed : null;
+        if (refusal is null && others.Any(e => e.Ratings == mine.Ratings))
         {
             var cast = await ballots.CastAsync(token, campaign, ratings, ct);
             if (cast.IsSuccess)
             {
                 return new Response(EntryStatus.Accepted, cast.Value!.Receipt);
             }
-            spent = true;
+            refusal = cast.Error;
         }
-        if (spent)
+        if (refusal is not null)
         {
-            // Spent meanwhile (by a phone, or by the other keying of this very pair): no keying outlives its token.
+            // Spent meanwhile (by a phone, or by the other keying of this very pair), or voting closed: no keying
+            // outlives the chance of its ballot.
             await db.PaperEntries.Where(e => e.Id == mine.Id).ExecuteDeleteAsync(ct);
-            return ReviewErrors.TokenUsed;
+            return refusal;
         }
         if (others.Count > 0)
         {
