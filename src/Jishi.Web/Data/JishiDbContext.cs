@@ -26,6 +26,7 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<BallotRating> BallotRatings => Set<BallotRating>();
     public DbSet<BallotTally> BallotTallies => Set<BallotTally>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back

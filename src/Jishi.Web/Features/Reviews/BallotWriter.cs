@@ -85,6 +85,10 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
         }
         await db.SaveChangesAsync(ct);
         await CountAsync(db, batch.Where((_, i) => outcomes[i] is null).Select(p => p.Ballot), ct);
+        // Paper entries of a spent token go in the same transaction: once a ballot counts, no row links its token to
+        // ratings, and a crash cannot leave one behind (ADR-006).
+        var spent = batch.Where((_, i) => outcomes[i] is null).Select(p => p.TokenId).ToList();
+        await db.PaperEntries.Where(e => spent.Contains(e.TokenId)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return outcomes;
     }

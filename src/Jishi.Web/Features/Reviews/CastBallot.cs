@@ -36,13 +36,9 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return ReviewErrors.UnknownToken;
         }
-        if (found.Token.Used)
+        if (Refusal(found.Token, found.Campaign) is { } refused)
         {
-            return ReviewErrors.TokenUsed;
-        }
-        if (!found.Campaign.AcceptsBallots)
-        {
-            return ReviewErrors.NotOpen;
+            return refused;
         }
         return new Form(found.Campaign.Id, found.Campaign.Title, found.Subjects, Grades.Names);
     }
@@ -54,29 +50,36 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
             return ReviewErrors.UnknownToken;
         }
         var (spent, campaign, _) = found;
-        if (spent.Used)
+        if ((Refusal(spent, campaign) ?? Validate(campaign, request.Ratings ?? [])) is { } refused)
         {
-            return ReviewErrors.TokenUsed;
+            return refused;
         }
-        if (!campaign.AcceptsBallots)
-        {
-            return ReviewErrors.NotOpen;
-        }
-        if (Validate(campaign, request.Ratings ?? []) is { } invalid)
-        {
-            return invalid;
-        }
-        var ratings = request.Ratings!.Select(r => (r.SubjectId, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
-        var ballot = new Ballot(campaign.Id, spent.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
+        return await CastAsync(spent, campaign, ParseRatings(request.Ratings!), ct);
+    }
 
-        if (await writer.WriteAsync(spent.Id, campaign.Id, ballot, ct) is { } refused)
+    /// <summary>Why the token cannot vote now (used, or the campaign not open), or null when it can.</summary>
+    internal static Error? Refusal(BallotToken token, ReviewCampaign campaign) =>
+        token.Used ? ReviewErrors.TokenUsed : !campaign.AcceptsBallots ? ReviewErrors.NotOpen : null;
+
+    /// <summary>Stores checked ratings as the ballot of <paramref name="token"/>: the one path by which phone and paper
+    /// ballots enter the count.</summary>
+    internal async Task<Result<BallotReceipt>> CastAsync(BallotToken token, ReviewCampaign campaign,
+        IReadOnlyList<(int SubjectId, Grade Grade)> ratings, CancellationToken ct)
+    {
+        var ballot = new Ballot(campaign.Id, token.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
+        if (await writer.WriteAsync(token.Id, campaign.Id, ballot, ct) is { } refused)
         {
             return refused;
         }
         return new BallotReceipt(ballot.Receipt);
     }
 
-    private static ValidationError? Validate(ReviewCampaign campaign, IReadOnlyList<Rating> ratings)
+    /// <summary>Ratings that passed <see cref="Validate"/>, with their grades parsed.</summary>
+    internal static List<(int SubjectId, Grade Grade)> ParseRatings(IEnumerable<Rating> ratings) =>
+        ratings.Select(r => (r.SubjectId, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
+
+    /// <summary>One known grade for every subject of the campaign and nothing else.</summary>
+    internal static ValidationError? Validate(ReviewCampaign campaign, IReadOnlyList<Rating> ratings)
     {
         var problems = new List<FieldProblem>();
         var subjectIds = campaign.Subjects.Select(s => s.Id).ToHashSet();
@@ -103,7 +106,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         return problems.Count == 0 ? null : new ValidationError(problems);
     }
 
-    private async Task<(BallotToken Token, ReviewCampaign Campaign, IReadOnlyList<BallotSubject> Subjects)?> FindAsync(string token, CancellationToken ct)
+    internal async Task<(BallotToken Token, ReviewCampaign Campaign, IReadOnlyList<BallotSubject> Subjects)?> FindAsync(string token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
         {

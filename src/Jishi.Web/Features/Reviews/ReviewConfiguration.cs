@@ -107,3 +107,16 @@ public sealed class BallotTallyConfiguration : IEntityTypeConfiguration<BallotTa
         b.HasOne<VoterGroup>().WithMany().HasForeignKey(t => t.VoterGroupId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class PaperEntryConfiguration : IEntityTypeConfiguration<PaperEntry>
+{
+    public void Configure(EntityTypeBuilder<PaperEntry> b)
+    {
+        b.Property(e => e.EnteredBy).HasMaxLength(256);
+        // One keying per staff member and token, enforced by the database even for two requests at once.
+        b.HasIndex(e => new { e.TokenId, e.EnteredBy }).IsUnique();
+        b.HasIndex(e => e.CampaignId);
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(e => e.CampaignId);
+        b.HasOne<BallotToken>().WithMany().HasForeignKey(e => e.TokenId);
+    }
+}

@@ -8,7 +8,7 @@ public static class ReviewEndpoints
 {
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
-            .AddScoped<CastBallot>().AddScoped<TallyResults>()
+            .AddScoped<CastBallot>().AddScoped<EnterPaperBallot>().AddScoped<TallyResults>()
             .AddScoped<ExportResults>().AddScoped<Rectifications>().AddSingleton<BallotLinks>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 
@@ -68,6 +68,20 @@ public static class ReviewEndpoints
         reviews.MapGet("/{id:int}/rectifications", async (int id, ReviewQueries q, Rectifications handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 await q.FindAsync(id, ct) is null ? Error.NotFound("Entity.Review").ToProblem(text) : (IResult)TypedResults.Ok(await handler.ListAsync(id, ct)))
             .Produces<IReadOnlyList<RectificationDto>>();
+
+        // Paper ballots: keyed twice by two different staff members (ADR-006).
+        reviews.MapPost("/{id:int}/paper-entries", async (int id, EnterPaperBallot.Request request, EnterPaperBallot handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(text, r => r.Status == EnterPaperBallot.EntryStatus.Accepted
+                    ? TypedResults.Created((string?)null, r)
+                    : (IResult)TypedResults.Accepted((string?)null, r)))
+            .Produces<EnterPaperBallot.Response>(201).Produces<EnterPaperBallot.Response>(202).ProducesValidationProblem();
+        reviews.MapGet("/{id:int}/paper-entries", async (int id, EnterPaperBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.BacklogAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<EnterPaperBallot.Backlog>();
+        reviews.MapDelete("/{id:int}/paper-entries/{token}", async (int id, string token, EnterPaperBallot handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.DiscardAsync(id, token, ct)).ToHttp(text, _ => TypedResults.NoContent()))
+            .Produces(204);
 
         // A community secretary works on the tasks of their own unit; the street verifies.
         var tasks = app.MapGroup("/api/rectifications").WithTags("Reviews").RequireAuthorization(Policies.OrgManager);
