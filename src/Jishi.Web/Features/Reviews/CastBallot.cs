@@ -11,9 +11,14 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
 {
     public sealed record BallotSubject(int Id, string Name, string UnitName);
 
-    public sealed record Form(int ReviewId, string Title, IReadOnlyList<BallotSubject> Subjects, IReadOnlyList<string> Grades);
+    public sealed record BallotDimension(int Id, string Name);
 
-    public sealed record Rating(int SubjectId, string Grade);
+    /// <param name="Dimensions">The items each subject is rated on; empty when each gets one overall grade.</param>
+    public sealed record Form(int ReviewId, string Title, IReadOnlyList<BallotSubject> Subjects, IReadOnlyList<string> Grades,
+        IReadOnlyList<BallotDimension> Dimensions);
+
+    /// <param name="DimensionId">The dimension rated: required when the campaign has dimensions, absent otherwise.</param>
+    public sealed record Rating(int SubjectId, string Grade, int? DimensionId = null);
 
     public sealed record Request(IReadOnlyList<Rating>? Ratings);
 
@@ -37,7 +42,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return new Form(found.Campaign.Id, found.Campaign.Title,
             found.Campaign.Subjects.OrderBy(s => s.Id).Select(s => new BallotSubject(s.Id, s.Name, names.GetValueOrDefault(s.UnitId, ""))).ToList(),
-            Grades.Names);
+            Grades.Names, found.Campaign.Dimensions.OrderBy(d => d.Order).Select(d => new BallotDimension(d.Id, d.Name)).ToList());
     }
 
     public async Task<Result<BallotReceipt>> HandleAsync(string token, Request request, CancellationToken ct)
@@ -59,7 +64,8 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return invalid;
         }
-        var ratings = request.Ratings!.Select(r => (r.SubjectId, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
+        var ratings = request.Ratings!.Select(r => (r.SubjectId, r.DimensionId ?? ReviewDimension.Overall,
+            Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
         var ballot = new Ballot(campaign.Id, spent.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
 
         if (await writer.WriteAsync(spent.Id, campaign.Id, ballot, ct) is { } refused)
@@ -69,10 +75,12 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         return new BallotReceipt(ballot.Receipt);
     }
 
+    /// <summary>Exactly one known grade for every subject, and with dimensions for every subject × dimension.</summary>
     private static ValidationError? Validate(ReviewCampaign campaign, IReadOnlyList<Rating> ratings)
     {
         var problems = new List<FieldProblem>();
         var subjectIds = campaign.Subjects.Select(s => s.Id).ToHashSet();
+        var dimensions = campaign.Dimensions.ToDictionary(d => d.Id, d => d.Name);
         foreach (var r in ratings)
         {
             if (!subjectIds.Contains(r.SubjectId))
@@ -83,12 +91,27 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
             {
                 problems.Add(new("ratings", "Review.UnknownGrade", r.Grade ?? ""));
             }
+            if (dimensions.Count == 0 && r.DimensionId is not null)
+            {
+                problems.Add(new("ratings", "Dimension.NotExpected", r.DimensionId));
+            }
+            else if (dimensions.Count > 0 && (r.DimensionId is not { } d || !dimensions.ContainsKey(d)))
+            {
+                problems.Add(new("ratings", "Dimension.Unknown", r.DimensionId?.ToString() ?? ""));
+            }
         }
-        foreach (var dup in ratings.GroupBy(r => r.SubjectId).Where(g => g.Count() > 1))
+        foreach (var dup in ratings.GroupBy(r => (r.SubjectId, r.DimensionId)).Where(g => g.Count() > 1))
         {
-            problems.Add(new("ratings", "Review.DuplicateSubject", dup.Key));
+            problems.Add(dup.Key.DimensionId is { } d && dimensions.TryGetValue(d, out var name)
+                ? new("ratings", "Dimension.DuplicateRating", dup.Key.SubjectId, name)
+                : new("ratings", "Review.DuplicateSubject", dup.Key.SubjectId));
         }
-        var missing = campaign.Subjects.Where(s => ratings.All(r => r.SubjectId != s.Id)).Select(s => s.Name).ToList();
+        var missing = dimensions.Count == 0
+            ? campaign.Subjects.Where(s => ratings.All(r => r.SubjectId != s.Id)).Select(s => s.Name).ToList()
+            : (from s in campaign.Subjects
+               from d in campaign.Dimensions.OrderBy(d => d.Order)
+               where !ratings.Any(r => r.SubjectId == s.Id && r.DimensionId == d.Id)
+               select $"{s.Name}（{d.Name}）").ToList();
         if (missing.Count > 0)
         {
             problems.Add(new("ratings", "Review.MissingSubjects", string.Join("、", missing)));
@@ -108,7 +131,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return null;
         }
-        var campaign = await db.ReviewCampaigns.AsNoTracking().Include(c => c.Subjects).AsSplitQuery().FirstAsync(c => c.Id == found.CampaignId, ct);
+        var campaign = await db.ReviewCampaigns.AsNoTracking().Include(c => c.Subjects).Include(c => c.Dimensions).AsSplitQuery().FirstAsync(c => c.Id == found.CampaignId, ct);
         return (found, campaign);
     }
 }

@@ -1,7 +1,8 @@
 namespace Jishi.Web.Features.Reviews;
 
 /// <summary>The review's scoring rules, to the letter of API.md: per subject and voter group the mean value of that
-/// group's ratings; the ballot score is the mean of the group means weighted by group weight over the groups that cast at
+/// group's ballots for the subject (a ballot's value being its grade's value, or with rating dimensions the mean of its
+/// dimension values); the ballot score is the mean of the group means weighted by group weight over the groups that cast at
 /// least one ballot; composite = ballot × ballotWeight + daily × (1 − ballotWeight), or the ballot score while no daily
 /// score is set; bands from the scale (a veto forces 差); ranks by composite, highest first, ties sharing a rank.</summary>
 public static class ReviewScoring
@@ -10,8 +11,9 @@ public static class ReviewScoring
 
     public sealed record GroupInput(int VoterGroupId, double Weight);
 
-    /// <summary>How many ratings of <see cref="Grade"/> a voter group gave a subject.</summary>
-    public sealed record Count(int SubjectId, int VoterGroupId, Grade Grade, int N);
+    /// <summary>How many ratings of <see cref="Grade"/> a voter group gave a subject on one dimension
+    /// (<see cref="ReviewDimension.Overall"/> when the campaign has none).</summary>
+    public sealed record Count(int SubjectId, int VoterGroupId, Grade Grade, int N, int DimensionId = ReviewDimension.Overall);
 
     public sealed record Score(int SubjectId, IReadOnlyDictionary<Grade, int> Counts, double BallotScore, double? DailyScore,
         double CompositeScore, bool Provisional, Grade Band, int Rank);
@@ -26,8 +28,7 @@ public static class ReviewScoring
             double weighted = 0, weightSum = 0;
             foreach (var group in mine.GroupBy(c => c.VoterGroupId))
             {
-                var n = group.Sum(c => c.N);
-                var mean = group.Sum(c => c.N * scale.ValueOf(c.Grade)) / n;
+                var mean = GroupMean(group, scale);
                 var w = weights.GetValueOrDefault(group.Key);
                 weighted += mean * w;
                 weightSum += w;
@@ -40,6 +41,15 @@ public static class ReviewScoring
         }).ToList();
         return Rank(scores);
     }
+
+    /// <summary>The mean over a group's ballots of each ballot's value for the subject, from counts alone. Without
+    /// dimensions a ballot's value is its one grade's value, and this is the plain mean of the counted values. With D
+    /// dimensions a ballot b's value is (1/D)·Σ_d v(b,d); every ballot of the group rates every dimension (CastBallot
+    /// refuses any other), so each dimension has the same number N of ratings, and
+    /// (1/N)·Σ_b (1/D)·Σ_d v(b,d) = (1/D)·Σ_d (1/N)·Σ_b v(b,d): the mean of the ballot values is the mean over dimensions
+    /// of the per-dimension means, which per-dimension counts give without reading any ballot.</summary>
+    private static double GroupMean(IEnumerable<Count> group, ReviewScale scale) =>
+        group.GroupBy(c => c.DimensionId).Average(d => d.Sum(c => c.N * scale.ValueOf(c.Grade)) / d.Sum(c => c.N));
 
     /// <summary>Competition ranking (1, 2, 2, 4). Scores equal to 9 decimals tie, so that floating-point noise from
     /// different summation orders never splits a real tie.</summary>
