@@ -28,7 +28,14 @@ public static class ReviewScoring
             double weighted = 0, weightSum = 0;
             foreach (var group in mine.GroupBy(c => c.VoterGroupId))
             {
-                var mean = GroupMean(group, scale);
+                // The mean of the group's ballot values, from counts alone. Without dimensions a ballot's value is its
+                // one grade's value. With D dimensions a ballot b's value is (1/D)·Σ_d v(b,d), and every ballot rates
+                // every dimension (CastBallot refuses any other), so the group's N ballots give exactly N·D ratings and
+                // (1/N)·Σ_b (1/D)·Σ_d v(b,d) = (1/(N·D))·Σ_b Σ_d v(b,d) = (1/D)·Σ_d (1/N)·Σ_b v(b,d):
+                // the mean of the ballot values is the plain mean of all the group's ratings (and the mean over
+                // dimensions of the per-dimension means), which the per-dimension tallies give without reading a ballot.
+                var n = group.Sum(c => c.N);
+                var mean = group.Sum(c => c.N * scale.ValueOf(c.Grade)) / n;
                 var w = weights.GetValueOrDefault(group.Key);
                 weighted += mean * w;
                 weightSum += w;
@@ -41,15 +48,6 @@ public static class ReviewScoring
         }).ToList();
         return Rank(scores);
     }
-
-    /// <summary>The mean over a group's ballots of each ballot's value for the subject, from counts alone. Without
-    /// dimensions a ballot's value is its one grade's value, and this is the plain mean of the counted values. With D
-    /// dimensions a ballot b's value is (1/D)·Σ_d v(b,d); every ballot of the group rates every dimension (CastBallot
-    /// refuses any other), so each dimension has the same number N of ratings, and
-    /// (1/N)·Σ_b (1/D)·Σ_d v(b,d) = (1/D)·Σ_d (1/N)·Σ_b v(b,d): the mean of the ballot values is the mean over dimensions
-    /// of the per-dimension means, which per-dimension counts give without reading any ballot.</summary>
-    private static double GroupMean(IEnumerable<Count> group, ReviewScale scale) =>
-        group.GroupBy(c => c.DimensionId).Average(d => d.Sum(c => c.N * scale.ValueOf(c.Grade)) / d.Sum(c => c.N));
 
     /// <summary>Competition ranking (1, 2, 2, 4). Scores equal to 9 decimals tie, so that floating-point noise from
     /// different summation orders never splits a real tie.</summary>
