@@ -50,6 +50,7 @@ public sealed class ReviewDimensionConfiguration : IEntityTypeConfiguration<Revi
 {
     public void Configure(EntityTypeBuilder<ReviewDimension> b)
     {
+        b.ToTable("ReviewDimensions");
         b.Property(d => d.Name).HasMaxLength(ReviewDimension.MaxNameLength);
         b.HasIndex(d => new { d.CampaignId, d.Name }).IsUnique();
     }
