@@ -20,7 +20,6 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     private sealed record GroupRow(int Id, string Name, double Weight, int HeadCount);
     private sealed record Review(int Id, string Title, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
     private sealed record TokenList(List<string> Tokens);
-    private sealed record TokenAnswer(string AccessToken);
 
     [Fact]
     public async Task TokenSheet_IssueTen_ShowsTenQrCardsAndPrintsToPdf()
@@ -47,13 +46,13 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     [Fact]
     public async Task PhoneBallot_OneMissing_IsBlocked_ThenConfirmed_ShowsReceiptOnce()
     {
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var open = await admin.PostAsync($"/api/reviews/{DemoReview}/open", null);
         Assert.True(open.IsSuccessStatusCode || open.StatusCode == HttpStatusCode.Conflict, $"open answered {open.StatusCode}");
         var review = (await admin.GetFromJsonAsync<Review>($"/api/reviews/{DemoReview}"))!;
         var token = (await IssueAsync(admin, review, 1))[0];
 
-        var page = await PhoneAsync();
+        var page = await server.PhoneAsync();
         await page.GotoAsync($"/ballot/{token}");
         var cards = page.Locator("fieldset.card");
         await Assertions.Expect(cards).ToHaveCountAsync(review.Subjects.Count);
@@ -96,10 +95,10 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     public async Task SubmitWithOneMissing_WithoutBrowserCheck_ServerNamesTheMissingCount()
     {
         // An old phone browser that ignores "required" still posts; the server then marks the card and says how many are left.
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "漏评提示");
         var token = (await IssueAsync(admin, review, 1))[0];
-        var page = await PhoneAsync();
+        var page = await server.PhoneAsync();
         await page.GotoAsync($"/ballot/{token}");
         var cards = page.Locator("fieldset.card");
         for (var i = 0; i < review.Subjects.Count - 1; i++)
@@ -118,7 +117,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     [Fact]
     public async Task BigScreen_BallotsCast_CounterRisesLive_Close_ReloadsIntoResults()
     {
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "大屏直播");
         var tokens = await IssueAsync(admin, review, 6);
 
@@ -155,7 +154,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     [Fact]
     public async Task Summary_AfterClose_PrintsToA4Pdf()
     {
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "汇总打印");
         var tokens = await IssueAsync(admin, review, 3);
         await CastAsync(review, tokens);
@@ -190,31 +189,6 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     }
 
     /// <summary>A phone in a hand: small screen, touch, Chinese.</summary>
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl,
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 3,
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
-
-    private async Task<HttpClient> AdminClientAsync()
-    {
-        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var token = await client.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = JishiServer.AdminPassword });
-        token.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await token.Content.ReadFromJsonAsync<TokenAnswer>())!.AccessToken);
-        return client;
-    }
-
     /// <summary>An open campaign with the demo campaign's secretaries and voter groups.</summary>
     private static async Task<Review> CopyDemoAsync(HttpClient admin, string title)
     {

@@ -425,10 +425,13 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.Property<int>("SubjectId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("DimensionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Grade")
                         .HasColumnType("integer");
 
-                    b.HasKey("BallotId", "SubjectId");
+                    b.HasKey("BallotId", "SubjectId", "DimensionId");
 
                     b.HasIndex("SubjectId");
 
@@ -446,13 +449,16 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.Property<int>("VoterGroupId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("DimensionId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Grade")
                         .HasColumnType("integer");
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("CampaignId", "SubjectId", "VoterGroupId", "Grade");
+                    b.HasKey("CampaignId", "SubjectId", "VoterGroupId", "DimensionId", "Grade");
 
                     b.HasIndex("SubjectId");
 
@@ -659,6 +665,33 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.HasIndex("StreetId");
 
                     b.ToTable("ReviewCampaigns");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewDimension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDimensions", (string)null);
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewSubject", b =>
@@ -1028,6 +1061,15 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewDimension", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany("Dimensions")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewSubject", b =>
                 {
                     b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
@@ -1115,6 +1157,8 @@ namespace Jishi.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
                 {
+                    b.Navigation("Dimensions");
+
                     b.Navigation("Subjects");
 
                     b.Navigation("VoterGroups");

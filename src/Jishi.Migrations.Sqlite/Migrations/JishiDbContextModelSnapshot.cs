@@ -408,10 +408,13 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.Property<int>("SubjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DimensionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Grade")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("BallotId", "SubjectId");
+                    b.HasKey("BallotId", "SubjectId", "DimensionId");
 
                     b.HasIndex("SubjectId");
 
@@ -429,13 +432,16 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.Property<int>("VoterGroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DimensionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Grade")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("CampaignId", "SubjectId", "VoterGroupId", "Grade");
+                    b.HasKey("CampaignId", "SubjectId", "VoterGroupId", "DimensionId", "Grade");
 
                     b.HasIndex("SubjectId");
 
@@ -634,6 +640,31 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasIndex("StreetId");
 
                     b.ToTable("ReviewCampaigns");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewDimension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDimensions", (string)null);
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewSubject", b =>
@@ -991,6 +1022,15 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewDimension", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany("Dimensions")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewSubject", b =>
                 {
                     b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
@@ -1078,6 +1118,8 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
                 {
+                    b.Navigation("Dimensions");
+
                     b.Navigation("Subjects");
 
                     b.Navigation("VoterGroups");

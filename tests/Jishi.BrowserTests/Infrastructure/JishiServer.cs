@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -62,6 +64,35 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A phone-sized touch page (390 × 844, as an evaluator's phone) in a fresh context.</summary>
+    public async Task<IPage> PhoneAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 3,
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    private sealed record TokenAnswer(string AccessToken);
+
+    /// <summary>An API client signed in as the admin with a bearer token.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var token = await client.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = AdminPassword });
+        token.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await token.Content.ReadFromJsonAsync<TokenAnswer>())!.AccessToken);
+        return client;
     }
 
     /// <summary>Signs in through the login form and waits for the admin layout's circuit to be live.</summary>

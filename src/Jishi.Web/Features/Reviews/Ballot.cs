@@ -2,20 +2,20 @@ using Jishi.Web.Shared;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>One evaluator's ratings of every subject. Anonymous: no token, no account, no time finer than the day.</summary>
+/// <summary>One evaluator's ratings of every subject (on every dimension, when the campaign has them). Anonymous: no token, no account, no time finer than the day.</summary>
 [NotAudited]
 public sealed class Ballot
 {
     private Ballot() { }
 
-    public Ballot(int campaignId, int voterGroupId, DateOnly castOn, string receipt, IEnumerable<(int SubjectId, Grade Grade)> ratings)
+    public Ballot(int campaignId, int voterGroupId, DateOnly castOn, string receipt, IEnumerable<(int SubjectId, int DimensionId, Grade Grade)> ratings)
     {
         Id = Guid.NewGuid();
         CampaignId = campaignId;
         VoterGroupId = voterGroupId;
         CastOn = castOn;
         Receipt = receipt;
-        Ratings = ratings.Select(r => new BallotRating(Id, r.SubjectId, r.Grade)).ToList();
+        Ratings = ratings.Select(r => new BallotRating(Id, r.SubjectId, r.DimensionId, r.Grade)).ToList();
     }
 
     /// <summary>Random, so that the order of ballots cannot be matched with the order of anything else.</summary>
@@ -37,14 +37,19 @@ public sealed class BallotRating
 {
     private BallotRating() { }
 
-    internal BallotRating(Guid ballotId, int subjectId, Grade grade)
+    internal BallotRating(Guid ballotId, int subjectId, int dimensionId, Grade grade)
     {
         BallotId = ballotId;
         SubjectId = subjectId;
+        DimensionId = dimensionId;
         Grade = grade;
     }
 
     public Guid BallotId { get; private set; }
     public int SubjectId { get; private set; }
+
+    /// <summary>The <see cref="ReviewDimension"/> rated, or <see cref="ReviewDimension.Overall"/> without dimensions.</summary>
+    public int DimensionId { get; private set; }
+
     public Grade Grade { get; private set; }
 }

@@ -93,20 +93,21 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
         return outcomes;
     }
 
-    /// <summary>Adds the stored ballots to the running tallies: one update per subject, group and grade of the batch.</summary>
+    /// <summary>Adds the stored ballots to the running tallies: one update per subject, group, dimension and grade of the batch.</summary>
     private static async Task CountAsync(JishiDbContext db, IEnumerable<Ballot> stored, CancellationToken ct)
     {
-        var counts = stored.SelectMany(b => b.Ratings.Select(r => (b.CampaignId, r.SubjectId, b.VoterGroupId, r.Grade)))
+        var counts = stored.SelectMany(b => b.Ratings.Select(r => (b.CampaignId, r.SubjectId, b.VoterGroupId, r.DimensionId, r.Grade)))
             .GroupBy(k => k).Select(g => (Key: g.Key, N: g.Count()));
-        foreach (var ((campaignId, subjectId, groupId, grade), n) in counts)
+        foreach (var ((campaignId, subjectId, groupId, dimensionId, grade), n) in counts)
         {
             var updated = await db.BallotTallies
-                .Where(t => t.CampaignId == campaignId && t.SubjectId == subjectId && t.VoterGroupId == groupId && t.Grade == grade)
+                .Where(t => t.CampaignId == campaignId && t.SubjectId == subjectId && t.VoterGroupId == groupId
+                    && t.DimensionId == dimensionId && t.Grade == grade)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + n), ct);
             if (updated == 0)
             {
                 // A campaign opened before tallies existed has no rows yet.
-                db.BallotTallies.Add(new BallotTally(campaignId, subjectId, groupId, grade, n));
+                db.BallotTallies.Add(new BallotTally(campaignId, subjectId, groupId, dimensionId, grade, n));
             }
         }
         await db.SaveChangesAsync(ct);

@@ -22,9 +22,14 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
 
     public sealed record BallotSubject(int Id, string Name, string UnitName);
 
-    public sealed record Form(int ReviewId, string Title, IReadOnlyList<BallotSubject> Subjects, IReadOnlyList<string> Grades);
+    public sealed record BallotDimension(int Id, string Name);
 
-    public sealed record Rating(int SubjectId, string Grade);
+    /// <param name="Dimensions">The items each subject is rated on; empty when each gets one overall grade.</param>
+    public sealed record Form(int ReviewId, string Title, IReadOnlyList<BallotSubject> Subjects, IReadOnlyList<string> Grades,
+        IReadOnlyList<BallotDimension> Dimensions);
+
+    /// <param name="DimensionId">The dimension rated: required when the campaign has dimensions, absent otherwise.</param>
+    public sealed record Rating(int SubjectId, string Grade, int? DimensionId = null);
 
     public sealed record Request(IReadOnlyList<Rating>? Ratings);
 
@@ -40,7 +45,8 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return refused;
         }
-        return new Form(found.Campaign.Id, found.Campaign.Title, found.Subjects, Grades.Names);
+        return new Form(found.Campaign.Id, found.Campaign.Title, found.Subjects, Grades.Names,
+            found.Campaign.Dimensions.OrderBy(d => d.Order).Select(d => new BallotDimension(d.Id, d.Name)).ToList());
     }
 
     public async Task<Result<BallotReceipt>> HandleAsync(string token, Request request, CancellationToken ct)
@@ -64,7 +70,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
     /// <summary>Stores checked ratings as the ballot of <paramref name="token"/>: the one path by which phone and paper
     /// ballots enter the count.</summary>
     internal async Task<Result<BallotReceipt>> CastAsync(BallotToken token, ReviewCampaign campaign,
-        IReadOnlyList<(int SubjectId, Grade Grade)> ratings, CancellationToken ct)
+        IReadOnlyList<(int SubjectId, int DimensionId, Grade Grade)> ratings, CancellationToken ct)
     {
         var ballot = new Ballot(campaign.Id, token.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
         if (await writer.WriteAsync(token.Id, campaign.Id, ballot, ct) is { } refused)
@@ -74,15 +80,17 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         return new BallotReceipt(ballot.Receipt);
     }
 
-    /// <summary>Ratings that passed <see cref="Validate"/>, with their grades parsed.</summary>
-    internal static List<(int SubjectId, Grade Grade)> ParseRatings(IEnumerable<Rating> ratings) =>
-        ratings.Select(r => (r.SubjectId, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
+    /// <summary>Ratings that passed <see cref="Validate"/>, with their grades parsed; a rating without a dimension is the
+    /// subject's overall grade.</summary>
+    internal static List<(int SubjectId, int DimensionId, Grade Grade)> ParseRatings(IEnumerable<Rating> ratings) =>
+        ratings.Select(r => (r.SubjectId, r.DimensionId ?? ReviewDimension.Overall, Grades.TryParse(r.Grade, out var g) ? g : Grade.Poor)).ToList();
 
-    /// <summary>One known grade for every subject of the campaign and nothing else.</summary>
+    /// <summary>Exactly one known grade for every subject, and with dimensions for every subject × dimension.</summary>
     internal static ValidationError? Validate(ReviewCampaign campaign, IReadOnlyList<Rating> ratings)
     {
         var problems = new List<FieldProblem>();
         var subjectIds = campaign.Subjects.Select(s => s.Id).ToHashSet();
+        var dimensions = campaign.Dimensions.ToDictionary(d => d.Id, d => d.Name);
         foreach (var r in ratings)
         {
             if (!subjectIds.Contains(r.SubjectId))
@@ -93,12 +101,27 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
             {
                 problems.Add(new("ratings", "Review.UnknownGrade", r.Grade ?? ""));
             }
+            if (dimensions.Count == 0 && r.DimensionId is not null)
+            {
+                problems.Add(new("ratings", "Dimension.NotExpected", r.DimensionId));
+            }
+            else if (dimensions.Count > 0 && (r.DimensionId is not { } d || !dimensions.ContainsKey(d)))
+            {
+                problems.Add(new("ratings", "Dimension.Unknown", r.DimensionId?.ToString() ?? ""));
+            }
         }
-        foreach (var dup in ratings.GroupBy(r => r.SubjectId).Where(g => g.Count() > 1))
+        foreach (var dup in ratings.GroupBy(r => (r.SubjectId, r.DimensionId)).Where(g => g.Count() > 1))
         {
-            problems.Add(new("ratings", "Review.DuplicateSubject", dup.Key));
+            problems.Add(dup.Key.DimensionId is { } d && dimensions.TryGetValue(d, out var name)
+                ? new("ratings", "Dimension.DuplicateRating", dup.Key.SubjectId, name)
+                : new("ratings", "Review.DuplicateSubject", dup.Key.SubjectId));
         }
-        var missing = campaign.Subjects.Where(s => ratings.All(r => r.SubjectId != s.Id)).Select(s => s.Name).ToList();
+        var missing = dimensions.Count == 0
+            ? campaign.Subjects.Where(s => ratings.All(r => r.SubjectId != s.Id)).Select(s => s.Name).ToList()
+            : (from s in campaign.Subjects
+               from d in campaign.Dimensions.OrderBy(d => d.Order)
+               where !ratings.Any(r => r.SubjectId == s.Id && r.DimensionId == d.Id)
+               select $"{s.Name}（{d.Name}）").ToList();
         if (missing.Count > 0)
         {
             problems.Add(new("ratings", "Review.MissingSubjects", string.Join("、", missing)));
@@ -135,7 +158,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
 
     private async Task<CampaignForm> LoadAsync(int campaignId, CancellationToken ct)
     {
-        var campaign = await db.ReviewCampaigns.AsNoTracking().Include(c => c.Subjects).AsSplitQuery().FirstAsync(c => c.Id == campaignId, ct);
+        var campaign = await db.ReviewCampaigns.AsNoTracking().Include(c => c.Subjects).Include(c => c.Dimensions).AsSplitQuery().FirstAsync(c => c.Id == campaignId, ct);
         var unitIds = campaign.Subjects.Select(s => s.UnitId).ToList();
         var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return new CampaignForm(campaign, campaign.Subjects.OrderBy(s => s.Id)

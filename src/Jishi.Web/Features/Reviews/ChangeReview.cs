@@ -28,6 +28,12 @@ public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries, IMemo
 
     public Task<Result<ReviewDto>> PublishAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Publish(), ct);
 
+    public sealed record DimensionsRequest(IReadOnlyList<string>? Names);
+
+    /// <summary>PUT /api/reviews/{id}/dimensions: the items each subject is rated on (none: one overall grade), in Draft only.</summary>
+    public Task<Result<ReviewDto>> SetDimensionsAsync(int id, DimensionsRequest request, CancellationToken ct) =>
+        TransitionAsync(id, c => c.SetDimensions(request.Names ?? []), ct);
+
     public sealed record DailyScoreRequest(double Score);
 
     public async Task<Result<ReviewSubjectDto>> SetDailyScoreAsync(int id, int subjectId, DailyScoreRequest request, CancellationToken ct) =>

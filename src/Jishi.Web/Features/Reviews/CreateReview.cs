@@ -14,9 +14,9 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
     public sealed record VoterGroupRequest(string Name, double Weight, int HeadCount);
 
     /// <summary>Optional: the grade values and band thresholds, when they differ from 好 100 / 较好 80 / 一般 60 / 差 40 and
-    /// bands at 90 / 80 / 60.</summary>
+    /// bands at 90 / 80 / 60; the names of the dimensions each subject is rated on, when not one overall grade.</summary>
     public sealed record Request(string Title, int Year, DateOnly MeetingDate, IReadOnlyList<SubjectRequest> Subjects,
-        IReadOnlyList<VoterGroupRequest> VoterGroups, double? BallotWeight, ReviewScale? Scale = null);
+        IReadOnlyList<VoterGroupRequest> VoterGroups, double? BallotWeight, ReviewScale? Scale = null, IReadOnlyList<string>? Dimensions = null);
 
     public async Task<Result<ReviewDto>> HandleAsync(Request r, CancellationToken ct)
     {
@@ -63,6 +63,10 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         {
             campaign.AddVoterGroup(g.Name, g.Weight, g.HeadCount);
         }
+        if (campaign.SetDimensions(r.Dimensions ?? []) is { } refused)
+        {
+            return refused;
+        }
         db.ReviewCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         return await queries.ToDtoAsync(campaign, ct);
@@ -70,8 +74,8 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
 
     public sealed record CopyRequest(string Title, int Year, DateOnly MeetingDate);
 
-    /// <summary>Last year's campaign as a start: the same units (with their secretaries of today), voter groups, weights
-    /// and scale, in Draft, with nothing cast.</summary>
+    /// <summary>Last year's campaign as a start: the same units (with their secretaries of today), voter groups, weights,
+    /// scale and dimensions, in Draft, with nothing cast.</summary>
     public async Task<Result<ReviewDto>> CopyAsync(int id, CopyRequest r, CancellationToken ct)
     {
         if (await queries.FindAsync(id, ct) is not { } source)
@@ -81,7 +85,7 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         return await HandleAsync(new Request(r.Title, r.Year, r.MeetingDate,
             source.Subjects.OrderBy(s => s.Id).Select(s => new SubjectRequest(s.UnitId)).ToList(),
             source.VoterGroups.OrderBy(g => g.Id).Select(g => new VoterGroupRequest(g.Name, g.Weight, g.HeadCount)).ToList(),
-            source.BallotWeight, source.Scale), ct);
+            source.BallotWeight, source.Scale, source.Dimensions.OrderBy(d => d.Order).Select(d => d.Name).ToList()), ct);
     }
 
     /// <summary>The community a unit path lies in (its second level), or the unit itself above that level.</summary>

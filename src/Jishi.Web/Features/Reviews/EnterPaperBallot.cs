@@ -77,7 +77,8 @@ public sealed class EnterPaperBallot(JishiDbContext db, ReviewQueries queries, C
         {
             var keyed = mine.Decode();
             var differing = campaign.Subjects.OrderBy(s => s.Id)
-                .Where(s => others.Any(o => o.Decode().GetValueOrDefault(s.Id) != keyed[s.Id])).Select(s => s.Name);
+                .Where(s => others.Any(o => o.Decode().Any(r => r.Key.SubjectId == s.Id && keyed.GetValueOrDefault(r.Key) != r.Value)))
+                .Select(s => s.Name);
             return Error.Conflict("Paper.Disagree", string.Join("、", differing));
         }
         return new Response(EntryStatus.AwaitingSecondEntry);

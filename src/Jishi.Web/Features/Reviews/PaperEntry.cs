@@ -11,7 +11,7 @@ public sealed class PaperEntry
 {
     private PaperEntry() { }
 
-    public PaperEntry(int campaignId, long tokenId, string enteredBy, IEnumerable<(int SubjectId, Grade Grade)> ratings)
+    public PaperEntry(int campaignId, long tokenId, string enteredBy, IEnumerable<(int SubjectId, int DimensionId, Grade Grade)> ratings)
     {
         CampaignId = campaignId;
         TokenId = tokenId;
@@ -26,15 +26,16 @@ public sealed class PaperEntry
     /// <summary>The user name of the staff member who keyed it: the second keying must be someone else's.</summary>
     public string EnteredBy { get; private set; } = "";
 
-    /// <summary>"subjectId:grade" pairs ordered by subject, e.g. "12:0,13:2": two keyings agree exactly when the strings
-    /// are equal.</summary>
+    /// <summary>"subjectId.dimensionId:grade" items ordered by subject and dimension, e.g. "12.0:0,13.0:2" (dimension 0:
+    /// the overall grade): two keyings agree exactly when the strings are equal.</summary>
     public string Ratings { get; private set; } = "";
 
-    public static string Encode(IEnumerable<(int SubjectId, Grade Grade)> ratings) =>
-        string.Join(",", ratings.OrderBy(r => r.SubjectId).Select(r => $"{r.SubjectId}:{(int)r.Grade}"));
+    public static string Encode(IEnumerable<(int SubjectId, int DimensionId, Grade Grade)> ratings) =>
+        string.Join(",", ratings.OrderBy(r => r.SubjectId).ThenBy(r => r.DimensionId).Select(r => $"{r.SubjectId}.{r.DimensionId}:{(int)r.Grade}"));
 
-    public IReadOnlyDictionary<int, Grade> Decode() =>
-        Ratings.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':'))
-            .ToDictionary(p => int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture),
-                p => (Grade)int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+    public IReadOnlyDictionary<(int SubjectId, int DimensionId), Grade> Decode() =>
+        Ratings.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':', '.'))
+            .ToDictionary(p => (Number(p[0]), Number(p[1])), p => (Grade)Number(p[2]));
+
+    private static int Number(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -50,6 +50,50 @@ public sealed class ReviewCampaign
     public List<ReviewSubject> Subjects { get; private set; } = [];
     public List<VoterGroup> VoterGroups { get; private set; } = [];
 
+    /// <summary>The items each subject is rated on, in order; empty for the default single overall rating.</summary>
+    public List<ReviewDimension> Dimensions { get; private set; } = [];
+
+    /// <summary>The dimension ids a ballot must rate for every subject: the campaign's dimensions, or
+    /// <see cref="ReviewDimension.Overall"/> alone.</summary>
+    public IReadOnlyList<int> RatedDimensionIds =>
+        Dimensions.Count == 0 ? [ReviewDimension.Overall] : Dimensions.OrderBy(d => d.Order).Select(d => d.Id).ToList();
+
+    /// <summary>Replaces the dimensions (names trimmed, blanks dropped; an empty list means one overall rating). Only in
+    /// Draft: once voting opens, ballots refer to them. A dimension whose name stays keeps its id.</summary>
+    public Error? SetDimensions(IEnumerable<string?> names)
+    {
+        if (Status != ReviewStatus.Draft)
+        {
+            return ReviewErrors.WrongState(Status, "Dimension.Action.Set");
+        }
+        var wanted = names.Select(n => n?.Trim()).Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).ToList();
+        if (DimensionProblem(wanted) is { } problem)
+        {
+            return new ValidationError([problem]);
+        }
+        Dimensions.RemoveAll(d => !wanted.Contains(d.Name));
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (Dimensions.FirstOrDefault(d => d.Name == wanted[i]) is { } kept)
+            {
+                kept.Order = i;
+            }
+            else
+            {
+                Dimensions.Add(new ReviewDimension(wanted[i], i));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Why these (trimmed, non-blank) dimension names cannot be used, or null.</summary>
+    public static FieldProblem? DimensionProblem(IReadOnlyList<string> names) =>
+        names.Count > ReviewDimension.MaxCount ? new("dimensions", "Dimension.TooMany", ReviewDimension.MaxCount)
+        : names.FirstOrDefault(n => n.Length > ReviewDimension.MaxNameLength) is { } tooLong
+            ? new("dimensions", "Dimension.NameTooLong", tooLong, ReviewDimension.MaxNameLength)
+        : names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice ? new("dimensions", "Dimension.Duplicate", twice.Key)
+        : null;
+
     public ReviewSubject AddSubject(Unit unit, string secretaryName)
     {
         var subject = new ReviewSubject(unit.Id, secretaryName);

@@ -13,6 +13,7 @@ public sealed class ReviewCampaignConfiguration : IEntityTypeConfiguration<Revie
         b.HasOne<Unit>().WithMany().HasForeignKey(c => c.StreetId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.CampaignId);
         b.HasMany(c => c.VoterGroups).WithOne().HasForeignKey(g => g.CampaignId);
+        b.HasMany(c => c.Dimensions).WithOne().HasForeignKey(d => d.CampaignId);
         // Defaults in the schema too, so campaigns created before the scale existed get the standard one. The sentinel
         // is -1, not 0, so that a value of 0 (差 = 0 is common practice) is written rather than replaced by the default.
         var standard = new ReviewScale();
@@ -45,6 +46,16 @@ public sealed class VoterGroupConfiguration : IEntityTypeConfiguration<VoterGrou
     public void Configure(EntityTypeBuilder<VoterGroup> b) => b.Property(g => g.Name).HasMaxLength(50);
 }
 
+public sealed class ReviewDimensionConfiguration : IEntityTypeConfiguration<ReviewDimension>
+{
+    public void Configure(EntityTypeBuilder<ReviewDimension> b)
+    {
+        b.ToTable("ReviewDimensions");
+        b.Property(d => d.Name).HasMaxLength(ReviewDimension.MaxNameLength);
+        b.HasIndex(d => new { d.CampaignId, d.Name }).IsUnique();
+    }
+}
+
 public sealed class BallotTokenConfiguration : IEntityTypeConfiguration<BallotToken>
 {
     public void Configure(EntityTypeBuilder<BallotToken> b)
@@ -75,7 +86,9 @@ public sealed class BallotRatingConfiguration : IEntityTypeConfiguration<BallotR
 {
     public void Configure(EntityTypeBuilder<BallotRating> b)
     {
-        b.HasKey(r => new { r.BallotId, r.SubjectId });
+        // DimensionId is ReviewDimension.Overall (0) without dimensions, so it can sit in the key; for the same reason it has
+        // no foreign key, and dimensions cannot change once voting has opened (ReviewCampaign.SetDimensions).
+        b.HasKey(r => new { r.BallotId, r.SubjectId, r.DimensionId });
         b.HasIndex(r => r.SubjectId);
         b.HasOne<ReviewSubject>().WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -101,7 +114,7 @@ public sealed class BallotTallyConfiguration : IEntityTypeConfiguration<BallotTa
 {
     public void Configure(EntityTypeBuilder<BallotTally> b)
     {
-        b.HasKey(t => new { t.CampaignId, t.SubjectId, t.VoterGroupId, t.Grade });
+        b.HasKey(t => new { t.CampaignId, t.SubjectId, t.VoterGroupId, t.DimensionId, t.Grade });
         b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(t => t.CampaignId);
         b.HasOne<ReviewSubject>().WithMany().HasForeignKey(t => t.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<VoterGroup>().WithMany().HasForeignKey(t => t.VoterGroupId).OnDelete(DeleteBehavior.Restrict);

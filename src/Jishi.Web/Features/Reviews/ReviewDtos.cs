@@ -7,8 +7,19 @@ public sealed record ReviewSubjectDto(int Id, string Name, int UnitId, string Un
 
 public sealed record VoterGroupDto(int Id, string Name, double Weight, int HeadCount);
 
+public sealed record ReviewDimensionDto(int Id, string Name);
+
+/// <param name="Dimensions">The items each subject is rated on, in order; empty when a ballot gives one overall grade.</param>
 public sealed record ReviewDto(int Id, string Title, int Year, DateOnly MeetingDate, ReviewStatus Status, double BallotWeight,
-    IReadOnlyList<ReviewSubjectDto> Subjects, IReadOnlyList<VoterGroupDto> VoterGroups);
+    IReadOnlyList<ReviewSubjectDto> Subjects, IReadOnlyList<VoterGroupDto> VoterGroups, IReadOnlyList<ReviewDimensionDto> Dimensions)
+{
+    /// <summary>What one ballot rates, in order: each subject once, or with dimensions each subject × dimension
+    /// (Dimension null: the overall grade).</summary>
+    public IEnumerable<(ReviewSubjectDto Subject, ReviewDimensionDto? Dimension)> RatingRows() =>
+        Subjects.SelectMany(s => Dimensions.Count == 0
+            ? [(s, (ReviewDimensionDto?)null)]
+            : Dimensions.Select(d => (s, (ReviewDimensionDto?)d)));
+}
 
 public sealed record TurnoutGroup(int VoterGroupId, string Name, int Issued, int Cast);
 
@@ -16,6 +27,8 @@ public sealed record Turnout(int Issued, int Cast, IReadOnlyList<TurnoutGroup> G
 
 public sealed record LiveTurnout(ReviewStatus Status, Turnout Turnout);
 
+/// <param name="Counts">How many ratings of each grade the subject received: one per ballot, or, when the campaign rates
+/// dimensions, one per ballot and dimension (a ballot of five dimensions counts five times).</param>
 public sealed record SubjectResult(int SubjectId, string Name, IReadOnlyDictionary<string, int> Counts, double BallotScore,
     double? DailyScore, double CompositeScore, bool Provisional, string Band, int Rank);
 

@@ -25,6 +25,10 @@ public static class ReviewEndpoints
         reviews.MapGet("/{id:int}", async (int id, ReviewQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewDto>();
+        reviews.MapPut("/{id:int}/dimensions", async (int id, ChangeReview.DimensionsRequest request, ChangeReview handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.SetDimensionsAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewDto>().ProducesValidationProblem();
         reviews.MapPut("/{id:int}/subjects/{subjectId:int}/daily-score", async (int id, int subjectId, ChangeReview.DailyScoreRequest request,
                 ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SetDailyScoreAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))

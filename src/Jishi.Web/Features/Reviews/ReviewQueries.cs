@@ -19,11 +19,11 @@ public sealed class ReviewQueries(JishiDbContext db, CurrentUser user)
     public async Task<Result<ReviewDto>> GetAsync(int id, CancellationToken ct) =>
         await FindAsync(id, ct) is { } campaign ? await ToDtoAsync(campaign, ct) : Error.NotFound("Entity.Review");
 
-    /// <summary>The campaign with its subjects and groups, tracked, when the caller may see it.</summary>
+    /// <summary>The campaign with its subjects, groups and dimensions, tracked, when the caller may see it.</summary>
     public async Task<ReviewCampaign?> FindAsync(int id, CancellationToken ct)
     {
         var streets = await VisibleStreetsAsync(ct);
-        return await db.ReviewCampaigns.Include(c => c.Subjects).Include(c => c.VoterGroups)
+        return await db.ReviewCampaigns.Include(c => c.Subjects).Include(c => c.VoterGroups).Include(c => c.Dimensions)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id && streets.Contains(c.StreetId), ct);
     }
 
@@ -34,7 +34,8 @@ public sealed class ReviewQueries(JishiDbContext db, CurrentUser user)
         return new ReviewDto(c.Id, c.Title, c.Year, c.MeetingDate, c.Status, c.BallotWeight,
             c.Subjects.OrderBy(s => s.Id).Select(s => new ReviewSubjectDto(s.Id, s.Name, s.UnitId, names.GetValueOrDefault(s.UnitId, ""),
                 s.DailyScore, s.Veto, s.Comment)).ToList(),
-            c.VoterGroups.OrderBy(g => g.Id).Select(g => new VoterGroupDto(g.Id, g.Name, g.Weight, g.HeadCount)).ToList());
+            c.VoterGroups.OrderBy(g => g.Id).Select(g => new VoterGroupDto(g.Id, g.Name, g.Weight, g.HeadCount)).ToList(),
+            c.Dimensions.OrderBy(d => d.Order).Select(d => new ReviewDimensionDto(d.Id, d.Name)).ToList());
     }
 
     private async Task<List<int>> VisibleStreetsAsync(CancellationToken ct)

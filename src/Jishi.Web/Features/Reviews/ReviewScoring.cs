@@ -1,7 +1,8 @@
 namespace Jishi.Web.Features.Reviews;
 
 /// <summary>The review's scoring rules, to the letter of API.md: per subject and voter group the mean value of that
-/// group's ratings; the ballot score is the mean of the group means weighted by group weight over the groups that cast at
+/// group's ballots for the subject (a ballot's value being its grade's value, or with rating dimensions the mean of its
+/// dimension values); the ballot score is the mean of the group means weighted by group weight over the groups that cast at
 /// least one ballot; composite = ballot × ballotWeight + daily × (1 − ballotWeight), or the ballot score while no daily
 /// score is set; bands from the scale (a veto forces 差); ranks by composite, highest first, ties sharing a rank.</summary>
 public static class ReviewScoring
@@ -10,8 +11,9 @@ public static class ReviewScoring
 
     public sealed record GroupInput(int VoterGroupId, double Weight);
 
-    /// <summary>How many ratings of <see cref="Grade"/> a voter group gave a subject.</summary>
-    public sealed record Count(int SubjectId, int VoterGroupId, Grade Grade, int N);
+    /// <summary>How many ratings of <see cref="Grade"/> a voter group gave a subject on one dimension
+    /// (<see cref="ReviewDimension.Overall"/> when the campaign has none).</summary>
+    public sealed record Count(int SubjectId, int VoterGroupId, Grade Grade, int N, int DimensionId = ReviewDimension.Overall);
 
     public sealed record Score(int SubjectId, IReadOnlyDictionary<Grade, int> Counts, double BallotScore, double? DailyScore,
         double CompositeScore, bool Provisional, Grade Band, int Rank);
@@ -26,6 +28,12 @@ public static class ReviewScoring
             double weighted = 0, weightSum = 0;
             foreach (var group in mine.GroupBy(c => c.VoterGroupId))
             {
+                // The mean of the group's ballot values, from counts alone. Without dimensions a ballot's value is its
+                // one grade's value. With D dimensions a ballot b's value is (1/D)·Σ_d v(b,d), and every ballot rates
+                // every dimension (CastBallot refuses any other), so the group's N ballots give exactly N·D ratings and
+                // (1/N)·Σ_b (1/D)·Σ_d v(b,d) = (1/(N·D))·Σ_b Σ_d v(b,d) = (1/D)·Σ_d (1/N)·Σ_b v(b,d):
+                // the mean of the ballot values is the plain mean of all the group's ratings (and the mean over
+                // dimensions of the per-dimension means), which the per-dimension tallies give without reading a ballot.
                 var n = group.Sum(c => c.N);
                 var mean = group.Sum(c => c.N * scale.ValueOf(c.Grade)) / n;
                 var w = weights.GetValueOrDefault(group.Key);

@@ -86,7 +86,7 @@ public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeP
     private async Task<List<SubjectResult>> ResultsOfAsync(ReviewCampaign campaign, CancellationToken ct)
     {
         var counts = await db.BallotTallies.Where(t => t.CampaignId == campaign.Id && t.Count > 0)
-            .Select(t => new ReviewScoring.Count(t.SubjectId, t.VoterGroupId, t.Grade, t.Count))
+            .Select(t => new ReviewScoring.Count(t.SubjectId, t.VoterGroupId, t.Grade, t.Count, t.DimensionId))
             .ToListAsync(ct);
         var scores = ReviewScoring.Compute(
             campaign.Subjects.Select(s => new ReviewScoring.SubjectInput(s.Id, s.DailyScore, s.Veto)).ToList(),

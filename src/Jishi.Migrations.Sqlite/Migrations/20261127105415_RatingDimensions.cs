@@ -1,0 +1,106 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jishi.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class RatingDimensions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_BallotTallies",
+                table: "BallotTallies");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_BallotRatings",
+                table: "BallotRatings");
+
+            migrationBuilder.AddColumn<int>(
+                name: "DimensionId",
+                table: "BallotTallies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DimensionId",
+                table: "BallotRatings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_BallotTallies",
+                table: "BallotTallies",
+                columns: new[] { "CampaignId", "SubjectId", "VoterGroupId", "DimensionId", "Grade" });
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_BallotRatings",
+                table: "BallotRatings",
+                columns: new[] { "BallotId", "SubjectId", "DimensionId" });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewDimensions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewDimensions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewDimensions_ReviewCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "ReviewCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewDimensions_CampaignId_Name",
+                table: "ReviewDimensions",
+                columns: new[] { "CampaignId", "Name" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReviewDimensions");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_BallotTallies",
+                table: "BallotTallies");
+
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_BallotRatings",
+                table: "BallotRatings");
+
+            migrationBuilder.DropColumn(
+                name: "DimensionId",
+                table: "BallotTallies");
+
+            migrationBuilder.DropColumn(
+                name: "DimensionId",
+                table: "BallotRatings");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_BallotTallies",
+                table: "BallotTallies",
+                columns: new[] { "CampaignId", "SubjectId", "VoterGroupId", "Grade" });
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_BallotRatings",
+                table: "BallotRatings",
+                columns: new[] { "BallotId", "SubjectId" });
+        }
+    }
+}
