@@ -134,12 +134,17 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         Assert.Equal(loaded, await page.EvaluateAsync<double>("performance.timeOrigin"));
         await Assertions.Expect(page.Locator(".hidden-note")).ToBeVisibleAsync();
         await JishiServer.ScreenshotAsync(page, "34-screen-open");
+        // A fifth ballot: the group may now be broken out, and its means join the results.
+        await CastAsync(review, tokens.Skip(4).Take(1));
+        await Assertions.Expect(cast).ToHaveTextAsync("5");
 
         (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).EnsureSuccessStatusCode();
         await Assertions.Expect(page.Locator(".screen[data-status=Closed]")).ToBeVisibleAsync();
         Assert.NotEqual(loaded, await page.EvaluateAsync<double>("performance.timeOrigin"));
-        await Assertions.Expect(page.Locator(".results tbody tr")).ToHaveCountAsync(review.Subjects.Count);
+        await Assertions.Expect(page.Locator(".results table.ranking tbody tr")).ToHaveCountAsync(review.Subjects.Count);
         await Assertions.Expect(page.Locator("#chart canvas")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".results table.ranking tbody td.group-mean")).ToHaveCountAsync(review.Subjects.Count);
+        await Assertions.Expect(page.Locator(".results .hidden-groups")).ToContainTextAsync("不足5票，不单列");
         await JishiServer.ScreenshotAsync(page, "35-screen-results");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollHeight <= innerHeight"), "results scroll at 1920×1080");
 
@@ -164,10 +169,73 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         var page = await server.LoginAsync();
         await page.GotoAsync($"/reviews/{review.Id}/summary");
         await Assertions.Expect(page.Locator(".summary-sheet h2").First).ToHaveTextAsync("社区党组织书记抓基层党建工作述职评议测评汇总表");
-        await Assertions.Expect(page.Locator(".summary-sheet tbody tr")).ToHaveCountAsync(review.Subjects.Count);
+        await Assertions.Expect(page.Locator(".summary-sheet table:not(.group-table) tbody tr")).ToHaveCountAsync(review.Subjects.Count);
         await Assertions.Expect(page.Locator(".summary-sheet .meta")).ToContainTextAsync("收回测评票 3 张");
+        await Assertions.Expect(page.Locator(".summary-sheet .group-table .not-broken-out").First).ToHaveTextAsync("不足5票，不单列");
         await JishiServer.ScreenshotAsync(page, "36-summary");
-        Assert.Equal(1, await AssertPdfAsync(page, "36-summary"));
+        // The ranking on the first page, the per-group table from the second on.
+        Assert.True(await AssertPdfAsync(page, "36-summary") >= 2);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SubjectSheets_AfterClose_OneA4PagePerSecretary()
+    {
+        using var admin = await AdminClientAsync();
+        var review = await CopyDemoAsync(admin, "个人测评表");
+        await CastAsync(review, await IssueAsync(admin, review, 6));
+        var first = review.Subjects[0];
+        (await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{first.Id}/comment",
+            new { text = "抓党建工作思路清晰，网格化管理有成效；党员教育管理还需加强，发展党员工作要更加规范。" })).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/rectifications",
+            new { unitId = first.UnitId, problem = "党员发展计划执行不到位", owner = first.Name, deadline = "2016-06-30" })).EnsureSuccessStatusCode();
+
+        var page = await server.LoginAsync();
+        await page.GotoAsync($"/reviews/{review.Id}/subjects/{first.Id}/sheet");
+        var sheet = page.Locator("article.person-sheet");
+        await Assertions.Expect(sheet).ToHaveCountAsync(1);
+        await Assertions.Expect(sheet.Locator(".facts .name")).ToHaveTextAsync(first.Name);
+        await Assertions.Expect(sheet.Locator(".group-table .not-broken-out").First).ToHaveTextAsync("不足5票，不单列");
+        await Assertions.Expect(sheet.Locator(".tasks")).ToContainTextAsync("党员发展计划执行不到位");
+        await JishiServer.ScreenshotAsync(page, "37-subject-sheet");
+        Assert.Equal(1, await AssertPdfAsync(page, "37-subject-sheet"));
+
+        await page.GotoAsync($"/reviews/{review.Id}/sheets");
+        await Assertions.Expect(page.Locator("article.person-sheet")).ToHaveCountAsync(review.Subjects.Count);
+        Assert.Equal(review.Subjects.Count, await AssertPdfAsync(page, "38-all-sheets"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TokenShow_IssueFive_OneBigCodeAtATime_NextAndPrevious()
+    {
+        using var admin = await AdminClientAsync();
+        var review = await CopyDemoAsync(admin, "逐个显示");
+        var page = await server.LoginAsync(width: 1920, height: 1080);
+        await page.GotoAsync($"/reviews/{review.Id}/tokens/show");
+        await page.FillAsync("input[name='Form.Count']", "5");
+        await page.ClickAsync("button[type=submit]");
+
+        var visible = page.Locator("[data-testid=show-card]:visible");
+        await Assertions.Expect(visible).ToHaveCountAsync(1);
+        await Assertions.Expect(visible.Locator(".counter")).ToHaveTextAsync("第 1 / 5 张");
+        Assert.Equal(0, await page.Locator("[data-testid=token-card]").CountAsync());
+        var box = (await visible.Locator(".qr svg").BoundingBoxAsync())!;
+        Assert.True(box.Height >= 600, $"the QR code is {box.Height}px high on a 1080px screen");
+        var firstCode = await visible.Locator(".code").InnerTextAsync();
+        await JishiServer.ScreenshotAsync(page, "39-token-show");
+
+        await visible.GetByRole(AriaRole.Button, new() { Name = "下一个" }).ClickAsync();
+        await Assertions.Expect(visible.Locator(".counter")).ToHaveTextAsync("第 2 / 5 张");
+        Assert.NotEqual(firstCode, await visible.Locator(".code").InnerTextAsync());
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(visible.Locator(".counter")).ToHaveTextAsync("第 3 / 5 张");
+        await visible.GetByRole(AriaRole.Button, new() { Name = "上一个" }).ClickAsync();
+        await visible.GetByRole(AriaRole.Button, new() { Name = "上一个" }).ClickAsync();
+        await Assertions.Expect(visible.Locator(".code")).ToHaveTextAsync(firstCode);
+        await Assertions.Expect(visible.GetByRole(AriaRole.Button, new() { Name = "上一个" })).ToBeDisabledAsync();
+        await JishiServer.ScreenshotAsync(page, "39b-token-show-first");
         await page.Context.CloseAsync();
     }
 
