@@ -16,7 +16,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
 {
     private const int DemoReview = 1;
 
-    private sealed record SubjectRow(int Id, string Name, int UnitId);
+    private sealed record SubjectRow(int Id, string Name, int UnitId, string UnitName);
     private sealed record GroupRow(int Id, string Name, double Weight, int HeadCount);
     private sealed record Review(int Id, string Title, List<SubjectRow> Subjects, List<GroupRow> VoterGroups);
     private sealed record TokenList(List<string> Tokens);
@@ -237,6 +237,43 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         await Assertions.Expect(visible.GetByRole(AriaRole.Button, new() { Name = "上一个" })).ToBeDisabledAsync();
         await JishiServer.ScreenshotAsync(page, "39b-token-show-first");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DailyScores_UploadOnReviewPage_BadFileListsCells_GoodFileUpdatesRows()
+    {
+        using var admin = await AdminClientAsync();
+        var review = await CopyDemoAsync(admin, "日常考核导入");
+        var page = await server.LoginAsync();
+        await page.GotoAsync($"/reviews/{review.Id}");
+        await JishiServer.WaitForCircuitAsync(page);
+
+        var bad = await DailyWorkbookAsync("daily-bad", (999999, "", "", 80), (review.Subjects[0].Id, "", "", 120));
+        await page.SetInputFilesAsync("#daily-file", bad);
+        await Assertions.Expect(page.Locator("#daily-errors tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#daily-errors")).ToContainTextAsync("本次评议中没有编号为 999999 的书记");
+        await Assertions.Expect(page.Locator("#daily-result")).ToContainTextAsync("没有导入任何分数");
+        await JishiServer.ScreenshotAsync(page, "40-daily-import-errors");
+
+        var subject = review.Subjects[1];
+        // The second row by unit and name, as people fill in a sheet of their own without the 编号.
+        var good = await DailyWorkbookAsync("daily-good", (review.Subjects[0].Id, "", "", 91.5), (null, subject.UnitName, subject.Name, 87));
+        await page.SetInputFilesAsync("#daily-file", good);
+        await Assertions.Expect(page.Locator("#daily-result")).ToContainTextAsync("已更新 2 位书记的日常考核分");
+        await Assertions.Expect(page.Locator("#daily-errors")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"tr.subject-row[data-subject='{subject.Id}'] .subject-daily")).ToHaveValueAsync("87");
+        await JishiServer.ScreenshotAsync(page, "41-daily-import-done");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<string> DailyWorkbookAsync(string name, params (int? Id, string Unit, string Name, double? Score)[] rows)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{name}-{Guid.NewGuid():N}.xlsx");
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(path, rows.Select(r => new Dictionary<string, object?>
+        {
+            ["编号"] = r.Id, ["单位"] = r.Unit, ["姓名"] = r.Name, ["日常考核得分"] = r.Score,
+        }), sheetName: "日常考核得分");
+        return path;
     }
 
     [GeneratedRegex(@"/Type\s*/Page(?!s)")]
