@@ -93,6 +93,7 @@ public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries,
                 problems.Add(new ImportProblem(row.Number, header, text["Import.CellError", row.Number, header, text.Format(code, args)].Value));
 
             ReviewSubjectDto? subject;
+            var matchedBy = Cell(IdHeader) is null ? NameHeader : IdHeader;
             if (Cell(IdHeader) is { } idText)
             {
                 subject = int.TryParse(MemberRules.NormalizeDigits(idText), NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId)
@@ -123,7 +124,7 @@ public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries,
             }
             else if (subject is not null && !scores.TryAdd(subject.Id, (row.Number, score)))
             {
-                Problem(columns[IdHeader] >= 0 && Cell(IdHeader) is not null ? IdHeader : NameHeader, "DailyImport.Duplicate", scores[subject.Id].Row);
+                Problem(matchedBy, "DailyImport.Duplicate", scores[subject.Id].Row);
             }
         }
         if (problems.Count > 0)
