@@ -101,7 +101,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
 
     /// <summary>The upload in memory (at most <see cref="MaxFileBytes"/>), or null when it is larger: the zip reader seeks
     /// back and forth, which is several times slower on the request's buffered file stream.</summary>
-    private static async Task<MemoryStream?> InMemoryAsync(Stream file, CancellationToken ct)
+    internal static async Task<MemoryStream?> InMemoryAsync(Stream file, CancellationToken ct)
     {
         if (file.CanSeek && file.Length > MaxFileBytes)
         {
@@ -123,7 +123,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     }
 
     /// <summary>An .xlsx is a zip archive; the old binary .xls (an OLE compound file) gets its own advice.</summary>
-    private static string? CheckSignature(Stream content)
+    internal static string? CheckSignature(Stream content)
     {
         if (content.Length == 0)
         {

@@ -45,7 +45,7 @@ public static class MemberExcelEndpoints
 
     private static IResult AsFile(ExcelFile file) => TypedResults.File(file.Content, ExcelFile.ContentType, file.FileName);
 
-    private static async Task<(IFormFile? File, ImportFailed? Refused)> ReadFileAsync(HttpRequest request, ImportMembers handler, CancellationToken ct)
+    internal static async Task<(IFormFile? File, ImportFailed? Refused)> ReadFileAsync(HttpRequest request, ImportMembers handler, CancellationToken ct)
     {
         const long formOverhead = 64 * 1024;
         var tooLarge = handler.FileProblem("Import.TooLarge", StatusCodes.Status413PayloadTooLarge, ImportMembers.MaxFileBytes / 1024 / 1024);
@@ -72,7 +72,7 @@ public static class MemberExcelEndpoints
     }
 
     /// <summary>A ProblemDetails whose <c>errors</c> is the list API.md promises: <c>[{ row, column, message }]</c>.</summary>
-    private static IResult Refusal(ImportFailed failed, IStringLocalizer<SharedResource> text)
+    internal static IResult Refusal(ImportFailed failed, IStringLocalizer<SharedResource> text)
     {
         var problem = new ProblemDetails
         {

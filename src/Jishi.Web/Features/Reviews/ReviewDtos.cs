@@ -27,9 +27,21 @@ public sealed record Turnout(int Issued, int Cast, IReadOnlyList<TurnoutGroup> G
 
 public sealed record LiveTurnout(ReviewStatus Status, Turnout Turnout);
 
+/// <summary>One subject's result. The API.md fields come first; <see cref="Groups"/> (per voter group, under the
+/// fewer-than-5-ballots rule) and <see cref="FavourableRate"/> (好评率, 0–1, null without ratings) are additions.</summary>
 /// <param name="Counts">How many ratings of each grade the subject received: one per ballot, or, when the campaign rates
 /// dimensions, one per ballot and dimension (a ballot of five dimensions counts five times).</param>
 public sealed record SubjectResult(int SubjectId, string Name, IReadOnlyDictionary<string, int> Counts, double BallotScore,
-    double? DailyScore, double CompositeScore, bool Provisional, string Band, int Rank);
+    double? DailyScore, double CompositeScore, bool Provisional, string Band, int Rank)
+{
+    public IReadOnlyList<GroupResult> Groups { get; init; } = [];
+
+    public double? FavourableRate { get; init; }
+}
+
+/// <summary>A voter group's part in a subject's result. When <see cref="BrokenOut"/> is false (the group cast fewer than
+/// <see cref="ReviewScoring.MinBallotsToBreakOut"/> ballots) the numbers are null: shown as 不足5票，不单列.</summary>
+public sealed record GroupResult(int VoterGroupId, string Name, bool BrokenOut, int? Ballots, IReadOnlyDictionary<string, int>? Counts,
+    double? Mean);
 
 public sealed record ReviewReport(ReviewDto Review, Turnout Turnout, IReadOnlyList<SubjectResult>? Results);

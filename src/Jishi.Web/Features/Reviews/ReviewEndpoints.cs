@@ -1,4 +1,5 @@
 using Jishi.Web.Features.Accounts;
+using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -9,7 +10,7 @@ public static class ReviewEndpoints
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<EnterPaperBallot>().AddScoped<TallyResults>()
-            .AddScoped<ExportResults>().AddScoped<Rectifications>().AddSingleton<BallotLinks>()
+            .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
@@ -41,6 +42,27 @@ public static class ReviewEndpoints
                 ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SetVetoAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewSubjectDto>();
+        reviews.MapGet("/{id:int}/daily-scores/template", async (int id, DailyScoreWorkbook handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.TemplateAsync(id, ct)).ToHttp(text, file => TypedResults.File(file.Content, ExcelFile.ContentType, file.FileName)))
+            .Produces(200, contentType: ExcelFile.ContentType);
+        // The upload is read and refused as the member import's (same limits, same { errors: [{ row, column, message }] }).
+        reviews.MapPost("/{id:int}/daily-scores/import", async (int id, HttpRequest request, DailyScoreWorkbook handler, ImportMembers files,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                if (await MemberExcelEndpoints.ReadFileAsync(request, files, ct) is var (file, refused) && refused is not null)
+                {
+                    return MemberExcelEndpoints.Refusal(refused, text);
+                }
+                await using var stream = file!.OpenReadStream();
+                var result = await handler.ImportAsync(id, stream, ct);
+                return result.IsSuccess ? TypedResults.Ok(result.Value)
+                    : result.Error is ImportFailed failed ? MemberExcelEndpoints.Refusal(failed, text) : result.Error!.ToProblem(text);
+            })
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<DailyScoresImported>()
+            .Produces<MemberExcelEndpoints.ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         reviews.MapPost("/{id:int}/open", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.OpenAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
         reviews.MapPost("/{id:int}/close", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>

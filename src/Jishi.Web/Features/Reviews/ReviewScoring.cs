@@ -65,6 +65,40 @@ public static class ReviewScoring
         return ranked;
     }
 
+    /// <summary>A voter group with fewer ballots than this in the whole campaign is not broken out anywhere (results,
+    /// screen, sheets, Excel): with four voters or fewer, a group's counts would tell who rated how. Its ballots still
+    /// count in the overall figures and the score.</summary>
+    public const int MinBallotsToBreakOut = 5;
+
+    /// <summary>One voter group's part in a subject's ratings; <see cref="Counts"/> and <see cref="Mean"/> are null when
+    /// the group is not broken out (<see cref="MinBallotsToBreakOut"/>), <see cref="Mean"/> also when it gave no rating.</summary>
+    public sealed record GroupPart(int VoterGroupId, int Ballots, bool BrokenOut, IReadOnlyDictionary<Grade, int>? Counts, double? Mean);
+
+    /// <summary>Per voter group (in the order given) the subject's counts per grade and the group mean, under the
+    /// <see cref="MinBallotsToBreakOut"/> rule; <paramref name="ballots"/> is the number of ballots each group cast in
+    /// the campaign.</summary>
+    public static IReadOnlyList<GroupPart> BreakDown(int subjectId, IReadOnlyList<GroupInput> groups, IReadOnlyDictionary<int, int> ballots,
+        IReadOnlyList<Count> counts, ReviewScale scale) => groups.Select(g =>
+    {
+        var cast = ballots.GetValueOrDefault(g.VoterGroupId);
+        if (cast < MinBallotsToBreakOut)
+        {
+            return new GroupPart(g.VoterGroupId, cast, false, null, null);
+        }
+        var mine = counts.Where(c => c.SubjectId == subjectId && c.VoterGroupId == g.VoterGroupId && c.N > 0).ToList();
+        var n = mine.Sum(c => c.N);
+        return new GroupPart(g.VoterGroupId, cast, true,
+            Enum.GetValues<Grade>().ToDictionary(grade => grade, grade => mine.Where(c => c.Grade == grade).Sum(c => c.N)),
+            n > 0 ? mine.Sum(c => c.N * scale.ValueOf(c.Grade)) / n : null);
+    }).ToList();
+
+    /// <summary>好评率: the share (0–1) of 好 and 较好 among all of a subject's ratings; null when it has none.</summary>
+    public static double? FavourableRate(IReadOnlyDictionary<Grade, int> counts)
+    {
+        var total = counts.Values.Sum();
+        return total == 0 ? null : (double)(counts.GetValueOrDefault(Grade.Good) + counts.GetValueOrDefault(Grade.FairlyGood)) / total;
+    }
+
     /// <summary>Display and export rounding: half away from zero, two decimals. Through decimal, so that a score printed
     /// as 82.125 rounds to 82.13 although its binary double is a hair below.</summary>
     public static double Round(double value) => (double)Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero);

@@ -88,13 +88,23 @@ public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeP
         var counts = await db.BallotTallies.Where(t => t.CampaignId == campaign.Id && t.Count > 0)
             .Select(t => new ReviewScoring.Count(t.SubjectId, t.VoterGroupId, t.Grade, t.Count, t.DimensionId))
             .ToListAsync(ct);
+        var groups = campaign.VoterGroups.OrderBy(g => g.Id).Select(g => new ReviewScoring.GroupInput(g.Id, g.Weight)).ToList();
         var scores = ReviewScoring.Compute(
             campaign.Subjects.Select(s => new ReviewScoring.SubjectInput(s.Id, s.DailyScore, s.Veto)).ToList(),
-            campaign.VoterGroups.Select(g => new ReviewScoring.GroupInput(g.Id, g.Weight)).ToList(),
-            counts, campaign.Scale, campaign.BallotWeight);
+            groups, counts, campaign.Scale, campaign.BallotWeight);
+        var ballots = await db.Ballots.Where(b => b.CampaignId == campaign.Id).GroupBy(b => b.VoterGroupId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var names = campaign.Subjects.ToDictionary(s => s.Id, s => s.Name);
+        var groupNames = campaign.VoterGroups.ToDictionary(g => g.Id, g => g.Name);
         return scores.Select(s => new SubjectResult(s.SubjectId, names[s.SubjectId],
-            s.Counts.ToDictionary(c => c.Key.Name(), c => c.Value), s.BallotScore, s.DailyScore, s.CompositeScore,
-            s.Provisional, s.Band.Name(), s.Rank)).ToList();
+            ByName(s.Counts), s.BallotScore, s.DailyScore, s.CompositeScore, s.Provisional, s.Band.Name(), s.Rank)
+        {
+            Groups = ReviewScoring.BreakDown(s.SubjectId, groups, ballots, counts, campaign.Scale)
+                .Select(p => new GroupResult(p.VoterGroupId, groupNames[p.VoterGroupId], p.BrokenOut, p.BrokenOut ? p.Ballots : null,
+                    p.Counts is { } c ? ByName(c) : null, p.Mean)).ToList(),
+            FavourableRate = ReviewScoring.FavourableRate(s.Counts),
+        }).ToList();
     }
+
+    private static Dictionary<string, int> ByName(IReadOnlyDictionary<Grade, int> counts) => counts.ToDictionary(c => c.Key.Name(), c => c.Value);
 }

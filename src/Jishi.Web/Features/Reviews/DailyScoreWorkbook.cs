@@ -1,0 +1,161 @@
+using System.Globalization;
+using Jishi.Web.Data;
+using Jishi.Web.Features.Members;
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace Jishi.Web.Features.Reviews;
+
+public sealed record DailyScoresImported(int Updated);
+
+/// <summary>Daily-assessment scores through Excel: a template listing the campaign's subjects with their current scores,
+/// and its import, all or nothing, allowed while the results are not published (as the single-score PUT). Rows are
+/// matched by 编号 (the subject id), or by 单位 + 姓名 when 编号 is empty; a blank score leaves the subject as it is.</summary>
+public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries, IStringLocalizer<SharedResource> text)
+{
+    // Headers are a file format people fill in, so they stay Chinese in every UI language (as the roster's).
+    public const string SheetName = "日常考核得分";
+    public const string IdHeader = "编号";
+    public const string UnitHeader = "单位";
+    public const string NameHeader = "姓名";
+    public const string ScoreHeader = "日常考核得分";
+    private const int MaxRows = 2000;
+    private const int MaxColumns = 20;
+
+    private static readonly string[] Headers = [IdHeader, UnitHeader, NameHeader, ScoreHeader];
+
+    public async Task<Result<ExcelFile>> TemplateAsync(int id, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, ct) is not { IsSuccess: true } found)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        var rows = found.Value!.Subjects.Select(s => new Dictionary<string, object?>
+        {
+            [IdHeader] = s.Id, [UnitHeader] = s.UnitName, [NameHeader] = s.Name, [ScoreHeader] = s.DailyScore,
+        }).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: SheetName, configuration: new OpenXmlConfiguration
+        {
+            FreezeRowCount = 1,
+            TableStyles = TableStyles.None,
+            DynamicColumns = [new(IdHeader) { Width = 8 }, new(UnitHeader) { Width = 28 }, new(NameHeader) { Width = 10 }, new(ScoreHeader) { Width = 16 }],
+        }, cancellationToken: ct);
+        return new ExcelFile($"review-{id}-daily-scores.xlsx", stream.ToArray());
+    }
+
+    public async Task<Result<DailyScoresImported>> ImportAsync(int id, Stream file, CancellationToken ct)
+    {
+        if (await queries.FindAsync(id, ct) is not { } campaign)
+        {
+            return Error.NotFound("Entity.Review");
+        }
+        if (campaign.Status == ReviewStatus.Published)
+        {
+            return ReviewErrors.WrongState(campaign.Status, "Review.Action.DailyScore");
+        }
+        await using var content = await ImportMembers.InMemoryAsync(file, ct);
+        if (content is null)
+        {
+            return FileProblem("Import.TooLarge", StatusCodes.Status413PayloadTooLarge, ImportMembers.MaxFileBytes / 1024 / 1024);
+        }
+        if (ImportMembers.CheckSignature(content) is { } wrongKind)
+        {
+            return FileProblem(wrongKind);
+        }
+        List<XlsxReader.Row> rows;
+        try
+        {
+            rows = XlsxReader.ReadRows(content, SheetName, MaxRows, MaxColumns).Where(r => !r.IsBlank).ToList();
+        }
+        catch (InvalidDataException)
+        {
+            return FileProblem("Import.NotXlsx");
+        }
+        if (rows.Count == 0)
+        {
+            return FileProblem("Import.NoData");
+        }
+        var columns = Headers.ToDictionary(h => h, h => Array.FindIndex(rows[0].Cells, c => Bare(TextOf(c)) == h));
+        if (columns[ScoreHeader] < 0 || (columns[IdHeader] < 0 && (columns[UnitHeader] < 0 || columns[NameHeader] < 0)))
+        {
+            return FileProblem("DailyImport.HeadersMissing", StatusCodes.Status400BadRequest, string.Join("、", Headers.Select(h => $"「{h}」")));
+        }
+        var names = (await queries.ToDtoAsync(campaign, ct)).Subjects;
+        var problems = new List<ImportProblem>();
+        var scores = new Dictionary<int, (int Row, double Score)>();
+        foreach (var row in rows.Skip(1))
+        {
+            string? Cell(string header) => columns[header] >= 0 ? TextOf(row.Cells[columns[header]]) : null;
+            void Problem(string header, string code, params object[] args) =>
+                problems.Add(new ImportProblem(row.Number, header, text["Import.CellError", row.Number, header, text.Format(code, args)].Value));
+
+            ReviewSubjectDto? subject;
+            var matchedBy = Cell(IdHeader) is null ? NameHeader : IdHeader;
+            if (Cell(IdHeader) is { } idText)
+            {
+                subject = int.TryParse(MemberRules.NormalizeDigits(idText), NumberStyles.None, CultureInfo.InvariantCulture, out var subjectId)
+                    ? names.FirstOrDefault(s => s.Id == subjectId) : null;
+                if (subject is null)
+                {
+                    Problem(IdHeader, "DailyImport.UnknownId", idText);
+                }
+            }
+            else
+            {
+                var (unit, name) = (Cell(UnitHeader), Cell(NameHeader));
+                var matches = names.Where(s => s.UnitName == unit && s.Name == name).ToList();
+                subject = matches.Count == 1 ? matches[0] : null;
+                if (subject is null)
+                {
+                    Problem(NameHeader, matches.Count == 0 ? "DailyImport.NoMatch" : "DailyImport.Ambiguous", unit ?? "", name ?? "");
+                }
+            }
+            if (Cell(ScoreHeader) is not { } scoreText)
+            {
+                continue;
+            }
+            if (!double.TryParse(MemberRules.NormalizeDigits(scoreText), NumberStyles.Float, CultureInfo.InvariantCulture, out var score)
+                || score is < 0 or > 100 || double.IsNaN(score))
+            {
+                Problem(ScoreHeader, "DailyImport.ScoreInvalid", scoreText);
+            }
+            else if (subject is not null && !scores.TryAdd(subject.Id, (row.Number, score)))
+            {
+                Problem(matchedBy, "DailyImport.Duplicate", scores[subject.Id].Row);
+            }
+        }
+        if (problems.Count > 0)
+        {
+            return new ImportFailed(problems);
+        }
+        foreach (var (subjectId, (_, score)) in scores)
+        {
+            campaign.Subjects.First(s => s.Id == subjectId).SetDailyScore(score);
+        }
+        await db.SaveChangesAsync(ct);
+        return new DailyScoresImported(scores.Count);
+    }
+
+    private ImportFailed FileProblem(string code, int status = StatusCodes.Status400BadRequest, params object[] args) =>
+        new([new ImportProblem(null, null, text.Format(code, args))], status);
+
+    /// <summary>A cell as trimmed text (null when blank); numbers in their shortest round-trip form.</summary>
+    private static string? TextOf(object? value)
+    {
+        var s = value switch
+        {
+            null => null,
+            string t => t,
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        s = s?.Trim().Trim('\u3000', '\u00A0').Trim();
+        return string.IsNullOrEmpty(s) ? null : s;
+    }
+
+    /// <summary>A header without spaces or a required-mark *.</summary>
+    private static string? Bare(string? header) => header is null ? null : new string(header.Where(c => !char.IsWhiteSpace(c) && c != '*').ToArray());
+}
