@@ -14,7 +14,7 @@ public sealed partial class ReviewsLightPagesTests
     [Fact]
     public async Task PaperBallots_PrintThree_ThreeA4PagesWithCodeAndEverySecretary()
     {
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "纸质票");
         var page = await server.LoginAsync();
         await page.GotoAsync($"/reviews/{review.Id}/paper-ballots");
@@ -40,7 +40,7 @@ public sealed partial class ReviewsLightPagesTests
     [Fact]
     public async Task PaperBallots_TwoStaffKeyFromKeyboard_SecondAgreeingEntryCounts()
     {
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "纸质票录入");
         var tokens = await IssueAsync(admin, review, 2);
         var second = await NewStreetAdminAsync(admin);

@@ -182,7 +182,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     [Fact]
     public async Task SubjectSheets_AfterClose_OneA4PagePerSecretary()
     {
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "个人测评表");
         await CastAsync(review, await IssueAsync(admin, review, 6));
         var first = review.Subjects[0];
@@ -211,7 +211,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     [Fact]
     public async Task TokenShow_IssueFive_OneBigCodeAtATime_NextAndPrevious()
     {
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "逐个显示");
         var page = await server.LoginAsync(width: 1920, height: 1080);
         await page.GotoAsync($"/reviews/{review.Id}/tokens/show");
@@ -243,7 +243,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     [Fact]
     public async Task DailyScores_UploadOnReviewPage_BadFileListsCells_GoodFileUpdatesRows()
     {
-        using var admin = await AdminClientAsync();
+        using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "日常考核导入");
         var page = await server.LoginAsync();
         await page.GotoAsync($"/reviews/{review.Id}");
