@@ -92,6 +92,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         campaign.AddVoterGroup("社区干部", 0.2, 24);
         db.ReviewCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
+        await DemoReports.LoadAsync(db, street, campaign, communities, ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

@@ -10,6 +10,7 @@ public static class ReviewEndpoints
         services.AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<TallyResults>()
             .AddScoped<ExportResults>().AddScoped<Rectifications>().AddSingleton<BallotLinks>()
+            .AddScoped<WorkReports>().AddScoped<EvidenceFiles>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
@@ -91,6 +92,7 @@ public static class ReviewEndpoints
         app.MapGet("/api/reviews/{id:int}/receipts", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ReceiptsAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Reviews").AllowAnonymous().Produces<IReadOnlyList<string>>();
+        app.MapWorkReports();
         return app;
     }
 }
