@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.IntegrationTests.Reviews;
 
@@ -49,6 +50,11 @@ public sealed class EvidenceTests(JishiFactory factory)
         Assert.Equal("整改照片.PNG", download.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(1, (await admin.GetFromJsonAsync<List<TaskRow>>("/api/rectifications"))!.Single(t => t.Id == id).EvidenceFiles);
+        // The audit log records the upload with the file's size, not a second copy of its bytes.
+        var key = file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Entity == "RectificationEvidence" && e.Key == key));
+        Assert.Contains($"\"Content\":\"{Png.Length} bytes\"", audited.After);
+        Assert.Equal("sq01", audited.UserName);
 
         var sq02 = await factory.ClientForAsync("sq02");
         Assert.Equal(HttpStatusCode.NotFound, (await sq02.GetAsync($"/api/rectifications/{id}/evidence")).StatusCode);

@@ -48,7 +48,8 @@ public static class WorkReportEndpoints
         evidence.MapGet("", async (int id, EvidenceFiles handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.ListAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<IReadOnlyList<EvidenceFileDto>>();
         evidence.MapGet("/{fileId:int}", async (int id, int fileId, EvidenceFiles handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await handler.DownloadAsync(id, fileId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)));
+            (await handler.DownloadAsync(id, fileId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+            .Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
         return app;
     }
 }
