@@ -41,7 +41,7 @@ public sealed class WorkReportTests(JishiServer server)
         await secretary.ClickAsync("#report-save");
         await Assertions.Expect(secretary.Locator(".ant-message")).ToContainTextAsync("已保存");
         await Assertions.Expect(secretary.Locator(".report-status")).ToHaveTextAsync("草稿");
-        await JishiServer.ScreenshotAsync(secretary, "30-work-report-edit");
+        await JishiServer.ScreenshotAsync(secretary, "40-work-report-edit");
 
         await secretary.ClickAsync("#report-submit");
         await secretary.ClickAsync(".submit-modal .modal-ok");
@@ -58,7 +58,7 @@ public sealed class WorkReportTests(JishiServer server)
         await Assertions.Expect(print.Locator(".report-sheet")).ToContainTextAsync("王建华");
         await Assertions.Expect(print.Locator(".report-sheet ol li")).ToHaveCountAsync(2);
         await Assertions.Expect(print.Locator(".report-sheet tr.overdue-row")).ToHaveCountAsync(1);
-        await JishiServer.ScreenshotAsync(print, "31-work-report-print");
+        await JishiServer.ScreenshotAsync(print, "41-work-report-print");
 
         // The street sees it submitted on the campaign page and turns the first problem into a 整改 task.
         var admin = await server.LoginAsync();
@@ -71,7 +71,7 @@ public sealed class WorkReportTests(JishiServer server)
         await Assertions.Expect(admin.Locator(".task-modal .task-problem-text")).ToHaveTextAsync(problem);
         await admin.ClickAsync(".task-modal .modal-ok");
         await Assertions.Expect(item.Locator(".problem-task")).ToHaveTextAsync("已转整改任务（未开始）");
-        await JishiServer.ScreenshotAsync(admin, "32-work-report-street");
+        await JishiServer.ScreenshotAsync(admin, "42-work-report-street");
         await admin.Context.CloseAsync();
 
         // The secretary reports on it with a photo only and sends it for verification.
@@ -90,7 +90,7 @@ public sealed class WorkReportTests(JishiServer server)
         await Assertions.Expect(task.Locator(".task-status")).ToHaveTextAsync("待验收");
         await Assertions.Expect(task.Locator(".task-files")).ToHaveTextAsync("附件 1 个");
         await Assertions.Expect(task).Not.ToHaveClassAsync(new Regex("overdue-row"));
-        await JishiServer.ScreenshotAsync(secretary, "33-rectification-evidence");
+        await JishiServer.ScreenshotAsync(secretary, "43-rectification-evidence");
         await secretary.Context.CloseAsync();
     }
 }

@@ -110,6 +110,13 @@ public sealed class WorkReportTests(JishiFactory factory)
         var shown = (await admin.GetFromJsonAsync<Report>(url))!.Problems.Single(p => p.Id == problem.Id);
         Assert.Equal((task.Id, "NotStarted"), (shown.RectificationId, shown.RectificationStatus));
         Assert.Contains((await sq01.GetFromJsonAsync<List<TaskRow>>("/api/rectifications"))!, t => t.Id == task.Id);
+
+        // Returned once more, the secretary drops that item: the task stays, with its own copy of the text.
+        await ReadAsync(await admin.PostAsJsonAsync(url + "/return", new { reason = "请精简问题" }));
+        var rewritten = await ReadAsync(await sq01.PutAsJsonAsync(url, body with { problems = ["发展党员工作滞后"] }));
+        Assert.Equal(keptId, Assert.Single(rewritten.Problems).Id);
+        var orphan = (await sq01.GetFromJsonAsync<List<TaskRow>>("/api/rectifications"))!.Single(t => t.Id == task.Id);
+        Assert.Equal((problem.Text, (int?)null), (orphan.Problem, orphan.SourceProblemId));
     }
 
     [Fact]
