@@ -63,6 +63,7 @@ public sealed class WorkReportTests(JishiServer server)
         // The street sees it submitted on the campaign page and turns the first problem into a 整改 task.
         var admin = await server.LoginAsync();
         await admin.GotoAsync("/reviews/1");
+        await JishiServer.WaitForCircuitAsync(admin);
         var subject = admin.Locator("tr.subject-row", new() { HasText = "王建华" });
         await Assertions.Expect(subject.Locator(".report-status")).ToHaveTextAsync("已提交");
         await subject.Locator(".subject-report-open").ClickAsync();
