@@ -566,6 +566,9 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("SourceProblemId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -585,9 +588,55 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     b.HasIndex("CampaignId");
 
+                    b.HasIndex("SourceProblemId")
+                        .IsUnique();
+
                     b.HasIndex("UnitId", "Status");
 
                     b.ToTable("Rectifications");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.RectificationEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RectificationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UploadedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationId");
+
+                    b.ToTable("RectificationEvidence");
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
@@ -760,6 +809,73 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.HasIndex("CampaignId");
 
                     b.ToTable("VoterGroups");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievements")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("NextSteps")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("WorkReports");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReportProblem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("WorkReportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkReportId", "Position");
+
+                    b.ToTable("WorkReportProblems");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1045,10 +1161,24 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Jishi.Web.Features.Reviews.WorkReportProblem", null)
+                        .WithMany()
+                        .HasForeignKey("SourceProblemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.RectificationEvidence", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.Rectification", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1090,6 +1220,24 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
                         .WithMany("VoterGroups")
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReport", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReportProblem", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.WorkReport", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("WorkReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1162,6 +1310,11 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.Navigation("Subjects");
 
                     b.Navigation("VoterGroups");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReport", b =>
+                {
+                    b.Navigation("Problems");
                 });
 #pragma warning restore 612, 618
         }

@@ -543,6 +543,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceProblemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -562,9 +565,53 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CampaignId");
 
+                    b.HasIndex("SourceProblemId")
+                        .IsUnique();
+
                     b.HasIndex("UnitId", "Status");
 
                     b.ToTable("Rectifications");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.RectificationEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RectificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationId");
+
+                    b.ToTable("RectificationEvidence");
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
@@ -729,6 +776,69 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasIndex("CampaignId");
 
                     b.ToTable("VoterGroups");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Achievements")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextSteps")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("WorkReports");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReportProblem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkReportId", "Position");
+
+                    b.ToTable("WorkReportProblems");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1006,10 +1116,24 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Jishi.Web.Features.Reviews.WorkReportProblem", null)
+                        .WithMany()
+                        .HasForeignKey("SourceProblemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.RectificationEvidence", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.Rectification", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1051,6 +1175,24 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
                         .WithMany("VoterGroups")
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReport", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReportProblem", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.WorkReport", null)
+                        .WithMany("Problems")
+                        .HasForeignKey("WorkReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1123,6 +1265,11 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.Navigation("Subjects");
 
                     b.Navigation("VoterGroups");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.WorkReport", b =>
+                {
+                    b.Navigation("Problems");
                 });
 #pragma warning restore 612, 618
         }

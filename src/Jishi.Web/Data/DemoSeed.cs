@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jishi.Web.Data;
 
 /// <summary>The 七里墩 demo street: nine community party organizations, their branches and party groups, about 600
-/// members over all tiers, an account per community secretary and the empty 2016 review campaign. Names of people are
+/// members over all tiers, an account per community secretary, the 2016 review campaign (before the meeting, with some
+/// 述职报告 submitted) and last year's published one (see <see cref="DemoReports"/>). Names of people are
 /// fictional and generated from a fixed seed, so every demo looks the same.</summary>
 public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config)
 {
@@ -92,6 +93,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         campaign.AddVoterGroup("社区干部", 0.2, 24);
         db.ReviewCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
+        await DemoReports.LoadAsync(db, street, campaign, communities, ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

@@ -27,6 +27,9 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<BallotTally> BallotTallies => Set<BallotTally>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
+    public DbSet<WorkReport> WorkReports => Set<WorkReport>();
+    public DbSet<WorkReportProblem> WorkReportProblems => Set<WorkReportProblem>();
+    public DbSet<RectificationEvidence> RectificationEvidence => Set<RectificationEvidence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back

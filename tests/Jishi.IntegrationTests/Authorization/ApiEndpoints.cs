@@ -14,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jishi.IntegrationTests.Authorization;
 
 /// <summary>The ids a request is filled with: one of each resource, all inside one community.</summary>
-public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification)
+public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification,
+    int Subject = 0, int Problem = 0, int EvidenceFile = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -26,6 +27,10 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         // Campaigns belong to the street: no community secretary may reach one, whoever's id it is.
         "review" => Review,
         "rectification" => Rectification,
+        // The community's subject in that campaign, an item of its 述职报告 and a file of its 整改 task.
+        "subject" => Subject,
+        "problem" => Problem,
+        "file" => EvidenceFile,
         _ => null,
     };
 }

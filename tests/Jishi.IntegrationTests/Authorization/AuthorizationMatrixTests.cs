@@ -16,13 +16,33 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     private async Task<CommunityIds> IdsOfAsync(string secretary)
     {
         var community = await factory.CommunityOfAsync(secretary);
-        return await factory.WithDbAsync(async db => new CommunityIds(
+        return await factory.WithDbAsync(async db => await ReportIdsAsync(db, new CommunityIds(
             community.Id,
             await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
             await db.Users.Where(u => u.UserName == secretary).Select(u => u.Id).SingleAsync(),
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await RectificationOfAsync(db, community.Id)));
+            await RectificationOfAsync(db, community.Id))));
+    }
+
+    /// <summary>The community's subject in the campaign, an item of its 述职报告 (0 when it has written none) and an
+    /// evidence file of its 整改 task (added when there is none).</summary>
+    private static async Task<CommunityIds> ReportIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var subject = await db.ReviewSubjects.Where(s => s.CampaignId == ids.Review && s.UnitId == ids.Community).Select(s => s.Id).SingleAsync();
+        var problem = await (from p in db.WorkReportProblems
+                             join r in db.WorkReports on p.WorkReportId equals r.Id
+                             where r.SubjectId == subject
+                             select p.Id).FirstOrDefaultAsync();
+        if (await db.RectificationEvidence.Where(e => e.RectificationId == ids.Rectification).Select(e => (int?)e.Id).FirstOrDefaultAsync() is not { } file)
+        {
+            var evidence = new Jishi.Web.Features.Reviews.RectificationEvidence(ids.Rectification, "矩阵测试.pdf", "application/pdf",
+                "%PDF-1.4 matrix"u8.ToArray(), new DateTime(2016, 3, 1, 0, 0, 0, DateTimeKind.Utc), "matrix");
+            db.RectificationEvidence.Add(evidence);
+            await db.SaveChangesAsync();
+            file = evidence.Id;
+        }
+        return ids with { Subject = subject, Problem = problem, EvidenceFile = file };
     }
 
     /// <summary>A 整改 task of the community (the demo has none until a review produces them).</summary>

@@ -36,10 +36,15 @@ public sealed class StartupTests
         Assert.InRange(members, 550, 700);
         Assert.Equal(5, await db.Members.Select(m => m.Tier).Distinct().CountAsync());
         Assert.Equal(9, await db.Users.CountAsync(u => u.UserName!.StartsWith("sq")));
-        var campaign = await db.ReviewCampaigns.Include(c => c.Subjects).SingleAsync();
+        var campaign = await db.ReviewCampaigns.Include(c => c.Subjects).SingleAsync(c => c.Year == 2016);
         Assert.Equal(2016, campaign.Year);
         Assert.Equal(new DateOnly(2016, 2, 13), campaign.MeetingDate);
         Assert.Equal(9, campaign.Subjects.Count);
+        // Last year's campaign carries the 整改 tasks the 2016 reports look back on.
+        var previous = await db.ReviewCampaigns.SingleAsync(c => c.Year == 2015);
+        Assert.Equal(Jishi.Web.Features.Reviews.ReviewStatus.Published, previous.Status);
+        Assert.Equal(2, await db.Rectifications.CountAsync(t => t.CampaignId == previous.Id));
+        Assert.Equal(3, await db.WorkReports.CountAsync(r => r.Status == Jishi.Web.Features.Reviews.WorkReportStatus.Submitted));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public static class AdminMenu
         new("Menu.Organization", "apartment", "Menu.Members", "/members", "team", Policies.OrgManager),
         new("Menu.Reviews", "audit", "Menu.ReviewCampaigns", "/reviews", "solution", Policies.StreetAdmin),
         new("Menu.Reviews", "audit", "Menu.Rectifications", "/rectifications", "carry-out", Policies.OrgManager),
+        new("Menu.Reviews", "audit", "WorkReport.Menu", "/my/reports", "file-text", Policies.CommunitySecretary),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];

@@ -49,7 +49,8 @@ public static class AccountsSetup
             .AddPolicy(Policies.OrgManager, p => p.RequireRole(Roles.StreetAdmin, Roles.CommunitySecretary, Roles.BranchSecretary))
             .AddPolicy(Policies.StreetAdmin, p => p.RequireRole(Roles.StreetAdmin))
             .AddPolicy(Policies.Accounts, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
-            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin));
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
+            .AddPolicy(Policies.CommunitySecretary, p => p.RequireRole(Roles.CommunitySecretary));
         services.AddScoped<IssueToken>();
         services.AddScoped<AccountAdmin>();
         return services;
@@ -75,4 +76,7 @@ public static class Policies
     public const string StreetAdmin = nameof(StreetAdmin);
     public const string Accounts = nameof(Accounts);
     public const string Audit = nameof(Audit);
+
+    /// <summary>Those who write a 述职报告 of their own.</summary>
+    public const string CommunitySecretary = nameof(CommunitySecretary);
 }

@@ -121,7 +121,9 @@ public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : Sav
         {
             if (!Secret.Contains(p.Metadata.Name))
             {
-                values[p.Metadata.Name] = current ? p.CurrentValue : p.OriginalValue;
+                var value = current ? p.CurrentValue : p.OriginalValue;
+                // Uploaded files (整改 evidence) are recorded by size: the log says what changed, it is not a second copy.
+                values[p.Metadata.Name] = value is byte[] bytes ? $"{bytes.Length} bytes" : value;
             }
         }
         return JsonSerializer.Serialize(values, JsonOptions);

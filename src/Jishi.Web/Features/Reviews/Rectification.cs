@@ -16,9 +16,10 @@ public sealed class Rectification
 {
     private Rectification() { }
 
-    public Rectification(int campaignId, int unitId, string problem, string owner, DateOnly deadline)
+    public Rectification(int campaignId, int unitId, string problem, string owner, DateOnly deadline, int? sourceProblemId = null)
     {
         CampaignId = campaignId;
+        SourceProblemId = sourceProblemId;
         UnitId = unitId;
         Problem = problem.Trim();
         Owner = owner.Trim();
@@ -32,6 +33,9 @@ public sealed class Rectification
     public int UnitId { get; private set; }
 
     public string Problem { get; private set; } = "";
+
+    /// <summary>The item of a 述职报告's 存在问题和不足 this task was made from; null for issues raised in the 点评.</summary>
+    public int? SourceProblemId { get; private set; }
     public string Owner { get; private set; } = "";
     public DateOnly Deadline { get; private set; }
     public string? Measures { get; private set; }
@@ -51,17 +55,18 @@ public sealed class Rectification
         return null;
     }
 
-    public Error? Submit(string evidence)
+    /// <summary>Goes to the street for verification with evidence: a description, uploaded files, or both.</summary>
+    public Error? Submit(string? evidence, bool hasFiles = false)
     {
         if (Status != RectificationStatus.InProgress)
         {
             return Error.Conflict("Rectification.WrongState", "Rectification.Status." + Status);
         }
-        if (string.IsNullOrWhiteSpace(evidence))
+        if (string.IsNullOrWhiteSpace(evidence) && !hasFiles)
         {
             return new ValidationError([new FieldProblem("evidence", "Rectification.EvidenceRequired")]);
         }
-        Evidence = evidence.Trim();
+        Evidence = evidence?.Trim() is { Length: > 0 } text ? text : Evidence;
         Status = RectificationStatus.AwaitingVerification;
         return null;
     }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jishi.Web.Features.Reviews;
 
 public sealed record RectificationDto(int Id, int CampaignId, int UnitId, string UnitName, string Problem, string Owner, DateOnly Deadline,
-    string? Measures, string? Evidence, RectificationStatus Status, bool Overdue, string? VerifiedBy, DateOnly? VerifiedOn);
+    string? Measures, string? Evidence, RectificationStatus Status, bool Overdue, string? VerifiedBy, DateOnly? VerifiedOn,
+    int? SourceProblemId = null, int EvidenceFiles = 0);
 
 /// <summary>整改 tasks: the street creates them from problems and verifies them; the community secretary works on their
 /// own (scope: the task's unit inside the caller's subtree).</summary>
@@ -16,13 +17,17 @@ public sealed class Rectifications(JishiDbContext db, CurrentUser user, ReviewQu
 {
     public sealed record CreateRequest(int UnitId, string Problem, string Owner, DateOnly Deadline);
 
-    public sealed record ProgressRequest(string? Measures, string? Evidence);
+    /// <summary>Evidence text, or <paramref name="Submit"/> with uploaded files only, sends the task for verification.</summary>
+    public sealed record ProgressRequest(string? Measures, string? Evidence, bool Submit = false);
 
     public sealed record VerifyRequest(bool Accepted);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public async Task<Result<RectificationDto>> CreateAsync(int campaignId, CreateRequest r, CancellationToken ct)
+    public Task<Result<RectificationDto>> CreateAsync(int campaignId, CreateRequest r, CancellationToken ct) => CreateAsync(campaignId, r, null, ct);
+
+    /// <summary>A task for an issue of the 点评, or (<paramref name="sourceProblemId"/>) for an item of a 述职报告.</summary>
+    public async Task<Result<RectificationDto>> CreateAsync(int campaignId, CreateRequest r, int? sourceProblemId, CancellationToken ct)
     {
         if (await reviews.FindAsync(campaignId, ct) is not { } campaign || campaign.Subjects.All(s => s.UnitId != r.UnitId))
         {
@@ -41,7 +46,7 @@ public sealed class Rectifications(JishiDbContext db, CurrentUser user, ReviewQu
         {
             return new ValidationError(problems);
         }
-        var task = new Rectification(campaignId, r.UnitId, r.Problem, r.Owner, r.Deadline);
+        var task = new Rectification(campaignId, r.UnitId, r.Problem, r.Owner, r.Deadline, sourceProblemId);
         db.Rectifications.Add(task);
         await db.SaveChangesAsync(ct);
         return await Query(await user.ScopePathAsync(ct), t => t.Id == task.Id).FirstAsync(ct);
@@ -53,8 +58,20 @@ public sealed class Rectifications(JishiDbContext db, CurrentUser user, ReviewQu
         return rows.OrderBy(t => t.Deadline).ThenBy(t => t.Id).ToList();
     }
 
-    public Task<Result<RectificationDto>> ProgressAsync(int id, ProgressRequest r, CancellationToken ct) =>
-        ChangeAsync(id, t => r.Evidence is null ? t.Start(r.Measures) : t.Start(r.Measures) ?? t.Submit(r.Evidence), ct);
+    /// <summary>The tasks of <paramref name="unitId"/> from the campaigns of <paramref name="streetId"/> in
+    /// <paramref name="year"/>: what a secretary's report shows as last year's 整改.</summary>
+    public async Task<IReadOnlyList<RectificationDto>> OfYearAsync(int streetId, int year, int unitId, CancellationToken ct)
+    {
+        var campaigns = db.ReviewCampaigns.Where(c => c.StreetId == streetId && c.Year == year).Select(c => c.Id);
+        var rows = await Query(await user.ScopePathAsync(ct), t => t.UnitId == unitId && campaigns.Contains(t.CampaignId)).ToListAsync(ct);
+        return rows.OrderBy(t => t.Deadline).ThenBy(t => t.Id).ToList();
+    }
+
+    public async Task<Result<RectificationDto>> ProgressAsync(int id, ProgressRequest r, CancellationToken ct)
+    {
+        var hasFiles = await db.RectificationEvidence.AnyAsync(e => e.RectificationId == id, ct);
+        return await ChangeAsync(id, t => r.Evidence is null && !r.Submit ? t.Start(r.Measures) : t.Start(r.Measures) ?? t.Submit(r.Evidence, hasFiles), ct);
+    }
 
     public Task<Result<RectificationDto>> VerifyAsync(int id, VerifyRequest r, CancellationToken ct) =>
         user.IsInRole(Roles.StreetAdmin)
@@ -83,6 +100,7 @@ public sealed class Rectifications(JishiDbContext db, CurrentUser user, ReviewQu
         return from t in db.Rectifications.AsNoTracking().Where(filter)
                join u in db.Units.Within(scope) on t.UnitId equals u.Id
                select new RectificationDto(t.Id, t.CampaignId, t.UnitId, u.Name, t.Problem, t.Owner, t.Deadline, t.Measures, t.Evidence,
-                   t.Status, t.Status != RectificationStatus.Closed && t.Deadline < today, t.VerifiedBy, t.VerifiedOn);
+                   t.Status, t.Status != RectificationStatus.Closed && t.Deadline < today, t.VerifiedBy, t.VerifiedOn, t.SourceProblemId,
+                   db.RectificationEvidence.Count(e => e.RectificationId == t.Id));
     }
 }

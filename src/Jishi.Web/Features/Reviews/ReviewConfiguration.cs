@@ -107,6 +107,9 @@ public sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectif
         b.HasIndex(t => new { t.UnitId, t.Status });
         b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(t => t.CampaignId);
         b.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        // The task keeps its own copy of the problem's text, so it outlives an item the secretary later rewrites.
+        b.HasOne<WorkReportProblem>().WithMany().HasForeignKey(t => t.SourceProblemId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(t => t.SourceProblemId).IsUnique();
     }
 }
 
@@ -131,5 +134,40 @@ public sealed class PaperEntryConfiguration : IEntityTypeConfiguration<PaperEntr
         b.HasIndex(e => e.CampaignId);
         b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(e => e.CampaignId);
         b.HasOne<BallotToken>().WithMany().HasForeignKey(e => e.TokenId);
+    }
+}
+
+public sealed class WorkReportConfiguration : IEntityTypeConfiguration<WorkReport>
+{
+    public void Configure(EntityTypeBuilder<WorkReport> b)
+    {
+        b.Property(r => r.Achievements).HasMaxLength(WorkReport.MaxSectionLength);
+        b.Property(r => r.NextSteps).HasMaxLength(WorkReport.MaxSectionLength);
+        b.Property(r => r.ReturnReason).HasMaxLength(WorkReport.MaxReasonLength);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(r => r.SubjectId).IsUnique();
+        b.HasOne<ReviewSubject>().WithMany().HasForeignKey(r => r.SubjectId);
+        b.HasMany(r => r.Problems).WithOne().HasForeignKey(p => p.WorkReportId);
+    }
+}
+
+public sealed class WorkReportProblemConfiguration : IEntityTypeConfiguration<WorkReportProblem>
+{
+    public void Configure(EntityTypeBuilder<WorkReportProblem> b)
+    {
+        b.Property(p => p.Text).HasMaxLength(WorkReport.MaxProblemLength);
+        b.HasIndex(p => new { p.WorkReportId, p.Position });
+    }
+}
+
+public sealed class RectificationEvidenceConfiguration : IEntityTypeConfiguration<RectificationEvidence>
+{
+    public void Configure(EntityTypeBuilder<RectificationEvidence> b)
+    {
+        b.Property(e => e.FileName).HasMaxLength(200);
+        b.Property(e => e.ContentType).HasMaxLength(100);
+        b.Property(e => e.UploadedBy).HasMaxLength(100);
+        b.HasIndex(e => e.RectificationId);
+        b.HasOne<Rectification>().WithMany().HasForeignKey(e => e.RectificationId);
     }
 }

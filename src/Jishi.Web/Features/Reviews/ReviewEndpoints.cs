@@ -11,6 +11,7 @@ public static class ReviewEndpoints
         services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<EnterPaperBallot>().AddScoped<TallyResults>()
             .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>()
+            .AddScoped<WorkReports>().AddScoped<EvidenceFiles>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
@@ -131,6 +132,7 @@ public static class ReviewEndpoints
         app.MapGet("/api/reviews/{id:int}/receipts", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ReceiptsAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Reviews").AllowAnonymous().Produces<IReadOnlyList<string>>();
+        app.MapWorkReports();
         return app;
     }
 }
