@@ -153,4 +153,24 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await page.ClickAsync(".confirm-modal .modal-ok");
         await Assertions.Expect(page.Locator(".review-head .review-status")).ToHaveTextAsync(status);
     }
+
+    [Fact]
+    public async Task Review_CopyForNextYear_ConfirmThenOpensTheDraftWithLastYearsSubjects()
+    {
+        var admin = await server.LoginAsync();
+        await admin.GotoAsync("/reviews");
+        await JishiServer.WaitForCircuitAsync(admin);
+        var source = admin.Locator("tr", new() { Has = admin.Locator("a.review-link", new() { HasText = "2016" }) }).First;
+        await source.Locator(".review-copy").ClickAsync();
+        var dialog = admin.Locator(".review-copy-modal .ant-modal");
+        await Assertions.Expect(dialog).ToContainTextAsync("2017 年度");
+        await admin.WaitForTimeoutAsync(400); // the dialog's zoom-in, for a screenshot worth looking at
+        await JishiServer.ScreenshotAsync(admin, "25-review-copy");
+        await dialog.Locator(".ant-btn-primary").ClickAsync();
+
+        await admin.WaitForURLAsync(new Regex(@"/reviews/\d+$"));
+        await Assertions.Expect(admin.Locator("h1.page-title")).ToContainTextAsync("2017 年度");
+        await Assertions.Expect(admin.Locator("tr.subject-row")).ToHaveCountAsync(9);
+        await Assertions.Expect(admin.Locator("tr.subject-row", new() { HasText = Secretary })).ToBeVisibleAsync();
+    }
 }
