@@ -56,6 +56,12 @@ public sealed class BallotTests(JishiFactory factory)
                    group r by new { r.SubjectId, b.VoterGroupId, r.Grade } into g
                    select new { g.Key.SubjectId, g.Key.VoterGroupId, g.Key.Grade, N = g.Count() }).ToListAsync()));
         Assert.Equal(recounted.OrderBy(x => (x.SubjectId, x.VoterGroupId, x.Grade)), tallied.OrderBy(x => (x.SubjectId, x.VoterGroupId, x.Grade)));
+        // The writer stores ballots with plain SQL: EF must read back exactly what it would have written itself.
+        var ballots = await factory.WithDbAsync(db => db.Ballots.AsNoTracking().Include(b => b.Ratings).Where(b => b.CampaignId == review.Id).ToListAsync());
+        Assert.Equal(90, ballots.Count);
+        Assert.All(ballots, b => Assert.Equal(review.Subjects.Select(s => s.Id).Order(), b.Ratings.Select(r => r.SubjectId).Order()));
+        Assert.Equal(90, ballots.Select(b => b.Receipt).Distinct().Count());
+        Assert.True(await factory.WithDbAsync(db => db.Ballots.AnyAsync(b => b.Id == ballots[0].Id && b.CastOn == ballots[0].CastOn)));
     }
 
     [Fact]
