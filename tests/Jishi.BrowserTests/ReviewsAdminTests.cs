@@ -36,12 +36,19 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await Assertions.Expect(titleItem.Locator(".ant-form-item-explain")).ToContainTextAsync("请填写标题");
         await JishiServer.ScreenshotAsync(admin, "24-review-form");
         await JishiServer.FillDialogInputAsync(admin, "#review-title", title);
+        // A street that counts 差 as 0 says so in the scale.
+        await admin.Locator(".review-scale .scale-value-3 input").FillAsync("0");
         await admin.ClickAsync("#review-save");
         await admin.Locator(".ant-modal").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         var link = admin.Locator("a.review-link", new() { HasText = title });
         await Assertions.Expect(link).ToBeVisibleAsync();
         await Assertions.Expect(admin.Locator("tr", new() { Has = link })).ToContainTextAsync("草稿");
         await JishiServer.ScreenshotAsync(admin, "20-reviews-list");
+        using (var scope = server.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<JishiDbContext>().ReviewCampaigns.AsNoTracking().SingleAsync(c => c.Title == title);
+            Assert.Equal(new ReviewScale(Poor: 0), created.Scale);
+        }
 
         // The campaign's page: a daily score and a 点评 for one secretary, saved with the row; a score typed in another
         // row meanwhile stays until that row is saved too.
