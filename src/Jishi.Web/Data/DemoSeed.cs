@@ -1,6 +1,7 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Jishi.Web.Data;
 /// <summary>The 七里墩 demo street: nine community party organizations, their branches and party groups, about 600
 /// members over all tiers, an account per community secretary and the empty 2016 review campaign. Names of people are
 /// fictional and generated from a fixed seed, so every demo looks the same.</summary>
-public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config)
+public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config, PointsDemo points)
 {
     public const string StreetName = "七里墩街道党工委";
 
@@ -92,6 +93,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         campaign.AddVoterGroup("社区干部", 0.2, 24);
         db.ReviewCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
+        await points.LoadAsync(ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

@@ -2,6 +2,7 @@ using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,10 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<BallotRating> BallotRatings => Set<BallotRating>();
     public DbSet<BallotTally> BallotTallies => Set<BallotTally>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+    public DbSet<PointRule> PointRules => Set<PointRule>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<MemberPoints> MemberPoints => Set<MemberPoints>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back

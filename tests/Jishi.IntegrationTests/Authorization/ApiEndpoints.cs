@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jishi.IntegrationTests.Authorization;
 
 /// <summary>The ids a request is filled with: one of each resource, all inside one community.</summary>
-public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification)
+public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification, int Entry)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -26,6 +26,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         // Campaigns belong to the street: no community secretary may reach one, whoever's id it is.
         "review" => Review,
         "rectification" => Rectification,
+        // A points ledger entry of one of the community's members.
+        "entry" => Entry,
         _ => null,
     };
 }

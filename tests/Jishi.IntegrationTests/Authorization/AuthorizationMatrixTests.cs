@@ -22,7 +22,9 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
             await db.Users.Where(u => u.UserName == secretary).Select(u => u.Id).SingleAsync(),
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await RectificationOfAsync(db, community.Id)));
+            await RectificationOfAsync(db, community.Id),
+            (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()));
     }
 
     /// <summary>A 整改 task of the community (the demo has none until a review produces them).</summary>
