@@ -176,34 +176,21 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
 
     /// <summary>Runs <paramref name="work"/> in a transaction that no other ledger write of the same member overlaps.
     /// PostgreSQL: the member's row is locked (FOR NO KEY UPDATE, which leaves foreign-key checks of other tables free) until
-    /// commit, across server instances. SQLite: one writer at a time anyway; writers of this process queue at the gate rather
-    /// than spin on busy retries, and the transaction takes the write lock at BEGIN (Microsoft.Data.Sqlite begins
-    /// IMMEDIATE), which also holds off other processes.</summary>
+    /// commit, across server instances. SQLite: the transaction takes the database's write lock at BEGIN (Microsoft.Data.Sqlite
+    /// begins IMMEDIATE), which serializes every writer, of any process. Either way this process's writers first queue at
+    /// <see cref="PointsWriteGate"/>.</summary>
     private async Task<T> SerializedAsync<T>(int memberId, Func<Task<T>> work, CancellationToken ct)
     {
         var sqlite = db.Database.IsSqlite();
-        if (sqlite)
+        using var turn = await gate.EnterAsync(sqlite ? PointsWriteGate.WholeDatabase : memberId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!sqlite)
         {
-            await gate.WaitAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"Id\" = {memberId} FOR NO KEY UPDATE", ct);
         }
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (!sqlite)
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"Id\" = {memberId} FOR NO KEY UPDATE", ct);
-            }
-            var result = await work();
-            await tx.CommitAsync(ct);
-            return result;
-        }
-        finally
-        {
-            if (sqlite)
-            {
-                gate.Release();
-            }
-        }
+        var result = await work();
+        await tx.CommitAsync(ct);
+        return result;
     }
 
     /// <summary>The member's balance row of the year, created on the first entry (inside the member's lock, so once).</summary>
@@ -271,14 +258,70 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }
 
-/// <summary>Queues this process's SQLite ledger writers (see <see cref="PointsLedger"/>); unused on PostgreSQL.</summary>
-public sealed class PointsWriteGate : IDisposable
+/// <summary>Queues this process's ledger writers in memory, per member on PostgreSQL and all together on SQLite (one writer
+/// per database anyway), so that a burst of writes waits here instead of holding a pooled connection each while it waits for
+/// the database lock (a thousand awards to one member would exhaust the pool). The database lock stays the guarantee across
+/// processes; this only keeps the waiting cheap and fair.</summary>
+public sealed class PointsWriteGate
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    /// <summary>The key of every SQLite writer; PostgreSQL writers use the member's id.</summary>
+    public const int WholeDatabase = 0;
 
-    public Task WaitAsync(CancellationToken ct) => _gate.WaitAsync(ct);
+    /// <summary>The key of creating a year's default rule set on PostgreSQL.</summary>
+    public const int RuleSets = -1;
 
-    public void Release() => _gate.Release();
+    private readonly Dictionary<int, Gate> _gates = [];
 
-    public void Dispose() => _gate.Dispose();
+    private sealed class Gate
+    {
+        public readonly SemaphoreSlim Semaphore = new(1, 1);
+        public int Users;
+    }
+
+    /// <summary>Waits for <paramref name="key"/>; disposing the answer lets the next writer of that key in.</summary>
+    public async Task<IDisposable> EnterAsync(int key, CancellationToken ct)
+    {
+        Gate gate;
+        lock (_gates)
+        {
+            if (!_gates.TryGetValue(key, out gate!))
+            {
+                _gates[key] = gate = new Gate();
+            }
+            gate.Users++;
+        }
+        try
+        {
+            await gate.Semaphore.WaitAsync(ct);
+        }
+        catch
+        {
+            Leave(key, gate, entered: false);
+            throw;
+        }
+        return new Entered(() => Leave(key, gate, entered: true));
+    }
+
+    private void Leave(int key, Gate gate, bool entered)
+    {
+        if (entered)
+        {
+            gate.Semaphore.Release();
+        }
+        lock (_gates)
+        {
+            if (--gate.Users == 0)
+            {
+                _gates.Remove(key);
+                gate.Semaphore.Dispose();
+            }
+        }
+    }
+
+    private sealed class Entered(Action leave) : IDisposable
+    {
+        private Action? _leave = leave;
+
+        public void Dispose() => Interlocked.Exchange(ref _leave, null)?.Invoke();
+    }
 }

@@ -5,7 +5,7 @@ namespace Jishi.Web.Features.Points;
 
 /// <summary>Finds the current rule set of a street, tier and year, creating version 1 from the defaults the first time a
 /// year's entry needs it, so every new street and year starts with <see cref="RuleSet.DefaultRules"/>.</summary>
-public sealed class RuleBook(JishiDbContext db)
+public sealed class RuleBook(JishiDbContext db, PointsWriteGate gate)
 {
     /// <summary>The street of a unit: the first id of its path ("/1/5/12/" → 1).</summary>
     public static int StreetOf(string unitPath) => int.Parse(unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
@@ -14,13 +14,19 @@ public sealed class RuleBook(JishiDbContext db)
         db.RuleSets.Include(s => s.Rules).AsSplitQuery()
             .FirstOrDefaultAsync(s => s.StreetId == streetId && s.Tier == tier && s.Year == year && s.Status == RuleSetStatus.Current, ct);
 
-    /// <summary>The current set, or the defaults as version 1 (stored). Two first entries at once may both try to store it:
-    /// the unique index lets one win and the other reads the winner's.</summary>
+    /// <summary>The current set, or the defaults as version 1 (stored). The first entries of a new year arrive together:
+    /// this process creates the set once (the others wait at the gate and then find it), and the unique index settles a race
+    /// with another process.</summary>
     public async Task<RuleSet> CurrentAsync(int streetId, string tier, int year, CancellationToken ct)
     {
         if (await FindCurrentAsync(streetId, tier, year, ct) is { } current)
         {
             return current;
+        }
+        using var turn = await gate.EnterAsync(db.Database.IsSqlite() ? PointsWriteGate.WholeDatabase : PointsWriteGate.RuleSets, ct);
+        if (await FindCurrentAsync(streetId, tier, year, ct) is { } meanwhile)
+        {
+            return meanwhile;
         }
         var created = RuleSet.CreateDefault(streetId, tier, year);
         db.RuleSets.Add(created);
