@@ -120,6 +120,10 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
         return rows;
     }
 
+    /// <summary>The year the screens open on: the latest with points, else this year.</summary>
+    public async Task<int> DefaultYearAsync(CancellationToken ct) =>
+        await db.MemberPoints.MaxAsync(p => (int?)p.Year, ct) ?? Today().Year;
+
     private sealed record Candidate(int Id, string Name, string Tier, string UnitName, string Path, decimal? Score);
 
     /// <summary>The path of <paramref name="unitId"/> when the caller sees it, else the caller's own scope; null for an
