@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
+using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Points;
 using Microsoft.EntityFrameworkCore;
 
@@ -140,6 +141,29 @@ public sealed class PointsEndpointTests(JishiFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/points/entries/{otherEntry}/reverse", new { reason = "越权" })).StatusCode);
         var otherCommunity = await factory.CommunityOfAsync("sq02");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/points/leaderboard?unitId={otherCommunity.Id}&year=2016")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Approve_BranchSecretary_OwnBranchYesSisterBranch404()
+    {
+        var community = await factory.CommunityOfAsync("sq01");
+        var branches = await factory.BranchesOfAsync(community.Id);
+        var (own, sister) = await factory.WithDbAsync(async db => (
+            await db.Members.Where(m => m.Unit!.Path.StartsWith(branches[0].Path) && m.Tier == "在职").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            await db.Members.Where(m => m.Unit!.Path.StartsWith(branches[1].Path) && m.Tier == "在职").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()));
+        var secretary = await factory.ClientForNewAccountAsync(Roles.BranchSecretary, branches[0].Id);
+        var community1 = await factory.ClientForAsync("sq01");
+        var ownEntry = await (await secretary.PostEntryAsync(own, RuleCodes.WishFulfilled, occurredOn: "2023-07-01")).Content.ReadFromJsonAsync<EntryCreatedRow>();
+        var sisterEntry = await (await community1.PostEntryAsync(sister, RuleCodes.WishFulfilled, occurredOn: "2023-07-01")).Content.ReadFromJsonAsync<EntryCreatedRow>();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostAsync($"/api/points/entries/{sisterEntry!.Id}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostEntryAsync(sister, RuleCodes.ThemeDay)).StatusCode);
+        var approved = await secretary.PostAsync($"/api/points/entries/{ownEntry!.Id}/approve", null);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("Approved", (await approved.Content.ReadFromJsonAsync<EntryRow>())!.Status);
+        var board = await secretary.GetFromJsonAsync<List<LeaderRow>>("/api/points/leaderboard?year=2023&top=500");
+        Assert.DoesNotContain(board!, r => r.MemberId == sister);
+        Assert.Contains(board!, r => r.MemberId == own && r.AssessmentScore == 63);
     }
 
     [Fact]
