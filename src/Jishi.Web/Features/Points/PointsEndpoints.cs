@@ -7,7 +7,7 @@ namespace Jishi.Web.Features.Points;
 public static class PointsEndpoints
 {
     public static IServiceCollection AddPoints(this IServiceCollection services) =>
-        services.AddScoped<RuleBook>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>()
+        services.AddScoped<RuleBook>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>().AddScoped<RuleSetAdmin>()
             .AddSingleton<PointsWriteGate>();
 
     public static IEndpointRouteBuilder MapPoints(this IEndpointRouteBuilder app)
@@ -39,6 +39,22 @@ public static class PointsEndpoints
         points.MapGet("/leaderboard", async ([AsParameters] PointsQueries.LeaderboardRequest request, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.LeaderboardAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<IReadOnlyList<LeaderboardRow>>();
+
+        // Rules are the street's to change: drafts, what-if previews and adoption.
+        var sets = app.MapGroup("/api/points/rulesets").WithTags("Points").RequireAuthorization(Policies.StreetAdmin);
+        sets.MapGet("", async (int? year, RuleSetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(year, ct)));
+        sets.MapPost("", async (RuleSetAdmin.DraftRequest request, RuleSetAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.DraftAsync(request, ct)).ToHttp(text, s => TypedResults.Created($"/api/points/rulesets/{s.Id}", s)))
+            .Produces<RuleSetAdmin.RuleSetDto>(201).ProducesValidationProblem();
+        sets.MapPut("/{id:int}", async (int id, RuleSetAdmin.ReviseRequest request, RuleSetAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.ReviseAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RuleSetAdmin.RuleSetDto>().ProducesValidationProblem();
+        sets.MapPost("/{id:int}/adopt", async (int id, RuleSetAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.AdoptAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RuleSetAdmin.RuleSetDto>();
+        sets.MapGet("/{id:int}/preview", async (int id, int? year, RuleSetAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.PreviewAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RuleSetAdmin.Preview>();
 
         app.MapGet("/api/members/{id:int}/points", async (int id, int? year, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.MemberAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))

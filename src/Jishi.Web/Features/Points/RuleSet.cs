@@ -37,7 +37,7 @@ public sealed class RuleSet
     public int Year { get; private set; }
     public int Version { get; private set; }
     public RuleSetStatus Status { get; private set; }
-    public decimal BaseScore { get; set; } = DefaultBaseScore;
+    public decimal BaseScore { get; private set; } = DefaultBaseScore;
 
     /// <summary>The five star thresholds, "60,70,80,90,96" (see <see cref="StarScale"/>).</summary>
     public string StarThresholds { get; private set; } = StarScale.Default;
@@ -48,11 +48,13 @@ public sealed class RuleSet
 
     public PointRule? Rule(string code) => Rules.FirstOrDefault(r => r.Code == code);
 
-    public void SetStars(StarScale stars) => StarThresholds = stars.ToString();
-
     /// <summary>Version 1 of a street's rules for a tier and year: the defaults of <see cref="DefaultRules"/>, current at once.</summary>
     public static RuleSet CreateDefault(int streetId, string tier, int year) =>
         new(streetId, tier, year, 1, RuleSetStatus.Current, DefaultRules(tier));
+
+    /// <summary>Version 1 as a draft, from the defaults: a street that wants other rules than the defaults from the start.</summary>
+    public static RuleSet DefaultDraft(int streetId, string tier, int year) =>
+        new(streetId, tier, year, 1, RuleSetStatus.Draft, DefaultRules(tier));
 
     /// <summary>The next version as a draft: a copy of these rules to be changed and then adopted.</summary>
     public RuleSet NewDraft(int nextVersion) =>
@@ -80,18 +82,27 @@ public sealed class RuleSet
         Status = RuleSetStatus.Current;
     }
 
-    public void AddRule(PointRule rule)
+    /// <summary>Changes a draft as a whole: base score, star thresholds and the list of items, in order.</summary>
+    public void Revise(decimal baseScore, StarScale stars, IEnumerable<PointRule> rules)
     {
         if (Status != RuleSetStatus.Draft)
         {
             throw new InvalidOperationException("Rules change in a draft version only.");
         }
-        if (Rule(rule.Code) is not null)
+        var list = rules.ToList();
+        if (list.Select(r => r.Code).Distinct().Count() != list.Count)
         {
-            throw new InvalidOperationException($"Rule {rule.Code} already exists.");
+            throw new InvalidOperationException("Rule codes are unique within a set.");
         }
-        rule.SortOrder = Rules.Count;
-        Rules.Add(rule);
+        BaseScore = baseScore;
+        StarThresholds = stars.ToString();
+        Rules.Clear();
+        var order = 0;
+        foreach (var rule in list)
+        {
+            rule.SortOrder = order++;
+            Rules.Add(rule);
+        }
     }
 
     /// <summary>The committee's defaults. 在职 members get the full list of the issue; 离退休, 流动 and 年老体弱 smaller sets

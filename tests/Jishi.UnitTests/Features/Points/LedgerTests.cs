@@ -198,8 +198,7 @@ public sealed class LedgerTests
     {
         var current = Set();
         var draft = current.NewDraft(2);
-        draft.AddRule(new PointRule("clean-up", "参加环境整治", 2, "次", capPerMonth: 4));
-        draft.BaseScore = 70;
+        draft.Revise(70, StarScale.Parse("70,75,80,90,96"), [.. current.Rules.Select(r => r.Copy()), new PointRule("clean-up", "参加环境整治", 2, "次", capPerMonth: 4)]);
         draft.Adopt(current);
         Assert.Equal(RuleSetStatus.Current, draft.Status);
         Assert.Equal(RuleSetStatus.Retired, current.Status);
@@ -207,10 +206,20 @@ public sealed class LedgerTests
         Assert.NotNull(draft.Rule("clean-up"));
         Assert.Null(current.Rule("clean-up"));
         Assert.Equal(60, current.BaseScore);
+        Assert.Equal(70, draft.BaseScore);
+        Assert.Equal(1, draft.Stars.StarsFor(72));
         Assert.Throws<InvalidOperationException>(() => draft.Adopt(null));
     }
 
     [Fact]
-    public void AddRule_ToCurrent_Refused() =>
-        Assert.Throws<InvalidOperationException>(() => Set().AddRule(new PointRule("y", "y", 1, "次")));
+    public void Revise_Current_Refused() =>
+        Assert.Throws<InvalidOperationException>(() => Set().Revise(60, StarScale.Parse(StarScale.Default), [new PointRule("y", "y", 1, "次")]));
+
+    [Fact]
+    public void Revise_SameCodeTwice_Refused()
+    {
+        var draft = Set().NewDraft(2);
+        Assert.Throws<InvalidOperationException>(() => draft.Revise(60, StarScale.Parse(StarScale.Default),
+            [new PointRule("y", "y", 1, "次"), new PointRule("y", "z", 2, "次")]));
+    }
 }
