@@ -49,6 +49,7 @@ public sealed class PointsTests(JishiServer server)
         await reversible.Locator(".entry-reverse").ClickAsync();
         await JishiServer.FillDialogInputAsync(page, "#reverse-reason", "当日请假，误记为出席");
         await page.ClickAsync(".reverse-modal .modal-ok");
+        await page.Locator(".reverse-modal .ant-modal").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await Assertions.Expect(page.Locator(".statement-table")).ToContainTextAsync("当日请假，误记为出席");
         await Assertions.Expect(page.Locator(".statement-table")).ToContainTextAsync("已冲正");
         await Assertions.Expect(page.Locator("#assessment-score .value")).Not.ToHaveTextAsync(scoreBefore!);

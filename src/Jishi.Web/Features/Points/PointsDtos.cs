@@ -9,7 +9,7 @@ public sealed record EntryCreated(long Id, decimal Points, EntryStatus Status, b
 /// <summary>One ledger line as statements and approval lists show it.</summary>
 public sealed record EntryDto(long Id, int MemberId, string MemberName, string RuleCode, string RuleName, int RuleVersion,
     decimal Quantity, decimal Requested, decimal Points, bool CapCut, bool IsVeto, EntryStatus Status, DateOnly OccurredOn,
-    DateTime RecordedAt, string RecordedBy, string? ApprovedBy, string? DecidedBy, string? Note, string? Evidence, string? Reason,
+    DateTime RecordedAt, string RecordedBy, string? ApprovedBy, string? DecidedBy, string RecordedByName, string? DecidedByName, string? Note, string? Evidence, string? Reason,
     string? SourceKey, long? ReversalOf, bool Reversed);
 
 public sealed record RuleDto(string Code, string Name, decimal Points, string Unit, decimal? CapPerMonth, decimal? CapPerYear,
@@ -31,6 +31,8 @@ public static class PointsProjections
         e.Id, e.MemberId, db.Members.Where(m => m.Id == e.MemberId).Select(m => m.Name).First(), e.RuleCode,
         db.PointRules.Where(r => r.RuleSetId == e.RuleSetId && r.Code == e.RuleCode).Select(r => r.Name).FirstOrDefault() ?? e.RuleCode,
         e.RuleVersion, e.Quantity, e.Requested, e.Granted, e.CapCut, e.IsVeto, e.Status, e.OccurredOn, e.RecordedAt, e.RecordedBy,
-        e.Status == EntryStatus.Approved ? e.DecidedBy : null, e.DecidedBy, e.Note, e.Evidence, e.Reason, e.SourceKey, e.ReversalOf,
+        e.Status == EntryStatus.Approved ? e.DecidedBy : null, e.DecidedBy,
+        db.Users.Where(u => u.UserName == e.RecordedBy).Select(u => u.DisplayName).FirstOrDefault() ?? e.RecordedBy,
+        db.Users.Where(u => u.UserName == e.DecidedBy).Select(u => u.DisplayName).FirstOrDefault() ?? e.DecidedBy, e.Note, e.Evidence, e.Reason, e.SourceKey, e.ReversalOf,
         db.LedgerEntries.Any(r => r.ReversalOf == e.Id));
 }
