@@ -35,18 +35,17 @@ public sealed class PointsDemo(JishiDbContext db)
             var recorder = $"sq{communities.FindIndex(c => member.Path.StartsWith(c, StringComparison.Ordinal)) + 1:00}";
             var balance = new MemberPoints(member.Id, Year, set.BaseScore);
             balances.Add(balance);
-            var used = new Dictionary<(string Code, int Month), decimal>();
+            var used = new CapUsage();
             void Post(string code, decimal quantity, DateOnly on, string? sourceKey = null, string? evidence = null)
             {
                 if (set.Rule(code) is not { } rule)
                 {
                     return; // this tier has no such item
                 }
-                var month = used.GetValueOrDefault((code, on.Month));
-                var year = used.Where(u => u.Key.Code == code).Sum(u => u.Value);
+                var (month, year) = used.Of(code, on);
                 var entry = LedgerEntry.Create(set, rule, new LedgerEntry.Award(member.Id, quantity, on, recorder,
                     on.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) + Evening, null, evidence, sourceKey), month, year);
-                used[(code, on.Month)] = month + entry.Granted;
+                used.Add(code, on, entry.Granted);
                 // Approvals lag about two weeks: what happened after mid-March is still pending.
                 if (entry.Status == EntryStatus.Pending && on < new DateOnly(Year, 3, 15))
                 {

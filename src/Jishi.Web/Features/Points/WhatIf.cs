@@ -16,17 +16,16 @@ public static class WhatIf
         {
             decimal earned = 0;
             var vetoes = 0;
-            var used = new Dictionary<(string Code, int Month), decimal>();
+            var used = new CapUsage();
             foreach (var entry in byMember.GetValueOrDefault(member) ?? [])
             {
                 if (rules.Rule(entry.RuleCode) is not { } rule)
                 {
                     continue;
                 }
-                var month = used.GetValueOrDefault((rule.Code, entry.OccurredOn.Month));
-                var year = used.Where(u => u.Key.Code == rule.Code).Sum(u => u.Value);
+                var (month, year) = used.Of(rule.Code, entry.OccurredOn);
                 var (granted, _) = rule.Grant(rule.PointsFor(entry.Quantity), month, year);
-                used[(rule.Code, entry.OccurredOn.Month)] = month + granted;
+                used.Add(rule.Code, entry.OccurredOn, granted);
                 earned += granted;
                 vetoes += rule.IsVeto ? 1 : 0;
             }
