@@ -5,6 +5,7 @@ using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Cli;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Reviews;
 using Jishi.Web.Features.Text;
 using Jishi.Web.Shared;
@@ -21,6 +22,7 @@ builder.Services.AddTiers();
 builder.Services.AddAudit();
 builder.Services.AddReviews();
 builder.Services.AddText();
+builder.Services.AddPoints();
 builder.Services.AddScreens();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapTiers();
 app.MapAudit();
 app.MapReviews();
 app.MapText();
+app.MapPoints();
 app.MapScreens();
 
 await app.InitializeDatabaseAsync();

@@ -1,6 +1,7 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Reviews;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Jishi.Web.Data;
 /// members over all tiers, an account per community secretary, the 2016 review campaign (before the meeting, with some
 /// 述职报告 submitted) and last year's published one (see <see cref="DemoReports"/>). Names of people are
 /// fictional and generated from a fixed seed, so every demo looks the same.</summary>
-public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config)
+public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config, PointsDemo points)
 {
     public const string StreetName = "七里墩街道党工委";
 
@@ -94,6 +95,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         db.ReviewCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         await DemoReports.LoadAsync(db, street, campaign, communities, ct);
+        await points.LoadAsync(ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

@@ -2,6 +2,7 @@ using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,10 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<WorkReport> WorkReports => Set<WorkReport>();
     public DbSet<WorkReportProblem> WorkReportProblems => Set<WorkReportProblem>();
     public DbSet<RectificationEvidence> RectificationEvidence => Set<RectificationEvidence>();
+    public DbSet<RuleSet> RuleSets => Set<RuleSet>();
+    public DbSet<PointRule> PointRules => Set<PointRule>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<MemberPoints> MemberPoints => Set<MemberPoints>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back

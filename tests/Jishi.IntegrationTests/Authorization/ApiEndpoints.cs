@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jishi.IntegrationTests.Authorization;
 
 /// <summary>The ids a request is filled with: one of each resource, all inside one community.</summary>
-public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification,
+public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification, int Entry,
     int Subject = 0, int Problem = 0, int EvidenceFile = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
@@ -31,6 +31,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "subject" => Subject,
         "problem" => Problem,
         "file" => EvidenceFile,
+        // A points ledger entry of one of the community's members.
+        "entry" => Entry,
         _ => null,
     };
 }

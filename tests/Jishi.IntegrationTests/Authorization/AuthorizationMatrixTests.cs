@@ -22,7 +22,9 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
             await db.Users.Where(u => u.UserName == secretary).Select(u => u.Id).SingleAsync(),
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await RectificationOfAsync(db, community.Id))));
+            await RectificationOfAsync(db, community.Id),
+            (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync())));
     }
 
     /// <summary>The community's subject in the campaign, an item of its 述职报告 (0 when it has written none) and an

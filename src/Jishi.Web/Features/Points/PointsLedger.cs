@@ -1,0 +1,327 @@
+using Jishi.Web.Data;
+using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.Web.Features.Points;
+
+/// <summary>Every change of the ledger: awards, approvals, rejections and reversals. Each runs in one transaction that
+/// changes the ledger and the member's balance row together, serialized per member (<see cref="SerializedAsync"/>), so
+/// caps read a settled history and the balance equals the ledger under any concurrency (ADR-006).</summary>
+public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, PointsWriteGate gate)
+{
+    public const int MaxNote = 500;
+
+    public sealed record AwardRequest(int MemberId, string? RuleCode, decimal? Quantity, DateOnly? OccurredOn, string? Note,
+        string? SourceKey, string? Evidence = null);
+
+    /// <summary><paramref name="Created"/> is false when the source key had posted before: the earlier entry, nothing added.</summary>
+    public sealed record AwardOutcome(EntryCreated Entry, bool Created);
+
+    public sealed record ReasonRequest(string? Reason);
+
+    private sealed record MemberRef(int Id, string Tier, string UnitPath);
+
+    public async Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, CancellationToken ct)
+    {
+        if (await FindMemberAsync(request.MemberId, ct) is not { } member)
+        {
+            return Error.NotFound("Entity.Member");
+        }
+        var key = Trimmed(request.SourceKey);
+        if (key is not null && await EarlierAsync(key, ct) is { } earlier)
+        {
+            return earlier;
+        }
+        var today = Today();
+        var on = request.OccurredOn ?? today;
+        var problems = new List<FieldProblem>();
+        if (Trimmed(request.RuleCode) is null)
+        {
+            problems.Add(new("ruleCode", "Points.RuleRequired"));
+        }
+        if (request.Quantity is <= 0 or > 10_000)
+        {
+            problems.Add(new("quantity", "Points.QuantityRange"));
+        }
+        if (on > today || on.Year < 2000)
+        {
+            problems.Add(new("occurredOn", "Points.OccurredOnRange"));
+        }
+        CheckLength(problems, "note", request.Note, MaxNote);
+        CheckLength(problems, "evidence", request.Evidence, 1000);
+        CheckLength(problems, "sourceKey", key, 200);
+        if (problems.Count > 0)
+        {
+            return new ValidationError(problems);
+        }
+        var set = await rules.CurrentAsync(RuleBook.StreetOf(member.UnitPath), member.Tier, on.Year, ct);
+        if (set.Rule(request.RuleCode!.Trim()) is not { } rule)
+        {
+            return new ValidationError([new("ruleCode", "Points.UnknownRule", request.RuleCode.Trim(), member.Tier, on.Year)]);
+        }
+        if (rule.NeedsEvidence && Trimmed(request.Evidence) is null)
+        {
+            return new ValidationError([new("evidence", "Points.EvidenceRequired", rule.Name)]);
+        }
+        var award = new LedgerEntry.Award(member.Id, request.Quantity ?? 1, on, user.UserName ?? "system", clock.GetUtcNow().UtcDateTime,
+            Trimmed(request.Note), Trimmed(request.Evidence), key);
+        try
+        {
+            return await SerializedAsync(member.Id, async () =>
+            {
+                // Checked again under the member's lock: a concurrent post of the same key may have committed meanwhile.
+                if (key is not null && await EarlierAsync(key, ct) is { } posted)
+                {
+                    return posted;
+                }
+                var (month, year) = rule.CapPerMonth is null && rule.CapPerYear is null ? (0m, 0m) : await UsedAsync(member.Id, rule.Code, on, ct);
+                var entry = LedgerEntry.Create(set, rule, award, month, year);
+                db.LedgerEntries.Add(entry);
+                var balance = await BalanceAsync(member.Id, on.Year, set.BaseScore, ct);
+                if (entry.Status == EntryStatus.Approved)
+                {
+                    balance.Count(entry);
+                }
+                await db.SaveChangesAsync(ct);
+                return new AwardOutcome(Created(entry), true);
+            }, ct);
+        }
+        catch (DbUpdateException e) when (key is not null && UniqueViolation.Is(e))
+        {
+            // The same key posted for another member in the same instant; the database let exactly one in.
+            db.ChangeTracker.Clear();
+            return await EarlierAsync(key, ct) ?? throw new InvalidOperationException("A unique source key without its entry.", e);
+        }
+    }
+
+    public Task<Result<EntryDto>> ApproveAsync(long id, CancellationToken ct) =>
+        DecideAsync(id, entry =>
+        {
+            entry.Approve(user.UserName ?? "system", clock.GetUtcNow().UtcDateTime);
+            return entry;
+        }, ct);
+
+    public async Task<Result<EntryDto>> RejectAsync(long id, ReasonRequest request, CancellationToken ct)
+    {
+        if (ReasonProblem(request) is { } invalid)
+        {
+            return invalid;
+        }
+        return await DecideAsync(id, entry =>
+        {
+            entry.Reject(user.UserName ?? "system", clock.GetUtcNow().UtcDateTime, request.Reason!.Trim());
+            return null;
+        }, ct);
+    }
+
+    /// <summary>Posts the reversing entry of an approved entry; 409 for a pending, rejected, reversed or reversing one.</summary>
+    public async Task<Result<EntryDto>> ReverseAsync(long id, ReasonRequest request, CancellationToken ct)
+    {
+        if (ReasonProblem(request) is { } invalid)
+        {
+            return invalid;
+        }
+        if (await FindEntryMemberAsync(id, ct) is not { } memberId)
+        {
+            return Error.NotFound("Entity.LedgerEntry");
+        }
+        try
+        {
+            return await SerializedAsync(memberId, async () =>
+            {
+                var original = await db.LedgerEntries.FirstAsync(e => e.Id == id, ct);
+                if (original.WhyNotReversible() is { } why)
+                {
+                    return (Result<EntryDto>)Error.Conflict(why);
+                }
+                if (await db.LedgerEntries.AnyAsync(e => e.ReversalOf == id, ct))
+                {
+                    return Error.Conflict("Points.AlreadyReversed");
+                }
+                var reversal = original.Reverse(user.UserName ?? "system", clock.GetUtcNow().UtcDateTime, request.Reason!.Trim());
+                db.LedgerEntries.Add(reversal);
+                (await BalanceAsync(memberId, original.Year, RuleSet.DefaultBaseScore, ct)).Count(reversal);
+                await db.SaveChangesAsync(ct);
+                return await DtoAsync(reversal.Id, ct);
+            }, ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return Error.Conflict("Points.AlreadyReversed");
+        }
+    }
+
+    /// <summary>Approves or rejects a pending entry; <paramref name="decide"/> returns the entry when it now counts.</summary>
+    private async Task<Result<EntryDto>> DecideAsync(long id, Func<LedgerEntry, LedgerEntry?> decide, CancellationToken ct)
+    {
+        if (await FindEntryMemberAsync(id, ct) is not { } memberId)
+        {
+            return Error.NotFound("Entity.LedgerEntry");
+        }
+        return await SerializedAsync(memberId, async () =>
+        {
+            var entry = await db.LedgerEntries.FirstAsync(e => e.Id == id, ct);
+            if (entry.Status != EntryStatus.Pending)
+            {
+                return (Result<EntryDto>)Error.Conflict("Points.NotPending");
+            }
+            if (decide(entry) is { } counted)
+            {
+                (await BalanceAsync(memberId, counted.Year, RuleSet.DefaultBaseScore, ct)).Count(counted);
+            }
+            await db.SaveChangesAsync(ct);
+            return await DtoAsync(id, ct);
+        }, ct);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction that no other ledger write of the same member overlaps.
+    /// PostgreSQL: the member's row is locked (FOR NO KEY UPDATE, which leaves foreign-key checks of other tables free) until
+    /// commit, across server instances. SQLite: the transaction takes the database's write lock at BEGIN (Microsoft.Data.Sqlite
+    /// begins IMMEDIATE), which serializes every writer, of any process. Either way this process's writers first queue at
+    /// <see cref="PointsWriteGate"/>.</summary>
+    private async Task<T> SerializedAsync<T>(int memberId, Func<Task<T>> work, CancellationToken ct)
+    {
+        var sqlite = db.Database.IsSqlite();
+        using var turn = await gate.EnterAsync(sqlite ? PointsWriteGate.WholeDatabase : memberId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!sqlite)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"Id\" = {memberId} FOR NO KEY UPDATE", ct);
+        }
+        var result = await work();
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>The member's balance row of the year, created on the first entry (inside the member's lock, so once).</summary>
+    private async Task<MemberPoints> BalanceAsync(int memberId, int year, decimal baseScore, CancellationToken ct)
+    {
+        if (await db.MemberPoints.FirstOrDefaultAsync(p => p.MemberId == memberId && p.Year == year, ct) is { } existing)
+        {
+            return existing;
+        }
+        var created = new MemberPoints(memberId, year, baseScore);
+        db.MemberPoints.Add(created);
+        return created;
+    }
+
+    /// <summary>The points the rule already gave the member in the month and year of <paramref name="on"/>; pending entries
+    /// hold their share of the cap until rejected, reversals give theirs back.</summary>
+    private async Task<(decimal Month, decimal Year)> UsedAsync(int memberId, string code, DateOnly on, CancellationToken ct)
+    {
+        var rows = await db.LedgerEntries.Where(e => e.MemberId == memberId && e.Year == on.Year && e.RuleCode == code && e.Status != EntryStatus.Rejected)
+            .Select(e => new { e.OccurredOn, e.Granted }).ToListAsync(ct);
+        return (rows.Where(r => r.OccurredOn.Month == on.Month).Sum(r => r.Granted), rows.Sum(r => r.Granted));
+    }
+
+    private async Task<AwardOutcome?> EarlierAsync(string key, CancellationToken ct) =>
+        await db.LedgerEntries.AsNoTracking().Where(e => e.SourceKey == key)
+            .Select(e => new EntryCreated(e.Id, e.Granted, e.Status, e.CapCut)).FirstOrDefaultAsync(ct) is { } found
+            ? new AwardOutcome(found, false) : null;
+
+    private async Task<MemberRef?> FindMemberAsync(int id, CancellationToken ct)
+    {
+        var scope = await user.ScopePathAsync(ct);
+        return await db.Members.AsNoTracking().Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope))
+            .Select(m => new MemberRef(m.Id, m.Tier, m.Unit!.Path)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The member of an entry the caller may see (the member is in the caller's subtree), or null.</summary>
+    private async Task<int?> FindEntryMemberAsync(long id, CancellationToken ct)
+    {
+        var scope = await user.ScopePathAsync(ct);
+        return await db.LedgerEntries.AsNoTracking().Where(e => e.Id == id)
+            .Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(scope)))
+            .Select(e => (int?)e.MemberId).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<Result<EntryDto>> DtoAsync(long id, CancellationToken ct) =>
+        await db.LedgerEntries.AsNoTracking().Where(e => e.Id == id).Select(PointsProjections.Entry(db)).FirstAsync(ct);
+
+    private static EntryCreated Created(LedgerEntry e) => new(e.Id, e.Granted, e.Status, e.CapCut);
+
+    private static ValidationError? ReasonProblem(ReasonRequest request) =>
+        Trimmed(request.Reason) is not { } reason ? new ValidationError([new("reason", "Points.ReasonRequired")])
+        : reason.Length > MaxNote ? new ValidationError([new("reason", "Text.TooLong", MaxNote)])
+        : null;
+
+    private static void CheckLength(List<FieldProblem> problems, string field, string? value, int max)
+    {
+        if (value?.Trim().Length > max)
+        {
+            problems.Add(new(field, "Text.TooLong", max));
+        }
+    }
+
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}
+
+/// <summary>Queues this process's ledger writers in memory, per member on PostgreSQL and all together on SQLite (one writer
+/// per database anyway), so that a burst of writes waits here instead of holding a pooled connection each while it waits for
+/// the database lock (a thousand awards to one member would exhaust the pool). The database lock stays the guarantee across
+/// processes; this only keeps the waiting cheap and fair.</summary>
+public sealed class PointsWriteGate
+{
+    /// <summary>The key of every SQLite writer; PostgreSQL writers use the member's id.</summary>
+    public const int WholeDatabase = 0;
+
+    /// <summary>The key of creating a year's default rule set on PostgreSQL.</summary>
+    public const int RuleSets = -1;
+
+    private readonly Dictionary<int, Gate> _gates = [];
+
+    private sealed class Gate
+    {
+        public readonly SemaphoreSlim Semaphore = new(1, 1);
+        public int Users;
+    }
+
+    /// <summary>Waits for <paramref name="key"/>; disposing the answer lets the next writer of that key in.</summary>
+    public async Task<IDisposable> EnterAsync(int key, CancellationToken ct)
+    {
+        Gate gate;
+        lock (_gates)
+        {
+            if (!_gates.TryGetValue(key, out gate!))
+            {
+                _gates[key] = gate = new Gate();
+            }
+            gate.Users++;
+        }
+        try
+        {
+            await gate.Semaphore.WaitAsync(ct);
+        }
+        catch
+        {
+            Leave(key, gate, entered: false);
+            throw;
+        }
+        return new Entered(() => Leave(key, gate, entered: true));
+    }
+
+    private void Leave(int key, Gate gate, bool entered)
+    {
+        if (entered)
+        {
+            gate.Semaphore.Release();
+        }
+        lock (_gates)
+        {
+            if (--gate.Users == 0)
+            {
+                _gates.Remove(key);
+                gate.Semaphore.Dispose();
+            }
+        }
+    }
+
+    private sealed class Entered(Action leave) : IDisposable
+    {
+        private Action? _leave = leave;
+
+        public void Dispose() => Interlocked.Exchange(ref _leave, null)?.Invoke();
+    }
+}

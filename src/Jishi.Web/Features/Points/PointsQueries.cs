@@ -1,0 +1,148 @@
+using Jishi.Web.Data;
+using Jishi.Web.Features.Members;
+using Jishi.Web.Features.Organizations;
+using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.Web.Features.Points;
+
+/// <summary>What the points pages and the API read: rules, a member's statement, the approval list and leaderboards,
+/// all inside the caller's subtree. Balances come from the stored rows, never from summing the ledger.</summary>
+public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules)
+{
+    public const int DefaultTop = 100;
+
+    public sealed record RulesRequest(string? Tier = null, int? Year = null);
+
+    public sealed record EntriesRequest(EntryStatus? Status = null, int? UnitId = null, int? Page = null, int? PageSize = null);
+
+    public sealed record LeaderboardRequest(int? UnitId = null, string? Tier = null, int? Year = null, int? Top = null);
+
+    /// <summary>The current rules of the caller's street for a tier and year; the defaults while none is stored yet
+    /// (reading never stores: the first entry of the year does).</summary>
+    public async Task<Result<RuleSet>> RuleSetAsync(RulesRequest r, CancellationToken ct)
+    {
+        var tier = r.Tier?.Trim() is { Length: > 0 } t ? t : MemberTier.Defaults[0];
+        if (!await db.MemberTiers.AnyAsync(x => x.Name == tier, ct))
+        {
+            return new ValidationError([new("tier", "Points.UnknownTier", tier)]);
+        }
+        if (await StreetAsync(ct) is not { } street)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
+        var year = r.Year ?? Today().Year;
+        return await rules.FindCurrentAsync(street, tier, year, ct) ?? RuleSet.CreateDefault(street, tier, year);
+    }
+
+    public async Task<Result<IReadOnlyList<RuleDto>>> RulesAsync(RulesRequest r, CancellationToken ct)
+    {
+        var set = await RuleSetAsync(r, ct);
+        return set.IsSuccess ? set.Value!.Rules.OrderBy(x => x.SortOrder).Select(x => x.ToDto()).ToList() : set.Error!;
+    }
+
+    /// <summary>A member's statement for a year: scores, stars and every entry with its rule.</summary>
+    public async Task<Result<MemberPointsDto>> MemberAsync(int memberId, int? year, CancellationToken ct)
+    {
+        var scope = await user.ScopePathAsync(ct);
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.Unit!.Path.StartsWith(scope))
+            .Select(m => new { m.Id, m.Name, m.Tier, m.Unit!.Path }).FirstOrDefaultAsync(ct);
+        if (member is null)
+        {
+            return Error.NotFound("Entity.Member");
+        }
+        var y = year ?? Today().Year;
+        var street = RuleBook.StreetOf(member.Path);
+        var set = await rules.FindCurrentAsync(street, member.Tier, y, ct);
+        var standards = set is null ? await rules.StandardsAsync(y, ct) : Standards.For(set);
+        var balance = await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId && p.Year == y, ct);
+        var baseScore = balance?.BaseScore ?? standards.BaseOf(street, member.Tier);
+        var score = balance?.AssessmentScore ?? baseScore;
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.MemberId == memberId && e.Year == y)
+            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Select(PointsProjections.Entry(db)).ToListAsync(ct);
+        return new MemberPointsDto(member.Id, member.Name, member.Tier, y, baseScore, score, balance?.Spendable ?? 0,
+            standards.StarsOf(street, member.Tier).StarsFor(score), balance?.Vetoes > 0, entries);
+    }
+
+    /// <summary>Ledger entries of members in the caller's subtree (or a unit of it), newest first; the approval list is
+    /// status=Pending.</summary>
+    public async Task<Result<Page<EntryDto>>> EntriesAsync(EntriesRequest r, CancellationToken ct)
+    {
+        if (await ScopeOfAsync(r.UnitId, ct) is not { } scope)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
+        var query = db.LedgerEntries.AsNoTracking().Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(scope)));
+        if (r.Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+        return await query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Select(PointsProjections.Entry(db))
+            .ToPageAsync(r.Page, r.PageSize, ct);
+    }
+
+    /// <summary>The top members by assessment score, ties sharing a rank (1, 2, 2, 4). A member without entries in the year
+    /// has the base score of the tier.</summary>
+    public async Task<Result<IReadOnlyList<LeaderboardRow>>> LeaderboardAsync(LeaderboardRequest r, CancellationToken ct)
+    {
+        if (await ScopeOfAsync(r.UnitId, ct) is not { } scope)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
+        var year = r.Year ?? Today().Year;
+        var top = Math.Clamp(r.Top ?? DefaultTop, 1, Paging.MaxPageSize);
+        var members = db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(scope) && m.Status == MemberStatus.Active);
+        if (r.Tier?.Trim() is { Length: > 0 } tier)
+        {
+            members = members.Where(m => m.Tier == tier);
+        }
+        var scored = await members.Join(db.MemberPoints.Where(p => p.Year == year), m => m.Id, p => p.MemberId, (m, p) => new { m, p })
+            .OrderByDescending(x => x.p.AssessmentScore).ThenBy(x => x.m.Id).Take(top)
+            .Select(x => new Candidate(x.m.Id, x.m.Name, x.m.Tier, x.m.Unit!.Name, x.m.Unit.Path, x.p.AssessmentScore)).ToListAsync(ct);
+        var standards = await rules.StandardsAsync(year, ct);
+        // Members without a balance row all stand at their tier's base score: the first few of each tier can enter the board.
+        var unscored = members.Where(m => !db.MemberPoints.Any(p => p.MemberId == m.Id && p.Year == year));
+        foreach (var tierName in await unscored.Select(m => m.Tier).Distinct().ToListAsync(ct))
+        {
+            scored.AddRange(await unscored.Where(m => m.Tier == tierName).OrderBy(m => m.Id).Take(top)
+                .Select(m => new Candidate(m.Id, m.Name, m.Tier, m.Unit!.Name, m.Unit.Path, null)).ToListAsync(ct));
+        }
+        var ranked = scored.Select(c => c with { Score = c.Score ?? standards.BaseOf(RuleBook.StreetOf(c.Path), c.Tier) })
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Id).Take(top).ToList();
+        var rows = new List<LeaderboardRow>(ranked.Count);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var c = ranked[i];
+            var rank = i > 0 && ranked[i - 1].Score == c.Score ? rows[i - 1].Rank : i + 1;
+            rows.Add(new LeaderboardRow(rank, c.Id, c.Name, c.Score!.Value, standards.StarsOf(RuleBook.StreetOf(c.Path), c.Tier).StarsFor(c.Score.Value),
+                c.Tier, c.UnitName));
+        }
+        return rows;
+    }
+
+    /// <summary>The year the screens open on: the latest with points, else this year.</summary>
+    public async Task<int> DefaultYearAsync(CancellationToken ct) =>
+        await db.MemberPoints.MaxAsync(p => (int?)p.Year, ct) ?? Today().Year;
+
+    private sealed record Candidate(int Id, string Name, string Tier, string UnitName, string Path, decimal? Score);
+
+    /// <summary>The path of <paramref name="unitId"/> when the caller sees it, else the caller's own scope; null for an
+    /// unknown or foreign unit.</summary>
+    private async Task<string?> ScopeOfAsync(int? unitId, CancellationToken ct) =>
+        unitId is { } id ? (await db.FindVisibleUnitAsync(user, id, ct))?.Path : await user.ScopePathAsync(ct);
+
+    /// <summary>The caller's street; the command line (whole tree) takes the first street.</summary>
+    private async Task<int?> StreetAsync(CancellationToken ct)
+    {
+        var scope = await user.ScopePathAsync(ct);
+        if (scope == "-")
+        {
+            return null;
+        }
+        return scope == "/"
+            ? await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
+            : RuleBook.StreetOf(scope);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}
