@@ -24,7 +24,8 @@ public class JishiFactory : WebApplicationFactory<Program>
         if (IsPostgres)
         {
             _databaseName = "jishi_test_" + Guid.NewGuid().ToString("N")[..12];
-            _connectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _databaseName }.ConnectionString;
+            // Several factories run at once against one server: a smaller pool each keeps them under its max_connections.
+            _connectionString = new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _databaseName, MaxPoolSize = 40 }.ConnectionString;
         }
         else
         {
