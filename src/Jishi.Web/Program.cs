@@ -2,6 +2,7 @@ using Jishi.Web.Components;
 using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Audit;
+using Jishi.Web.Features.Meetings;
 using Jishi.Web.Features.Cli;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
@@ -23,6 +24,7 @@ builder.Services.AddAudit();
 builder.Services.AddReviews();
 builder.Services.AddText();
 builder.Services.AddPoints();
+builder.Services.AddMeetings();
 builder.Services.AddScreens();
 
 var app = builder.Build();
@@ -46,6 +48,7 @@ app.MapAudit();
 app.MapReviews();
 app.MapText();
 app.MapPoints();
+app.MapMeetings();
 app.MapScreens();
 
 await app.InitializeDatabaseAsync();

@@ -1,4 +1,5 @@
 using Jishi.Web.Features.Accounts;
+using Jishi.Web.Features.Meetings;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
@@ -12,7 +13,8 @@ namespace Jishi.Web.Data;
 /// members over all tiers, an account per community secretary, the 2016 review campaign (before the meeting, with some
 /// 述职报告 submitted) and last year's published one (see <see cref="DemoReports"/>). Names of people are
 /// fictional and generated from a fixed seed, so every demo looks the same.</summary>
-public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config, PointsDemo points)
+public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config, PointsDemo points,
+    MeetingsDemo meetings)
 {
     public const string StreetName = "七里墩街道党工委";
 
@@ -96,6 +98,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         await db.SaveChangesAsync(ct);
         await DemoReports.LoadAsync(db, street, campaign, communities, ct);
         await points.LoadAsync(ct);
+        await meetings.LoadAsync(ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

@@ -183,13 +183,17 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
     {
         var sqlite = db.Database.IsSqlite();
         using var turn = await gate.EnterAsync(sqlite ? PointsWriteGate.WholeDatabase : memberId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The demo loads in one transaction of its own; a write inside it joins that transaction.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (!sqlite)
         {
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"Id\" = {memberId} FOR NO KEY UPDATE", ct);
         }
         var result = await work();
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         return result;
     }
 

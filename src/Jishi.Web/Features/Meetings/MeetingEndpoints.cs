@@ -1,0 +1,62 @@
+using System.Globalization;
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Features.Members;
+using Jishi.Web.Features.Points;
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.Meetings;
+
+/// <summary>三会一课: /api/meetings. Recording and correcting is the work of the branch secretary and above, within their subtree.</summary>
+public static class MeetingEndpoints
+{
+    public static IServiceCollection AddMeetings(this IServiceCollection services) =>
+        services.AddScoped<RecordMeeting>().AddScoped<MeetingPosting>().AddScoped<MeetingQueries>().AddScoped<AttendanceSheet>()
+            .AddScoped<MeetingsDemo>().AddKeyedSingleton<PointsWriteGate>(RecordMeeting.GateKey);
+
+    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
+    {
+        var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization(Policies.OrgManager);
+        meetings.MapPost("", async (MeetingRequest request, RecordMeeting handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.RecordAsync(request, ct)).ToHttp(text, Saved))
+            .Produces<MeetingSaved>(201).Produces<MeetingSaved>().ProducesValidationProblem();
+        meetings.MapGet("", async ([AsParameters] MeetingQueries.ListRequest request, MeetingQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await q.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<Page<MeetingRow>>();
+        meetings.MapGet("/{id:int}", async (int id, MeetingQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<MeetingDetail>();
+        meetings.MapPut("/{id:int}/attendance", async (int id, AttendanceRequest request, RecordMeeting handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CorrectAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<MeetingSaved>().ProducesValidationProblem();
+        meetings.MapGet("/attendance-template", async (int? unitId, AttendanceSheet sheet, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await sheet.TemplateAsync(unitId, ct)).ToHttp(text, f => TypedResults.File(f.Content, ExcelFile.ContentType, f.FileName)))
+            .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType);
+        // Multipart: the sheet as "file" and the meeting as form fields (unitId may also come in the query). Read by hand,
+        // like the roster import, so a missing or oversized upload gets the same Chinese error list as a bad sheet.
+        meetings.MapPost("/import", async (HttpRequest request, int? unitId, AttendanceSheet sheet, ImportMembers files,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                if (await MemberExcelEndpoints.ReadFileAsync(request, files, ct) is var (file, refused) && refused is not null)
+                {
+                    return MemberExcelEndpoints.Refusal(refused, text);
+                }
+                var form = request.Form;
+                var meeting = new MeetingRequest(unitId ?? Number(form["unitId"]), Enum.TryParse<MeetingType>(form["type"], out var type) ? type : null,
+                    DateOnly.TryParse(form["date"], CultureInfo.InvariantCulture, out var date) ? date : null, form["topic"], null);
+                await using var stream = file!.OpenReadStream();
+                var result = await sheet.ImportAsync(stream, meeting, ct);
+                return result.Error is ImportFailed failed ? MemberExcelEndpoints.Refusal(failed, text) : result.ToHttp(text, Saved);
+            })
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<MeetingSaved>(201).Produces<MeetingSaved>()
+            .Produces<MemberExcelEndpoints.ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json");
+        return app;
+    }
+
+    private static IResult Saved(MeetingSaved s) =>
+        s.Created ? TypedResults.Created($"/api/meetings/{s.MeetingId}", s) : TypedResults.Ok(s);
+
+    private static int? Number(string? s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
