@@ -44,7 +44,9 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.SaveChangesAsync();
             file = evidence.Id;
         }
-        return ids with { Subject = subject, Problem = problem, EvidenceFile = file };
+        var meeting = await db.Meetings.Where(m => m.Unit!.Path.StartsWith(db.Units.Where(u => u.Id == ids.Community).Select(u => u.Path).First()))
+            .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+        return ids with { Subject = subject, Problem = problem, EvidenceFile = file, Meeting = meeting };
     }
 
     /// <summary>A 整改 task of the community (the demo has none until a review produces them).</summary>
