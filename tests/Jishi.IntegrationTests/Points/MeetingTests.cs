@@ -83,6 +83,7 @@ public sealed class MeetingTests(JishiFactory factory)
 
         var detail = await client.GetFromJsonAsync<MeetingDetailRow>($"/api/meetings/{saved.MeetingId}");
         Assert.Equal(("ThemeDay", 4, 4), (detail!.Type, detail.Attendance.Count, detail.Entries.Count));
+        Assert.Equal(["Present", "Late", "Excused", "Absent"], m.Take(4).Select(id => detail.Attendance.Single(a => a.MemberId == id).Status));
         var list = await client.GetFromJsonAsync<PageOf<MeetingListRow>>($"/api/meetings?unitId={branch}&year=2021");
         var row = Assert.Single(list!.Items);
         Assert.Equal((1, 1, 1, 1), (row.Present, row.Late, row.Excused, row.Absent));
