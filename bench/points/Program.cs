@@ -63,8 +63,9 @@ var branchStreet = new List<(int Id, int Street)>();
     await Exec(db, "COMMIT");
 }
 
-// Members: consecutive blocks per branch, tiers mixed within each branch (在职 50 %, 离退休 30 %, 流动 10 %, 年老体弱 7 %, 社区干部 3 %).
-static string TierOf(int i) => (i % 100) switch { < 50 => "在职", < 80 => "离退休", < 90 => "流动", < 97 => "年老体弱", _ => "社区干部" };
+// Members: consecutive blocks per branch, tiers mixed in every 30 members (在职 50 %, 离退休 30 %, 流动 10 %, 年老体弱 7 %,
+// 社区干部 3 %), so that every street has every tier from SCALE 0.01 up.
+static string TierOf(int i) => (i % 30) switch { < 15 => "在职", < 24 => "离退休", < 27 => "流动", < 29 => "年老体弱", _ => "社区干部" };
 var memberIds = new int[memberCount];
 var memberStreet = new int[memberCount];
 {
@@ -147,6 +148,7 @@ Console.WriteLine($"{sets.Count} rule sets created by the server in {watch.Elaps
 // hold their share, rejected ones do not, reversals give theirs back); mostly approved, some pending and rejected, about
 // 0.5 % reversed, 0.2 % of member-years with an approved veto.
 watch.Restart();
+var ledgerWatch = Stopwatch.StartNew();
 long written = 0;
 var perMemberYear = (double)entryTarget / memberCount / years.Length;
 var rng = new Random(2026);
@@ -170,10 +172,12 @@ for (var i = 0; i < memberCount; i++)
         var days = Enumerable.Range(0, count).Select(_ => rng.Next(1, last + 1)).Order().ToArray();
         usedYear.Clear();
         usedMonth.Clear();
-        var totalWeight = set.Rules.Sum(r => r.Weight);
+        // How engaged the member is this year: the share of deductions among the entries, so that scores spread over every star.
+        var engagement = rng.NextDouble();
         foreach (var day in days)
         {
-            var rule = Pick(set.Rules, rng.NextDouble() * totalWeight);
+            var rules = rng.NextDouble() < (1 - engagement) * 0.7 ? set.Deductions : set.Awards;
+            var rule = Pick(rules, rng.NextDouble() * rules.Sum(r => r.Weight));
             var on = new DateOnly(year, 1, 1).AddDays(day - 1);
             var quantity = rule.Code == RuleCodes.VolunteerHour ? rng.Next(1, 5) * 100L : 100L;
             var requested = quantity * rule.Points / 100;
@@ -223,7 +227,7 @@ for (var i = 0; i < memberCount; i++)
 }
 await Exec(db, "COMMIT");
 var entries = await Scalar(db, "SELECT COUNT(*) FROM LedgerEntries");
-Console.WriteLine($"ledger: {entries:N0} entries");
+Console.WriteLine($"ledger: {entries:N0} entries in {ledgerWatch.Elapsed.TotalSeconds:F0} s, {entries / ledgerWatch.Elapsed.TotalSeconds:N0} rows/s; load average {BenchServer.LoadAverage()}");
 
 // Balances from the ledger, as the product keeps them: base score of the set (all 60 here), approved points, vetoes, score.
 watch.Restart();
@@ -490,4 +494,8 @@ static async Task<List<string>> Query(SqliteConnection db, string sql, params (s
 
 internal sealed record Token(string AccessToken, DateTime ExpiresAt);
 internal sealed record GenRule(string Code, long Points, long? CapPerMonth, long? CapPerYear, bool NeedsApproval, bool NeedsEvidence, bool IsVeto, double Weight);
-internal sealed record GenSet(int Id, int Version, List<GenRule> Rules);
+internal sealed record GenSet(int Id, int Version, List<GenRule> Rules)
+{
+    public List<GenRule> Awards { get; } = Rules.Where(r => r.Points > 0).ToList();
+    public List<GenRule> Deductions { get; } = Rules.Where(r => r.Points < 0).ToList();
+}
