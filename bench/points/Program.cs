@@ -255,6 +255,12 @@ var statement = await MeasureAsync(1000, 10, async random =>
     return await Send(HttpMethod.Get, $"/api/members/{memberIds[i]}/points?year={reportYear}", tokens[memberStreet[i]]);
 });
 Report("statement GET /api/members/{id}/points", statement, 50);
+var single = await MeasureAsync(200, 1, async random =>
+{
+    var i = random.Next(memberCount);
+    return await Send(HttpMethod.Get, $"/api/members/{memberIds[i]}/points?year={reportYear}", tokens[memberStreet[i]]);
+});
+Report("statement, one client at a time (service time without queueing)", single, 0);
 
 // (b) A street leaderboard, top 100: 200 calls over random streets, one at a time.
 var streetBoard = await MeasureAsync(200, 1, async random =>
@@ -277,14 +283,32 @@ const string UnscoredSql = """
       AND NOT EXISTS (SELECT 1 FROM MemberPoints AS p WHERE p.MemberId = m.Id AND p.Year = $year)
     """;
 var cityBoard = new List<double>();
+var cityParts = new List<double>[] { [], [] };
 for (var n = 0; n < 100; n++)
 {
     var started = Stopwatch.GetTimestamp();
     await Query(db, BoardSql, ("$scope", "/"), ("$year", reportYear));
+    cityParts[0].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     await Query(db, UnscoredSql, ("$scope", "/"), ("$year", reportYear));
     cityBoard.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    cityParts[1].Add(cityBoard[^1] - cityParts[0][^1]);
 }
 Report("city-wide leaderboard top 100 (SQL, scope /)", (cityBoard, 0), 100);
+Report("  of which the top 100 scored", (cityParts[0], 0), 0);
+Report("  of which the tiers of members without a balance row", (cityParts[1], 0), 0);
+var streetParts = new List<double>[] { [], [] };
+for (var n = 0; n < 50; n++)
+{
+    var scope = $"/{streetIds[n % Streets]}/";
+    var started = Stopwatch.GetTimestamp();
+    await Query(db, BoardSql, ("$scope", scope), ("$year", reportYear));
+    streetParts[0].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    started = Stopwatch.GetTimestamp();
+    await Query(db, UnscoredSql, ("$scope", scope), ("$year", reportYear));
+    streetParts[1].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+}
+Report("street board in SQL: the top 100 scored", (streetParts[0], 0), 0);
+Report("street board in SQL: the tiers of members without a balance row", (streetParts[1], 0), 0);
 foreach (var (name, sql) in new[] { ("street board", BoardSql), ("unscored tiers", UnscoredSql) })
 {
     var plan = await Query(db, "EXPLAIN QUERY PLAN " + sql, ("$scope", $"/{streetIds[0]}/"), ("$year", reportYear));
