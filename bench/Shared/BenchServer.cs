@@ -15,12 +15,13 @@ public sealed class BenchServer : IAsyncDisposable
     private readonly Process _process;
     private readonly DirectoryInfo _work;
 
-    private BenchServer(Process process, DirectoryInfo work, HttpClient admin, Uri address)
+    private BenchServer(Process process, DirectoryInfo work, HttpClient admin, Uri address, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
         _work = work;
         Admin = admin;
         Address = address;
+        Environment = environment;
     }
 
     public HttpClient Admin { get; }
@@ -28,22 +29,35 @@ public sealed class BenchServer : IAsyncDisposable
     public int Pid => _process.Id;
     public string WorkFolder => _work.FullName;
 
-    public static async Task<BenchServer> StartAsync(string serverDll)
+    /// <summary>The server's database and admin settings, for running a command (<c>verify-ledger</c>) on its database.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <param name="settings">Environment variables that replace or add to the defaults (another database, <c>Jishi__SeedDemo</c>).</param>
+    public static async Task<BenchServer> StartAsync(string serverDll, IReadOnlyDictionary<string, string>? settings = null)
     {
         var work = Directory.CreateTempSubdirectory("jishi-bench-");
         var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo("dotnet", [Path.GetFullPath(serverDll), "--urls", $"http://127.0.0.1:{port}"])
+        var environment = new Dictionary<string, string>
         {
-            Environment =
-            {
-                ["ConnectionStrings__Jishi"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}",
-                ["Database__Provider"] = "Sqlite",
-                ["JISHI_ADMIN_PASSWORD"] = AdminPassword,
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
+            ["ConnectionStrings__Jishi"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}",
+            ["Database__Provider"] = "Sqlite",
+            ["JISHI_ADMIN_PASSWORD"] = AdminPassword,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(serverDll), "--urls", $"http://127.0.0.1:{port}"])
+        {
             RedirectStandardOutput = true,
             WorkingDirectory = work.FullName,
-        })!;
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -52,7 +66,7 @@ public sealed class BenchServer : IAsyncDisposable
         var token = await (await admin.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = AdminPassword }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Token>();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return new BenchServer(process, work, admin, address);
+        return new BenchServer(process, work, admin, address, environment);
     }
 
     /// <summary>VmRSS and VmHWM (the peak resident set) of the server, in MB.</summary>

@@ -164,6 +164,13 @@ public sealed class PointsEndpointTests(JishiFactory factory)
         var board = await secretary.GetFromJsonAsync<List<LeaderRow>>("/api/points/leaderboard?year=2023&top=500");
         Assert.DoesNotContain(board!, r => r.MemberId == sister);
         Assert.Contains(board!, r => r.MemberId == own && r.AssessmentScore == 63);
+        // A board full of scores above the base skips the members without a balance row; one more place brings them back.
+        var above = board!.Count(r => r.AssessmentScore > 60);
+        foreach (var top in new[] { above, above + 1 })
+        {
+            var shorter = await secretary.GetFromJsonAsync<List<LeaderRow>>($"/api/points/leaderboard?year=2023&top={top}");
+            Assert.Equal(board!.Take(top).Select(r => r.MemberId), shorter!.Select(r => r.MemberId));
+        }
     }
 
     [Fact]
