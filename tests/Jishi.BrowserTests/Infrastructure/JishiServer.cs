@@ -39,6 +39,8 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Waits as long as actions do: a loaded CI machine can take more than the default 5 s to answer an upload.
+        Assertions.SetDefaultExpectTimeout(15_000);
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
