@@ -42,7 +42,7 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
             return Error.NotFound("Entity.Unit");
         }
         var standings = await StandingsAsync(unit.Path, YearOf(r.Year), ct);
-        return standings.Where(s => s.Score < s.Threshold + Standings.WatchMargin)
+        return standings.Where(s => Standings.NeedsWarning(s.Score, s.Threshold))
             .OrderBy(s => s.Score).ThenBy(s => s.MemberId)
             .Select(s => new WarningRow(s.MemberId, s.Name, s.Tier, s.UnitId, s.UnitName, s.Score, s.Stars, s.Threshold, s.Score < s.Threshold))
             .ToList();

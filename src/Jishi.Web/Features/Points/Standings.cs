@@ -67,7 +67,7 @@ public static class Standings
 
     /// <summary>Whether a score warrants a warning: below the first star threshold (不合格) or within
     /// <see cref="WatchMargin"/> above it (关注).</summary>
-    public static bool NeedsWarning(decimal score, StarScale stars) => score < stars.Thresholds[0] + WatchMargin;
+    public static bool NeedsWarning(decimal score, decimal firstThreshold) => score < firstThreshold + WatchMargin;
 
     public static string PeriodKey(BoardPeriod period) => "Boards.Period." + period;
 
