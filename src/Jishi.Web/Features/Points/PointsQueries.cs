@@ -19,7 +19,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
     /// <summary><paramref name="Period"/>: year (default) ranks by assessment score; quarter (with <paramref name="Quarter"/>
     /// 1–4) or month (with <paramref name="Month"/> 1–12) by the points granted in that period.</summary>
     public sealed record LeaderboardRequest(int? UnitId = null, string? Tier = null, int? Year = null, int? Top = null,
-        string? Period = null, int? Quarter = null, int? Month = null);
+        PeriodName? Period = null, int? Quarter = null, int? Month = null);
 
     /// <summary>The current rules of the caller's street for a tier and year; the defaults while none is stored yet
     /// (reading never stores: the first entry of the year does).</summary>
@@ -93,7 +93,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
             return Error.NotFound("Entity.Unit");
         }
         var year = r.Year ?? Today().Year;
-        var period = Standings.PeriodOf(r.Period, year, r.Quarter, r.Month);
+        var period = Standings.PeriodOf(r.Period?.Value, year, r.Quarter, r.Month);
         if (period.Error is { } invalid)
         {
             return invalid;

@@ -20,6 +20,17 @@ public enum BoardPeriod
     Month,
 }
 
+/// <summary>The period query parameter, bound case-insensitively ("period=quarter"; enum parameters bind case-sensitively).</summary>
+public readonly record struct PeriodName(BoardPeriod Value)
+{
+    public static bool TryParse(string? text, out PeriodName name)
+    {
+        var parsed = Enum.TryParse<BoardPeriod>(text, ignoreCase: true, out var value);
+        name = new(value);
+        return parsed;
+    }
+}
+
 /// <summary>The rules of the boards, warnings and year-end sheet, in one place: ranks, periods, the warning margin and the
 /// suggested bands.</summary>
 public static class Standings
@@ -69,19 +80,23 @@ public static class Standings
     /// <see cref="WatchMargin"/> above it (关注).</summary>
     public static bool NeedsWarning(decimal score, decimal firstThreshold) => score < firstThreshold + WatchMargin;
 
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
     public static string PeriodKey(BoardPeriod period) => "Boards.Period." + period;
 
     /// <summary>The days of a period of <paramref name="year"/>, both ends included; a validation error when the period is
-    /// unknown or its quarter (1–4) or month (1–12) is missing or out of range.</summary>
-    public static Result<(BoardPeriod Period, DateOnly From, DateOnly To)> PeriodOf(string? period, int year, int? quarter, int? month)
+    /// unknown, the year outside 2000–2100, or its quarter (1–4) or month (1–12) is missing or out of range.</summary>
+    public static Result<(BoardPeriod Period, DateOnly From, DateOnly To)> PeriodOf(BoardPeriod? period, int year, int? quarter, int? month)
     {
-        if (period?.Trim() is not { Length: > 0 } name)
+        var kind = period ?? BoardPeriod.Year;
+        if (!Enum.IsDefined(kind))
         {
-            return (BoardPeriod.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            return new ValidationError([new("period", "Boards.PeriodUnknown", kind)]);
         }
-        if (!Enum.TryParse<BoardPeriod>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        if (year is < MinYear or > MaxYear)
         {
-            return new ValidationError([new("period", "Boards.PeriodUnknown", name)]);
+            return new ValidationError([new("year", "Boards.YearRange", MinYear, MaxYear)]);
         }
         switch (kind)
         {

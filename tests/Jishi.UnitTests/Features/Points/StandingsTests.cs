@@ -29,27 +29,28 @@ public sealed class StandingsTests
 
     [Theory]
     [InlineData(null, null, null, "2024-01-01", "2024-12-31")]
-    [InlineData("year", null, null, "2024-01-01", "2024-12-31")]
-    [InlineData("quarter", 1, null, "2024-01-01", "2024-03-31")]
-    [InlineData("Quarter", 4, null, "2024-10-01", "2024-12-31")]
-    [InlineData("month", null, 2, "2024-02-01", "2024-02-29")] // a leap year's February
-    [InlineData("month", null, 12, "2024-12-01", "2024-12-31")]
-    public void PeriodOf_Valid_BothEndsIncluded(string? period, int? quarter, int? month, string from, string to)
+    [InlineData(BoardPeriod.Year, 3, 3, "2024-01-01", "2024-12-31")]
+    [InlineData(BoardPeriod.Quarter, 1, null, "2024-01-01", "2024-03-31")]
+    [InlineData(BoardPeriod.Quarter, 4, null, "2024-10-01", "2024-12-31")]
+    [InlineData(BoardPeriod.Month, null, 2, "2024-02-01", "2024-02-29")] // a leap year's February
+    [InlineData(BoardPeriod.Month, null, 12, "2024-12-01", "2024-12-31")]
+    public void PeriodOf_Valid_BothEndsIncluded(BoardPeriod? period, int? quarter, int? month, string from, string to)
     {
         var result = Standings.PeriodOf(period, 2024, quarter, month);
         Assert.Equal((DateOnly.Parse(from), DateOnly.Parse(to)), (result.Value.From, result.Value.To));
     }
 
     [Theory]
-    [InlineData("week", 1, 1, "period")]
-    [InlineData("quarter", null, null, "quarter")]
-    [InlineData("quarter", 5, null, "quarter")]
-    [InlineData("month", null, 0, "month")]
-    [InlineData("month", null, 13, "month")]
-    [InlineData("7", null, null, "period")] // a number parses as an enum value: refused unless defined
-    public void PeriodOf_Invalid_ValidationErrorOnField(string period, int? quarter, int? month, string field)
+    [InlineData((BoardPeriod)7, 1, 1, "period")] // "period=7" binds to an undefined value
+    [InlineData(BoardPeriod.Quarter, null, null, "quarter")]
+    [InlineData(BoardPeriod.Quarter, 5, null, "quarter")]
+    [InlineData(BoardPeriod.Month, null, 0, "month")]
+    [InlineData(BoardPeriod.Month, null, 13, "month")]
+    [InlineData(BoardPeriod.Year, null, null, "year", 0)]
+    [InlineData(BoardPeriod.Month, null, 1, "year", 10_000)]
+    public void PeriodOf_Invalid_ValidationErrorOnField(BoardPeriod period, int? quarter, int? month, string field, int year = 2024)
     {
-        var error = Assert.IsType<Jishi.Web.Shared.ValidationError>(Standings.PeriodOf(period, 2024, quarter, month).Error);
+        var error = Assert.IsType<Jishi.Web.Shared.ValidationError>(Standings.PeriodOf(period, year, quarter, month).Error);
         Assert.Equal(field, Assert.Single(error.Problems).Field);
     }
 
