@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
 
-/// <summary>One member's standing in a year: the stored score (the tier's base while the member has no balance row),
+/// <summary>One member's standing in a year, under the member's branch (a party group's parent): the stored score (the tier's base while the member has no balance row),
 /// stars and the first star threshold of the member's rule set.</summary>
 public sealed record Standing(int MemberId, string Name, string Tier, int UnitId, string UnitName, decimal Score, int Stars,
     bool Vetoed, decimal Threshold);
@@ -97,7 +97,10 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
             from p in balances.DefaultIfEmpty()
             select new
             {
-                m.Id, m.Name, m.Tier, m.UnitId, UnitName = m.Unit!.Name, m.Unit.Path,
+                m.Id, m.Name, m.Tier, m.Unit!.Path,
+                // A party group's members are listed under its branch.
+                BranchId = m.Unit.Kind == UnitKind.PartyGroup ? m.Unit.ParentId!.Value : m.UnitId,
+                BranchName = m.Unit.Kind == UnitKind.PartyGroup ? m.Unit.Parent!.Name : m.Unit.Name,
                 Score = p == null ? (decimal?)null : p.AssessmentScore,
                 Vetoes = p == null ? 0 : p.Vetoes,
             }).ToListAsync(ct);
@@ -107,7 +110,7 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
             var street = RuleBook.StreetOf(m.Path);
             var stars = standards.StarsOf(street, m.Tier);
             var score = m.Score ?? standards.BaseOf(street, m.Tier);
-            return new Standing(m.Id, m.Name, m.Tier, m.UnitId, m.UnitName, score, stars.StarsFor(score), m.Vetoes > 0, stars.Thresholds[0]);
+            return new Standing(m.Id, m.Name, m.Tier, m.BranchId, m.BranchName, score, stars.StarsFor(score), m.Vetoes > 0, stars.Thresholds[0]);
         }).ToList();
     }
 
