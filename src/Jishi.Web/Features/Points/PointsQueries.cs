@@ -131,7 +131,8 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
 
     /// <summary>Ranks by the approved points of entries that occurred from <paramref name="from"/> to <paramref name="to"/>:
     /// the sums in one GROUP BY over the period's entries, then up to <paramref name="top"/> members without any, who stand
-    /// at 0 above those whose deductions made the period negative.</summary>
+    /// at 0 above those whose deductions made the period negative. Equal points go by member id, as the truncated query of
+    /// members without entries does.</summary>
     private async Task<List<Candidate>> ByPeriodAsync(IQueryable<Member> members, int year, DateOnly from, DateOnly to, int top,
         Standards standards, CancellationToken ct)
     {
@@ -143,7 +144,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
         var chosen = await Candidates(members.Where(m => best.Contains(m.Id)), year).ToListAsync(ct);
         chosen.AddRange(await Candidates(members.Where(m => !entries.Any(e => e.MemberId == m.Id)).OrderBy(m => m.Id).Take(top), year).ToListAsync(ct));
         return WithBase(chosen, standards).Select(c => c with { Points = sums.GetValueOrDefault(c.Id) })
-            .OrderByDescending(c => c.Points).ThenByDescending(c => c.Score).ThenBy(c => c.Id).Take(top).ToList();
+            .OrderByDescending(c => c.Points).ThenBy(c => c.Id).Take(top).ToList();
     }
 
     private IQueryable<Candidate> Candidates(IQueryable<Member> members, int year) => members.Select(m => new Candidate(m.Id, m.Name, m.Tier,
