@@ -65,7 +65,7 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
 
     /// <summary>The public star board of a branch or community: members with at least one star, grouped ★★★★★ first. Members
     /// below the first star are left off a public notice; the warnings list is where their secretary sees them.</summary>
-    public async Task<StarBoard?> StarBoardAsync(int unitId, int? year, CancellationToken ct)
+    public async Task<StarBoard?> StarBoardAsync(int unitId, int year, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking()
             .FirstOrDefaultAsync(u => u.Id == unitId && !u.IsArchived && (u.Kind == UnitKind.Branch || u.Kind == UnitKind.Community), ct);
@@ -73,18 +73,13 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return null;
         }
-        var y = year ?? await DefaultYearAsync(ct);
-        var groups = (await StandingsAsync(unit.Path, y, ct)).Where(s => s.Stars > 0)
+        var groups = (await StandingsAsync(unit.Path, year, ct)).Where(s => s.Stars > 0)
             .GroupBy(s => s.Stars).OrderByDescending(g => g.Key)
             .Select(g => new StarBoardGroup(g.Key, g.OrderByDescending(s => s.Score).ThenBy(s => s.MemberId)
                 .Select(s => new StarBoardMember(s.Name, s.Score)).ToList()))
             .ToList();
-        return new StarBoard(unit.Name, y, groups);
+        return new StarBoard(unit.Name, year, groups);
     }
-
-    /// <summary>The year a public page opens on: the latest with points, else this year.</summary>
-    public async Task<int> DefaultYearAsync(CancellationToken ct) =>
-        await db.MemberPoints.MaxAsync(p => (int?)p.Year, ct) ?? Today().Year;
 
     /// <summary>Active members under <paramref name="path"/> with their year's standing, in one query plus the year's
     /// rule sets.</summary>
