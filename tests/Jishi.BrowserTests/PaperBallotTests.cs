@@ -33,7 +33,7 @@ public sealed partial class ReviewsLightPagesTests
         await JishiServer.ScreenshotAsync(page, "40-paper-ballots");
 
         // One ballot to a sheet of paper.
-        Assert.Equal(3, await AssertPdfAsync(page, "40-paper-ballots"));
+        Assert.Equal(3, await PdfPrint.AssertPdfAsync(page, "40-paper-ballots"));
         await page.Context.CloseAsync();
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
 using Jishi.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
@@ -39,7 +38,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         await JishiServer.ScreenshotAsync(page, "30-token-sheet");
 
         // Four rows of three cards fit an A4 page, so ten cards take one sheet of paper.
-        Assert.Equal(1, await AssertPdfAsync(page, "30-token-sheet"));
+        Assert.Equal(1, await PdfPrint.AssertPdfAsync(page, "30-token-sheet"));
         await page.Context.CloseAsync();
     }
 
@@ -175,7 +174,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         await Assertions.Expect(page.Locator(".summary-sheet .hidden-groups")).ToContainTextAsync("不足5票，不单列");
         await JishiServer.ScreenshotAsync(page, "36-summary");
         // The ranking on the first page, the per-group table from the second on.
-        Assert.True(await AssertPdfAsync(page, "36-summary") >= 2);
+        Assert.True(await PdfPrint.AssertPdfAsync(page, "36-summary") >= 2);
         await page.Context.CloseAsync();
     }
 
@@ -200,11 +199,11 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         await Assertions.Expect(sheet.Locator(".group-table .not-broken-out").First).ToHaveTextAsync("不足5票，不单列");
         await Assertions.Expect(sheet.Locator(".tasks")).ToContainTextAsync("党员发展计划执行不到位");
         await JishiServer.ScreenshotAsync(page, "37-subject-sheet");
-        Assert.Equal(1, await AssertPdfAsync(page, "37-subject-sheet"));
+        Assert.Equal(1, await PdfPrint.AssertPdfAsync(page, "37-subject-sheet"));
 
         await page.GotoAsync($"/reviews/{review.Id}/sheets");
         await Assertions.Expect(page.Locator("article.person-sheet")).ToHaveCountAsync(review.Subjects.Count);
-        Assert.Equal(review.Subjects.Count, await AssertPdfAsync(page, "38-all-sheets"));
+        Assert.Equal(review.Subjects.Count, await PdfPrint.AssertPdfAsync(page, "38-all-sheets"));
         await page.Context.CloseAsync();
     }
 
@@ -275,24 +274,6 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
             ["编号"] = r.Id, ["单位"] = r.Unit, ["姓名"] = r.Name, ["日常考核得分"] = r.Score,
         }), sheetName: "日常考核得分");
         return path;
-    }
-
-    [GeneratedRegex(@"/Type\s*/Page(?!s)")]
-    private static partial Regex PdfPage();
-
-    /// <summary>Prints the page as Chromium would on A4 and checks a real PDF came out; a screenshot of the print
-    /// layout at the A4 text width (190 mm) goes next to it for people to look at. Gives the number of pages.</summary>
-    private static async Task<int> AssertPdfAsync(IPage page, string name)
-    {
-        var path = Path.Combine(JishiServer.ScreenshotFolder, name + ".pdf");
-        await page.PdfAsync(new PagePdfOptions { Path = path, Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
-        var bytes = await File.ReadAllBytesAsync(path);
-        Assert.True(bytes.Length > 1000, $"{name}.pdf has {bytes.Length} bytes");
-        Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
-        await page.SetViewportSizeAsync(718, 1000);
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        await JishiServer.ScreenshotAsync(page, name + "-print");
-        return PdfPage().Count(Encoding.Latin1.GetString(bytes));
     }
 
     /// <summary>A phone in a hand: small screen, touch, Chinese.</summary>

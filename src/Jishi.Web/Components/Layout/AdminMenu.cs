@@ -22,6 +22,7 @@ public static class AdminMenu
         new("Menu.Points", "trophy", "Menu.PointsApprovals", "/points/approvals", "check-square", Policies.OrgManager),
         new("Menu.Points", "trophy", "Meetings.Menu", "/points/meetings", "schedule", Policies.OrgManager),
         new("Menu.Points", "trophy", "Menu.PointsRules", "/points/rules", "profile", Policies.OrgManager),
+        new("Menu.Points", "trophy", "Warnings.Menu", "/points/warnings", "alert", Policies.OrgManager),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];

@@ -19,7 +19,10 @@ public sealed record RuleDto(string Code, string Name, decimal Points, string Un
 public sealed record MemberPointsDto(int MemberId, string Name, string Tier, int Year, decimal BaseScore, decimal AssessmentScore,
     decimal SpendableBalance, int StarLevel, bool Vetoed, IReadOnlyList<EntryDto> Entries);
 
-public sealed record LeaderboardRow(int Rank, int MemberId, string Name, decimal AssessmentScore, int StarLevel, string Tier, string UnitName);
+/// <summary>API.md: rank, memberId, name, assessmentScore, starLevel; periodPoints is what the ranked period granted (the year's
+/// approved points for the year's board).</summary>
+public sealed record LeaderboardRow(int Rank, int MemberId, string Name, decimal AssessmentScore, int StarLevel, string Tier, string UnitName,
+    decimal PeriodPoints);
 
 public static class PointsProjections
 {

@@ -8,7 +8,7 @@ public static class PointsEndpoints
 {
     public static IServiceCollection AddPoints(this IServiceCollection services) =>
         services.AddScoped<RuleBook>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>().AddScoped<RuleSetAdmin>()
-            .AddSingleton<PointsWriteGate>();
+            .AddSingleton<PointsWriteGate>().AddPointsBoards();
 
     public static IEndpointRouteBuilder MapPoints(this IEndpointRouteBuilder app)
     {
@@ -59,6 +59,7 @@ public static class PointsEndpoints
         app.MapGet("/api/members/{id:int}/points", async (int id, int? year, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.MemberAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Points").RequireAuthorization(Policies.OrgManager).Produces<MemberPointsDto>();
+        app.MapPointsBoards();
         return app;
     }
 }
