@@ -5,7 +5,9 @@ using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Cli;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Pledges;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
 using Jishi.Web.Features.Text;
 using Jishi.Web.Shared;
@@ -23,6 +25,7 @@ builder.Services.AddAudit();
 builder.Services.AddReviews();
 builder.Services.AddText();
 builder.Services.AddPoints();
+builder.Services.AddPledges().AddPostings();
 builder.Services.AddScreens();
 
 var app = builder.Build();
@@ -46,6 +49,8 @@ app.MapAudit();
 app.MapReviews();
 app.MapText();
 app.MapPoints();
+app.MapPledges();
+app.MapPostings();
 app.MapScreens();
 
 await app.InitializeDatabaseAsync();

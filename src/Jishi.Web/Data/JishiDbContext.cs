@@ -2,7 +2,9 @@ using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Pledges;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +38,10 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<MemberPoints> MemberPoints => Set<MemberPoints>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<PledgeItem> PledgeItems => Set<PledgeItem>();
+    public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<Objection> Objections => Set<Objection>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>
