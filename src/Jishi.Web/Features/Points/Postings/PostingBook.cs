@@ -126,7 +126,7 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
                 && e.Status == EntryStatus.Approved && e.OccurredOn >= from && e.OccurredOn <= to)))
             .OrderBy(m => m.Unit!.Path).ThenBy(m => m.Id).Select(m => new { m.Id, m.Name, UnitName = m.Unit!.Name }).ToListAsync(ct);
         var posted = members.Select(m => new PostedMember(m.Id, m.Name, m.UnitName, byMember[m.Id].Sum(e => e.Points), byMember[m.Id].ToList())).ToList();
-        var objections = await Dtos(db.Objections.Where(o => o.PostingId == id)).OrderBy(o => o.Id).ToListAsync(ct);
+        var objections = await Dtos(db.Objections.Where(o => o.PostingId == id).OrderBy(o => o.Id)).ToListAsync(ct);
         return new PostingDetail(posting, posted, objections);
     }
 
