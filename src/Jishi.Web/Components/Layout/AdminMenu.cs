@@ -21,6 +21,8 @@ public static class AdminMenu
         new("Menu.Points", "trophy", "Menu.PointsBoard", "/points", "ordered-list", Policies.OrgManager),
         new("Menu.Points", "trophy", "Menu.PointsApprovals", "/points/approvals", "check-square", Policies.OrgManager),
         new("Menu.Points", "trophy", "Menu.PointsRules", "/points/rules", "profile", Policies.OrgManager),
+        new("Menu.Points", "trophy", "Menu.Pledges", "/points/pledges", "flag", Policies.OrgManager),
+        new("Menu.Points", "trophy", "Menu.Postings", "/points/postings", "notification", Policies.OrgManager),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];
