@@ -74,14 +74,9 @@ public sealed class PledgeBook(JishiDbContext db, CurrentUser user, TimeProvider
 
     public async Task<Result<IReadOnlyList<PledgeDto>>> ListAsync(ListRequest request, CancellationToken ct)
     {
-        var scope = await user.ScopePathAsync(ct);
-        if (request.UnitId is { } unitId)
+        if (await db.ScopeOfAsync(user, request.UnitId, ct) is not { } scope)
         {
-            if (await db.FindVisibleUnitAsync(user, unitId, ct) is not { } unit)
-            {
-                return Error.NotFound("Entity.Unit");
-            }
-            scope = unit.Path;
+            return Error.NotFound("Entity.Unit");
         }
         var year = request.Year ?? Today().Year;
         var query = db.Pledges.AsNoTracking().Where(p => p.Year == year && db.Members.Any(m => m.Id == p.MemberId && m.Unit!.Path.StartsWith(scope)));

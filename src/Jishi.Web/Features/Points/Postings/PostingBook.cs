@@ -76,14 +76,9 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
 
     public async Task<Result<IReadOnlyList<PostingSummary>>> ListAsync(ListRequest request, CancellationToken ct)
     {
-        var scope = await user.ScopePathAsync(ct);
-        if (request.UnitId is { } unitId)
+        if (await db.ScopeOfAsync(user, request.UnitId, ct) is not { } scope)
         {
-            if (await db.FindVisibleUnitAsync(user, unitId, ct) is not { } unit)
-            {
-                return Error.NotFound("Entity.Unit");
-            }
-            scope = unit.Path;
+            return Error.NotFound("Entity.Unit");
         }
         var query = db.Postings.Where(p => db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(scope)));
         if (request.Year is { } year)
