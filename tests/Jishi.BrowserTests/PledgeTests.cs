@@ -62,6 +62,7 @@ public sealed class PledgeTests(JishiServer server)
         await row.Locator(".posting-show").ClickAsync();
         await Assertions.Expect(page.Locator(".objections-table")).ToContainTextAsync("已驳回");
         await Assertions.Expect(page.Locator(".posted-table tbody tr.ant-table-row").First).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(500); // the dialog's opening animation
         await JishiServer.ScreenshotAsync(page, "63-posting-detail");
 
         var id = await row.Locator("a[href^='/board/postings/']").GetAttributeAsync("href");

@@ -109,3 +109,10 @@ public sealed class Objection
         ResolvedAt = at;
     }
 }
+
+public static class PostingFormat
+{
+    /// <summary>Points as a 公示 lists them: +5, −0.5 (with the sign, so that a deduction is not read as an award).</summary>
+    public static string Signed(decimal points) =>
+        (points > 0 ? "+" : "") + points.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+}
