@@ -6,7 +6,9 @@ using Jishi.Web.Features.Meetings;
 using Jishi.Web.Features.Cli;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Pledges;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
 using Jishi.Web.Features.Text;
 using Jishi.Web.Shared;
@@ -25,6 +27,7 @@ builder.Services.AddReviews();
 builder.Services.AddText();
 builder.Services.AddPoints();
 builder.Services.AddMeetings();
+builder.Services.AddPledges().AddPostings();
 builder.Services.AddScreens();
 
 var app = builder.Build();
@@ -49,6 +52,8 @@ app.MapReviews();
 app.MapText();
 app.MapPoints();
 app.MapMeetings();
+app.MapPledges();
+app.MapPostings();
 app.MapScreens();
 
 await app.InitializeDatabaseAsync();

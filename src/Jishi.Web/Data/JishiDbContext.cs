@@ -3,7 +3,9 @@ using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Meetings;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Pledges;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +41,10 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<PledgeItem> PledgeItems => Set<PledgeItem>();
+    public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<Objection> Objections => Set<Objection>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

@@ -15,7 +15,7 @@ namespace Jishi.IntegrationTests.Authorization;
 
 /// <summary>The ids a request is filled with: one of each resource, all inside one community.</summary>
 public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification, int Entry,
-    int Subject = 0, int Problem = 0, int EvidenceFile = 0, int Meeting = 0)
+    int Subject = 0, int Problem = 0, int EvidenceFile = 0, int Meeting = 0, int Pledge = 0, int Posting = 0, int Objection = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -35,6 +35,10 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "entry" => Entry,
         // A 三会一课 meeting of one of the community's units (the demo records some for the first two communities).
         "meeting" => Meeting,
+        // A pledge of one of its members, a 公示 of the community and an objection in it.
+        "pledge" => Pledge,
+        "posting" => Posting,
+        "objection" => Objection,
         _ => null,
     };
 }

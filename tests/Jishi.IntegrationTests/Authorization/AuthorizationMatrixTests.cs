@@ -16,7 +16,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     private async Task<CommunityIds> IdsOfAsync(string secretary)
     {
         var community = await factory.CommunityOfAsync(secretary);
-        return await factory.WithDbAsync(async db => await ReportIdsAsync(db, new CommunityIds(
+        return await factory.WithDbAsync(async db => await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
             community.Id,
             await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
@@ -24,7 +24,36 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await RectificationOfAsync(db, community.Id),
             (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
-                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync())));
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()))));
+    }
+
+    /// <summary>A pledge of the community's member, a 公示 of the community and an objection in it (added when the demo has none).</summary>
+    private static async Task<CommunityIds> PledgeIdsAsync(Jishi.Web.Data.JishiDbContext db, string communityPath, CommunityIds ids)
+    {
+        var at = new DateTime(2016, 4, 5, 1, 0, 0, DateTimeKind.Utc);
+        if (await db.Pledges.Where(p => db.Members.Any(m => m.Id == p.MemberId && m.Unit!.Path.StartsWith(communityPath)))
+                .Select(p => (int?)p.Id).FirstOrDefaultAsync() is not { } pledge)
+        {
+            var created = new Jishi.Web.Features.Pledges.Pledge(ids.Member, 2016, [("矩阵测试承诺", "1次")], "matrix", at);
+            db.Pledges.Add(created);
+            await db.SaveChangesAsync();
+            pledge = created.Id;
+        }
+        if (await db.Postings.Where(p => p.UnitId == ids.Community).Select(p => (int?)p.Id).FirstOrDefaultAsync() is not { } posting)
+        {
+            var created = new Jishi.Web.Features.Points.Postings.Posting(ids.Community, 2016, 1, new DateOnly(2016, 4, 5), 5, "matrix", at);
+            db.Postings.Add(created);
+            await db.SaveChangesAsync();
+            posting = created.Id;
+        }
+        if (await db.Objections.Where(o => o.PostingId == posting).Select(o => (int?)o.Id).FirstOrDefaultAsync() is not { } objection)
+        {
+            var created = new Jishi.Web.Features.Points.Postings.Objection(posting, ids.Entry, "矩阵测试", "matrix", at);
+            db.Objections.Add(created);
+            await db.SaveChangesAsync();
+            objection = created.Id;
+        }
+        return ids with { Pledge = pledge, Posting = posting, Objection = objection };
     }
 
     /// <summary>The community's subject in the campaign, an item of its 述职报告 (0 when it has written none) and an

@@ -23,6 +23,8 @@ public static class AdminMenu
         new("Menu.Points", "trophy", "Meetings.Menu", "/points/meetings", "schedule", Policies.OrgManager),
         new("Menu.Points", "trophy", "Menu.PointsRules", "/points/rules", "profile", Policies.OrgManager),
         new("Menu.Points", "trophy", "Warnings.Menu", "/points/warnings", "alert", Policies.OrgManager),
+        new("Menu.Points", "trophy", "Menu.Pledges", "/points/pledges", "flag", Policies.OrgManager),
+        new("Menu.Points", "trophy", "Menu.Postings", "/points/postings", "notification", Policies.OrgManager),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];

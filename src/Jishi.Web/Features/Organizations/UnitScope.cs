@@ -16,4 +16,9 @@ public static class UnitScope
         var scope = await user.ScopePathAsync(ct);
         return await db.Units.Within(scope).FirstOrDefaultAsync(u => u.Id == id, ct);
     }
+
+    /// <summary>The path of <paramref name="unitId"/> when the caller sees it, or without a unit the caller's own scope;
+    /// null for an unknown or foreign unit (answered as 404).</summary>
+    public static async Task<string?> ScopeOfAsync(this JishiDbContext db, CurrentUser user, int? unitId, CancellationToken ct) =>
+        unitId is { } id ? (await db.FindVisibleUnitAsync(user, id, ct))?.Path : await user.ScopePathAsync(ct);
 }
