@@ -10,11 +10,12 @@ namespace Jishi.Web.Features.Points;
 public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook rules)
 {
     public sealed record RuleSetDto(int Id, string Tier, int Year, int Version, RuleSetStatus Status, decimal BaseScore, string StarThresholds,
-        IReadOnlyList<RuleDto> Rules);
+        IReadOnlyList<RuleDto> Rules, bool CommunityReview);
 
     public sealed record DraftRequest(string? Tier, int? Year);
 
-    public sealed record ReviseRequest(decimal? BaseScore, string? StarThresholds, IReadOnlyList<RuleDto>? Rules);
+    /// <summary><paramref name="CommunityReview"/> left out keeps the draft's setting.</summary>
+    public sealed record ReviseRequest(decimal? BaseScore, string? StarThresholds, IReadOnlyList<RuleDto>? Rules, bool? CommunityReview = null);
 
     public sealed record PreviewRow(int MemberId, string Name, decimal CurrentScore, int CurrentStars, decimal PreviewScore, int PreviewStars);
 
@@ -91,9 +92,32 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
             return new ValidationError(problems);
         }
         set.Revise(request.BaseScore!.Value, stars!, items.Select(r => new PointRule(r.Code.Trim(), r.Name.Trim(), r.Points, r.Unit.Trim(),
-            r.CapPerMonth, r.CapPerYear, r.NeedsApproval, r.NeedsEvidence, r.IsVeto)));
+            r.CapPerMonth, r.CapPerYear, r.NeedsApproval, r.NeedsEvidence, r.IsVeto)), request.CommunityReview);
         await db.SaveChangesAsync(ct);
         return ToDto(set);
+    }
+
+    /// <summary>The draft of the caller's street for a tier and year, if one is being prepared.</summary>
+    public async Task<RuleSetDto?> DraftOfAsync(string tier, int year, CancellationToken ct)
+    {
+        var scope = await user.ScopePathAsync(ct);
+        var draft = await db.RuleSets.AsNoTracking().Include(s => s.Rules).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Tier == tier && s.Year == year && s.Status == RuleSetStatus.Draft && ("/" + s.StreetId + "/").StartsWith(scope), ct);
+        return draft is null ? null : ToDto(draft);
+    }
+
+    /// <summary>What adopting the draft would change against the current version, for the confirmation before it.</summary>
+    public async Task<Result<RuleSetChanges>> ChangesAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } set)
+        {
+            return Error.NotFound("Entity.RuleSet");
+        }
+        if (set.Status != RuleSetStatus.Draft)
+        {
+            return Error.Conflict("Points.NotDraft");
+        }
+        return set.ChangesFrom(await rules.FindCurrentAsync(set.StreetId, set.Tier, set.Year, ct));
     }
 
     /// <summary>Makes the draft current; the version it replaces is retired and keeps every entry that names it.</summary>
@@ -152,5 +176,5 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
     }
 
     private static RuleSetDto ToDto(RuleSet s) => new(s.Id, s.Tier, s.Year, s.Version, s.Status, s.BaseScore, s.StarThresholds,
-        s.Rules.OrderBy(r => r.SortOrder).Select(r => r.ToDto()).ToList());
+        s.Rules.OrderBy(r => r.SortOrder).Select(r => r.ToDto()).ToList(), s.CommunityReview);
 }
