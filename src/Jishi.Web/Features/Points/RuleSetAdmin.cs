@@ -74,15 +74,8 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
         {
             problems.Add(new("baseScore", "Points.BaseScoreRange"));
         }
-        var items = request.Rules ?? [];
-        foreach (var r in items)
-        {
-            if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Trim().Length > 40 || string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 100
-                || string.IsNullOrWhiteSpace(r.Unit) || r.Unit.Trim().Length > 10 || r.CapPerMonth < 0 || r.CapPerYear < 0 || Math.Abs(r.Points) > 1000)
-            {
-                problems.Add(new("rules", "Points.RuleInvalid", r.Code ?? "", r.Name ?? ""));
-            }
-        }
+        var items = WithCodes(request.Rules ?? []);
+        problems.AddRange(items.SelectMany(RuleProblems));
         foreach (var duplicate in items.GroupBy(r => r.Code?.Trim()).Where(g => g.Count() > 1))
         {
             problems.Add(new("rules", "Points.RuleCodeTwice", duplicate.Key ?? ""));
@@ -167,6 +160,48 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
         }).OrderByDescending(r => r.PreviewScore).ThenBy(r => r.MemberId).ToList();
         return new Preview(set.Id, y, rows.Count, rows.Count(r => r.PreviewStars > r.CurrentStars), rows.Count(r => r.PreviewStars < r.CurrentStars), rows);
     }
+
+    public const int MaxCode = 40;
+    public const int MaxName = 100;
+    public const int MaxPoints = 1000;
+
+    /// <summary>What is wrong with one item, each as its own message: a name, a unit, a code of at most
+    /// <see cref="MaxCode"/> characters, points within ±<see cref="MaxPoints"/> and caps that are not negative.</summary>
+    public static IEnumerable<FieldProblem> RuleProblems(RuleDto r)
+    {
+        var label = string.IsNullOrWhiteSpace(r.Name) ? r.Code ?? "" : r.Name.Trim();
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > MaxName)
+        {
+            yield return new("rules", "Points.RuleNameRequired", MaxName);
+        }
+        if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Trim().Length > MaxCode)
+        {
+            yield return new("rules", "Points.RuleCodeInvalid", label, MaxCode);
+        }
+        if (string.IsNullOrWhiteSpace(r.Unit) || r.Unit.Trim().Length > 10)
+        {
+            yield return new("rules", "Points.RuleUnitRequired", label);
+        }
+        if (Math.Abs(r.Points) > MaxPoints)
+        {
+            yield return new("rules", "Points.RulePointsRange", label, MaxPoints);
+        }
+        if (r.CapPerMonth < 0 || r.CapPerYear < 0)
+        {
+            yield return new("rules", "Points.RuleCapNegative", label);
+        }
+    }
+
+    /// <summary>Items added on the screen come without a code: each gets "item-N", N one past the highest such code.</summary>
+    public static IReadOnlyList<RuleDto> WithCodes(IReadOnlyList<RuleDto> items)
+    {
+        var next = items.Select(r => r.Code?.Trim() ?? "").Where(c => c.StartsWith(ItemCodePrefix, StringComparison.Ordinal))
+            .Select(c => int.TryParse(c[ItemCodePrefix.Length..], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max() + 1;
+        return items.Select(r => string.IsNullOrWhiteSpace(r.Code) ? r with { Code = ItemCodePrefix + next++ } : r).ToList();
+    }
+
+    private const string ItemCodePrefix = "item-";
 
     private async Task<RuleSet?> FindAsync(int id, CancellationToken ct)
     {
