@@ -48,6 +48,8 @@ public sealed class RuleSetScreenTests(JishiServer server)
         await Assertions.Expect(page.Locator("#preview-title")).ToContainTextAsync("2016 年度");
         await Assertions.Expect(page.Locator("#preview-summary")).ToContainTextAsync("人分数有变化");
         await Assertions.Expect(page.Locator(".preview-table tbody tr.ant-table-row").First).ToBeVisibleAsync();
+        await page.ClickAsync("#preview-star-changes");
+        await Assertions.Expect(page.Locator(".preview-table tbody tr.ant-table-row").First.Locator(".star-change")).ToBeVisibleAsync();
         await JishiServer.ScreenshotAsync(page, "44-points-rules-draft");
 
         await page.ClickAsync("#draft-adopt");
