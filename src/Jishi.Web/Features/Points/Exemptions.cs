@@ -64,14 +64,15 @@ public sealed class Exemptions(JishiDbContext db, CurrentUser user, TimeProvider
     public sealed record ExemptionDto(int Id, int MemberId, string MemberName, int Year, string DecidedBy, DateOnly DecidedOn, string Reason,
         string RecordedBy);
 
-    public sealed record ListRequest(int? Year = null, int? MemberId = null);
+    public sealed record ListRequest(int? Year = null);
 
+    /// <summary>The exemptions of members in the caller's subtree, of a year or all, latest year first.</summary>
     public async Task<IReadOnlyList<ExemptionDto>> ListAsync(ListRequest r, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
         return await (from x in db.Exemptions.AsNoTracking()
                       join m in db.Members on x.MemberId equals m.Id
-                      where m.Unit!.Path.StartsWith(scope) && (r.Year == null || x.Year == r.Year) && (r.MemberId == null || x.MemberId == r.MemberId)
+                      where m.Unit!.Path.StartsWith(scope) && (r.Year == null || x.Year == r.Year)
                       orderby x.Year descending, m.Name
                       select new ExemptionDto(x.Id, x.MemberId, m.Name, x.Year, x.DecidedBy, x.DecidedOn, x.Reason, x.RecordedBy)).ToListAsync(ct);
     }
