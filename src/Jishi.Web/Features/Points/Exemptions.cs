@@ -77,6 +77,10 @@ public sealed class Exemptions(JishiDbContext db, CurrentUser user, TimeProvider
                       select new ExemptionDto(x.Id, x.MemberId, m.Name, x.Year, x.DecidedBy, x.DecidedOn, x.Reason, x.RecordedBy)).ToListAsync(ct);
     }
 
+    /// <summary>The member's exemption of a year, if the member is in the caller's subtree and exempted.</summary>
+    public async Task<ExemptionDto?> OfMemberAsync(int memberId, int year, CancellationToken ct) =>
+        (await ListAsync(new ListRequest(year), ct)).FirstOrDefault(x => x.MemberId == memberId);
+
     public async Task<Result<ExemptionDto>> ExemptAsync(ExemptRequest r, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
