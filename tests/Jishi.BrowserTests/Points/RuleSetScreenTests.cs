@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Jishi.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -66,5 +67,33 @@ public sealed class RuleSetScreenTests(JishiServer server)
         await Assertions.Expect(page.Locator(".rules-table").First.Locator("tr").Filter(new() { HasText = "参加主题党日" })).ToContainTextAsync("3 / 次");
         await Assertions.Expect(page.Locator("#draft-new")).ToBeVisibleAsync();
         await JishiServer.ScreenshotAsync(page, "46-points-rules-adopted");
+    }
+
+    private sealed record MemberItem(int Id, string Name);
+
+    private sealed record MemberPage(List<MemberItem> Items);
+
+    [Fact]
+    public async Task Statement_ElderlyMemberExempted_ShowsExemptThenLifted()
+    {
+        var api = await server.AdminClientAsync();
+        var member = (await api.GetFromJsonAsync<MemberPage>("/api/members?tier=年老体弱&pageSize=1"))!.Items[0];
+        var page = await server.LoginAsync();
+        await page.GotoAsync($"/points/members/{member.Id}?year=2016");
+        await JishiServer.WaitForCircuitAsync(page);
+
+        await page.ClickAsync("#exempt-open");
+        await page.ClickAsync(".exempt-modal .modal-ok");
+        await Assertions.Expect(page.Locator("#exempt-error")).ToContainTextAsync("请填写作出免评决定的组织");
+        await JishiServer.FillDialogInputAsync(page, "#exempt-by", "第一党支部支委会");
+        await JishiServer.FillDialogInputAsync(page, "#exempt-reason", "长期卧床，无法参加组织生活");
+        await page.ClickAsync(".exempt-modal .modal-ok");
+        await Assertions.Expect(page.Locator("#exemption")).ToContainTextAsync("免评");
+        await Assertions.Expect(page.Locator("#exemption")).ToContainTextAsync("经第一党支部支委会决定：长期卧床");
+        await JishiServer.ScreenshotAsync(page, "47-points-exempt");
+
+        // Lifted again, so that the demo's 2016 boards stay as other tests expect them.
+        await page.ClickAsync(".exempt-lift");
+        await Assertions.Expect(page.Locator("#exempt-open")).ToBeVisibleAsync();
     }
 }
