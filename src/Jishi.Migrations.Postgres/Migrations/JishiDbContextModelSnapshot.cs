@@ -552,6 +552,51 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.ToTable("PledgeItems");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Points.Exemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("Exemptions");
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Points.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -610,6 +655,12 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     b.Property<long?>("ReversalOf")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("text");
 
                     b.Property<string>("RuleCode")
                         .IsRequired()
@@ -851,6 +902,9 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     b.Property<long>("BaseScore")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("CommunityReview")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("StarThresholds")
                         .IsRequired()
@@ -1610,6 +1664,15 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.HasOne("Jishi.Web.Features.Pledges.Pledge", null)
                         .WithMany("Items")
                         .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Points.Exemption", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -527,6 +527,49 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.ToTable("PledgeItems");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Points.Exemption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("Exemptions");
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Points.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -583,6 +626,12 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("ReversalOf")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RuleCode")
                         .IsRequired()
@@ -813,6 +862,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("BaseScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommunityReview")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StarThresholds")
@@ -1545,6 +1597,15 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasOne("Jishi.Web.Features.Pledges.Pledge", null)
                         .WithMany("Items")
                         .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Points.Exemption", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

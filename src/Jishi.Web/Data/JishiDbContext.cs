@@ -45,6 +45,7 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<PledgeItem> PledgeItems => Set<PledgeItem>();
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<Exemption> Exemptions => Set<Exemption>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

@@ -7,6 +7,13 @@ public enum EntryStatus
     Rejected = 2,
 }
 
+/// <summary>Who approves: a branch secretary, or the community (a community secretary, or the street above it).</summary>
+public enum ApprovalLevel
+{
+    Branch,
+    Community,
+}
+
 /// <summary>One line of the points ledger, append-only: amounts are set once and never change, an entry is never deleted,
 /// and a correction is a reversing entry pointing at the original (<see cref="ReversalOf"/>, at most one per original).
 /// Only the status moves, once, from Pending to Approved or Rejected. The entry names the rule, rule set and version that
@@ -37,6 +44,12 @@ public sealed class LedgerEntry
     public DateTime? DecidedAt { get; private set; }
     public string? Note { get; private set; }
     public string? Evidence { get; private set; }
+
+    /// <summary>The branch secretary who approved first where the rule set asks for 社区复核: the entry stays Pending, and
+    /// counts only once the community approves it.</summary>
+    public string? ReviewedBy { get; private set; }
+
+    public DateTime? ReviewedAt { get; private set; }
 
     /// <summary>Why it was rejected or reversed.</summary>
     public string? Reason { get; private set; }
@@ -132,6 +145,30 @@ public sealed class LedgerEntry
     public void Approve(string by, DateTime at) => Decide(EntryStatus.Approved, by, at, null);
 
     public void Reject(string by, DateTime at, string reason) => Decide(EntryStatus.Rejected, by, at, reason);
+
+    /// <summary>The resource key of why <paramref name="level"/> may not approve or reject this entry now, or null: a decided
+    /// entry is final; under <paramref name="communityReview"/> an entry the branch has approved is the community's to decide.</summary>
+    public string? WhyNotDecidable(ApprovalLevel level, bool communityReview) =>
+        Status != EntryStatus.Pending ? "Points.NotPending"
+        : communityReview && level == ApprovalLevel.Branch && ReviewedBy is not null ? "Points.AwaitsCommunity"
+        : null;
+
+    /// <summary>Approval by <paramref name="level"/>: final, except a branch secretary's under <paramref name="communityReview"/>,
+    /// which records the first approval and leaves the entry Pending for the community.</summary>
+    public void Approve(string by, DateTime at, ApprovalLevel level, bool communityReview)
+    {
+        if (WhyNotDecidable(level, communityReview) is { } why)
+        {
+            throw new InvalidOperationException(why);
+        }
+        if (communityReview && level == ApprovalLevel.Branch)
+        {
+            ReviewedBy = by;
+            ReviewedAt = at;
+            return;
+        }
+        Approve(by, at);
+    }
 
     private void Decide(EntryStatus status, string by, DateTime at, string? reason)
     {

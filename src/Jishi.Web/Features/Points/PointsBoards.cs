@@ -9,7 +9,7 @@ namespace Jishi.Web.Features.Points;
 /// <summary>One member's standing in a year, under the member's branch (a party group's parent): the stored score (the tier's base while the member has no balance row),
 /// stars and the first star threshold of the member's rule set.</summary>
 public sealed record Standing(int MemberId, string Name, string Tier, int UnitId, string UnitName, decimal Score, int Stars,
-    bool Vetoed, decimal Threshold);
+    bool Vetoed, decimal Threshold, bool Exempt);
 
 /// <summary>GET /api/points/warnings: a member below the first star threshold (不合格) or within
 /// <see cref="Standings.WatchMargin"/> of it (关注), with the branch.</summary>
@@ -42,7 +42,7 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
             return Error.NotFound("Entity.Unit");
         }
         var standings = await StandingsAsync(unit.Path, YearOf(r.Year), ct);
-        return standings.Where(s => Standings.NeedsWarning(s.Score, s.Threshold))
+        return standings.Where(s => !s.Exempt && Standings.NeedsWarning(s.Score, s.Threshold))
             .OrderBy(s => s.Score).ThenBy(s => s.MemberId)
             .Select(s => new WarningRow(s.MemberId, s.Name, s.Tier, s.UnitId, s.UnitName, s.Score, s.Stars, s.Threshold, s.Score < s.Threshold))
             .ToList();
@@ -56,15 +56,20 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
             return Error.NotFound("Entity.Unit");
         }
         var year = YearOf(r.Year);
-        var sorted = (await StandingsAsync(unit.Path, year, ct)).OrderByDescending(s => s.Score).ThenBy(s => s.MemberId).ToList();
+        var standings = await StandingsAsync(unit.Path, year, ct);
+        // Exempted members (免评) are neither ranked nor counted for the 优秀 quota; they follow the ranked ones, rank 0.
+        var sorted = standings.Where(s => !s.Exempt).OrderByDescending(s => s.Score).ThenBy(s => s.MemberId).ToList();
         var ranks = Standings.Ranks(sorted.Select(s => s.Score).ToList());
         var rows = sorted.Select((s, i) => new YearEndRow(ranks[i], s.MemberId, s.Name, s.Tier, s.UnitName, s.Score, s.Stars, s.Vetoed,
-            Standings.Suggest(s.Score, s.Stars, s.Vetoed, ranks[i], sorted.Count))).ToList();
+            Standings.Suggest(s.Score, s.Stars, s.Vetoed, ranks[i], sorted.Count)))
+            .Concat(standings.Where(s => s.Exempt).OrderBy(s => s.MemberId)
+                .Select(s => new YearEndRow(0, s.MemberId, s.Name, s.Tier, s.UnitName, s.Score, s.Stars, s.Vetoed, YearEndBand.Exempt)))
+            .ToList();
         return new YearEndSheet(unit.Id, unit.Name, year, rows);
     }
 
     /// <summary>The public star board of a branch or community: members with at least one star, grouped ★★★★★ first. Members
-    /// below the first star are left off a public notice; the warnings list is where their secretary sees them.</summary>
+    /// below the first star, and exempted ones (免评, not assessed), are left off a public notice; the warnings list is where their secretary sees them.</summary>
     public async Task<StarBoard?> StarBoardAsync(int unitId, int year, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking()
@@ -73,7 +78,7 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return null;
         }
-        var groups = (await StandingsAsync(unit.Path, year, ct)).Where(s => s.Stars > 0)
+        var groups = (await StandingsAsync(unit.Path, year, ct)).Where(s => s.Stars > 0 && !s.Exempt)
             .GroupBy(s => s.Stars).OrderByDescending(g => g.Key)
             .Select(g => new StarBoardGroup(g.Key, g.OrderByDescending(s => s.Score).ThenBy(s => s.MemberId)
                 .Select(s => new StarBoardMember(s.Name, s.Score)).ToList()))
@@ -100,12 +105,14 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
                 Vetoes = p == null ? 0 : p.Vetoes,
             }).ToListAsync(ct);
         var standards = await rules.StandardsAsync(year, ct);
+        var exempt = (await db.Exemptions.AsNoTracking().Where(x => x.Year == year).Select(x => x.MemberId).ToListAsync(ct)).ToHashSet();
         return rows.Select(m =>
         {
             var street = RuleBook.StreetOf(m.Path);
             var stars = standards.StarsOf(street, m.Tier);
             var score = m.Score ?? standards.BaseOf(street, m.Tier);
-            return new Standing(m.Id, m.Name, m.Tier, m.BranchId, m.BranchName, score, stars.StarsFor(score), m.Vetoes > 0, stars.Thresholds[0]);
+            return new Standing(m.Id, m.Name, m.Tier, m.BranchId, m.BranchName, score, stars.StarsFor(score), m.Vetoes > 0, stars.Thresholds[0],
+                exempt.Contains(m.Id));
         }).ToList();
     }
 

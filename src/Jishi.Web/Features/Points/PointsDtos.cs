@@ -10,7 +10,7 @@ public sealed record EntryCreated(long Id, decimal Points, EntryStatus Status, b
 public sealed record EntryDto(long Id, int MemberId, string MemberName, string RuleCode, string RuleName, int RuleVersion,
     decimal Quantity, decimal Requested, decimal Points, bool CapCut, bool IsVeto, EntryStatus Status, DateOnly OccurredOn,
     DateTime RecordedAt, string RecordedBy, string? ApprovedBy, string? DecidedBy, string RecordedByName, string? DecidedByName, string? Note, string? Evidence, string? Reason,
-    string? SourceKey, long? ReversalOf, bool Reversed);
+    string? SourceKey, long? ReversalOf, bool Reversed, string? ReviewedBy);
 
 public sealed record RuleDto(string Code, string Name, decimal Points, string Unit, decimal? CapPerMonth, decimal? CapPerYear,
     bool NeedsApproval, bool NeedsEvidence, bool IsVeto);
@@ -37,5 +37,5 @@ public static class PointsProjections
         e.Status == EntryStatus.Approved ? e.DecidedBy : null, e.DecidedBy,
         db.Users.Where(u => u.UserName == e.RecordedBy).Select(u => u.DisplayName).FirstOrDefault() ?? e.RecordedBy,
         db.Users.Where(u => u.UserName == e.DecidedBy).Select(u => u.DisplayName).FirstOrDefault() ?? e.DecidedBy, e.Note, e.Evidence, e.Reason, e.SourceKey, e.ReversalOf,
-        db.LedgerEntries.Any(r => r.ReversalOf == e.Id));
+        db.LedgerEntries.Any(r => r.ReversalOf == e.Id), e.ReviewedBy);
 }

@@ -8,7 +8,7 @@ public static class PointsEndpoints
 {
     public static IServiceCollection AddPoints(this IServiceCollection services) =>
         services.AddScoped<RuleBook>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>().AddScoped<RuleSetAdmin>()
-            .AddSingleton<PointsWriteGate>().AddPointsBoards();
+            .AddSingleton<PointsWriteGate>().AddPointsBoards().AddScoped<Exemptions>();
 
     public static IEndpointRouteBuilder MapPoints(this IEndpointRouteBuilder app)
     {
@@ -60,6 +60,7 @@ public static class PointsEndpoints
                 (await q.MemberAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Points").RequireAuthorization(Policies.OrgManager).Produces<MemberPointsDto>();
         app.MapPointsBoards();
+        app.MapPointsExemptions();
         return app;
     }
 }

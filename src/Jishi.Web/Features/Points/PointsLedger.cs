@@ -1,4 +1,5 @@
 using Jishi.Web.Data;
+using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,12 +95,14 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         }
     }
 
-    public Task<Result<EntryDto>> ApproveAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, entry =>
-        {
-            entry.Approve(user.UserName ?? "system", clock.GetUtcNow().UtcDateTime);
-            return entry;
-        }, ct);
+    /// <summary>Approves a pending entry; under 社区复核 a branch secretary's approval is the first of two and the entry
+    /// counts when the community approves it.</summary>
+    public async Task<Result<EntryDto>> ApproveAsync(long id, CancellationToken ct)
+    {
+        var (level, twoLevel) = (Level(), await CommunityReviewAsync(id, ct));
+        return await DecideAsync(id, entry => entry.WhyNotDecidable(level, twoLevel),
+            entry => entry.Approve(user.UserName ?? "system", clock.GetUtcNow().UtcDateTime, level, twoLevel), ct);
+    }
 
     public async Task<Result<EntryDto>> RejectAsync(long id, ReasonRequest request, CancellationToken ct)
     {
@@ -107,11 +110,9 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return invalid;
         }
-        return await DecideAsync(id, entry =>
-        {
-            entry.Reject(user.UserName ?? "system", clock.GetUtcNow().UtcDateTime, request.Reason!.Trim());
-            return null;
-        }, ct);
+        var (level, twoLevel) = (Level(), await CommunityReviewAsync(id, ct));
+        return await DecideAsync(id, entry => entry.WhyNotDecidable(level, twoLevel),
+            entry => entry.Reject(user.UserName ?? "system", clock.GetUtcNow().UtcDateTime, request.Reason!.Trim()), ct);
     }
 
     /// <summary>Posts the reversing entry of an approved entry; 409 for a pending, rejected, reversed or reversing one.</summary>
@@ -151,8 +152,9 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         }
     }
 
-    /// <summary>Approves or rejects a pending entry; <paramref name="decide"/> returns the entry when it now counts.</summary>
-    private async Task<Result<EntryDto>> DecideAsync(long id, Func<LedgerEntry, LedgerEntry?> decide, CancellationToken ct)
+    /// <summary>Approves or rejects a pending entry unless <paramref name="refuse"/> names why not; the balance counts the
+    /// entry when <paramref name="decide"/> has approved it finally.</summary>
+    private async Task<Result<EntryDto>> DecideAsync(long id, Func<LedgerEntry, string?> refuse, Action<LedgerEntry> decide, CancellationToken ct)
     {
         if (await FindEntryMemberAsync(id, ct) is not { } memberId)
         {
@@ -161,18 +163,28 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         return await SerializedAsync(memberId, async () =>
         {
             var entry = await db.LedgerEntries.FirstAsync(e => e.Id == id, ct);
-            if (entry.Status != EntryStatus.Pending)
+            if (refuse(entry) is { } why)
             {
-                return (Result<EntryDto>)Error.Conflict("Points.NotPending");
+                return (Result<EntryDto>)Error.Conflict(why);
             }
-            if (decide(entry) is { } counted)
+            decide(entry);
+            if (entry.Status == EntryStatus.Approved)
             {
-                (await BalanceAsync(memberId, counted.Year, RuleSet.DefaultBaseScore, ct)).Count(counted);
+                (await BalanceAsync(memberId, entry.Year, RuleSet.DefaultBaseScore, ct)).Count(entry);
             }
             await db.SaveChangesAsync(ct);
             return await DtoAsync(id, ct);
         }, ct);
     }
+
+    /// <summary>A community secretary or the street decides as the community; a branch secretary as the branch.</summary>
+    private ApprovalLevel Level() =>
+        user.IsInRole(Roles.StreetAdmin) || user.IsInRole(Roles.CommunitySecretary) ? ApprovalLevel.Community : ApprovalLevel.Branch;
+
+    /// <summary>Whether the rule set version that produced the entry asks for 社区复核 (an adopted version never changes).</summary>
+    private Task<bool> CommunityReviewAsync(long id, CancellationToken ct) =>
+        db.LedgerEntries.Where(e => e.Id == id).Select(e => db.RuleSets.Where(s => s.Id == e.RuleSetId).Select(s => s.CommunityReview).FirstOrDefault())
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>Runs <paramref name="work"/> in a transaction that no other ledger write of the same member overlaps.
     /// PostgreSQL: the member's row is locked (FOR NO KEY UPDATE, which leaves foreign-key checks of other tables free) until

@@ -42,6 +42,10 @@ public sealed class RuleSet
     /// <summary>The five star thresholds, "60,70,80,90,96" (see <see cref="StarScale"/>).</summary>
     public string StarThresholds { get; private set; } = StarScale.Default;
 
+    /// <summary>社区复核: an entry that needs approval waits, after the branch secretary approves it, for the community's
+    /// approval, and counts only then.</summary>
+    public bool CommunityReview { get; private set; }
+
     public List<PointRule> Rules { get; private set; } = [];
 
     public StarScale Stars => StarScale.Parse(StarThresholds);
@@ -62,6 +66,7 @@ public sealed class RuleSet
         {
             BaseScore = BaseScore,
             StarThresholds = StarThresholds,
+            CommunityReview = CommunityReview,
         };
 
     /// <summary>Makes this draft the current version and retires the one it replaces; earlier entries keep naming theirs.</summary>
@@ -82,8 +87,9 @@ public sealed class RuleSet
         Status = RuleSetStatus.Current;
     }
 
-    /// <summary>Changes a draft as a whole: base score, star thresholds and the list of items, in order.</summary>
-    public void Revise(decimal baseScore, StarScale stars, IEnumerable<PointRule> rules)
+    /// <summary>Changes a draft as a whole: base score, star thresholds and the list of items, in order; community review
+    /// when <paramref name="communityReview"/> is given.</summary>
+    public void Revise(decimal baseScore, StarScale stars, IEnumerable<PointRule> rules, bool? communityReview = null)
     {
         if (Status != RuleSetStatus.Draft)
         {
@@ -96,6 +102,7 @@ public sealed class RuleSet
         }
         BaseScore = baseScore;
         StarThresholds = stars.ToString();
+        CommunityReview = communityReview ?? CommunityReview;
         Rules.Clear();
         var order = 0;
         foreach (var rule in list)
@@ -103,6 +110,21 @@ public sealed class RuleSet
             rule.SortOrder = order++;
             Rules.Add(rule);
         }
+    }
+
+    /// <summary>What adopting this draft changes against <paramref name="current"/> (null: no version adopted yet, so
+    /// every item is new): items by code added, removed or changed in any field, and the set's own settings.</summary>
+    public RuleSetChanges ChangesFrom(RuleSet? current)
+    {
+        var before = (current?.Rules ?? []).ToDictionary(r => r.Code, r => r.ToDto());
+        var after = Rules.OrderBy(r => r.SortOrder).Select(r => r.ToDto()).ToList();
+        return new RuleSetChanges(Version, current?.Version,
+            current is null || current.BaseScore != BaseScore ? (current?.BaseScore, BaseScore) : null,
+            current is null || current.StarThresholds != StarThresholds ? (current?.StarThresholds, StarThresholds) : null,
+            current?.CommunityReview != CommunityReview ? CommunityReview : null,
+            after.Where(r => !before.ContainsKey(r.Code)).Select(r => r.Name).ToList(),
+            before.Values.Where(r => after.All(a => a.Code != r.Code)).Select(r => r.Name).ToList(),
+            after.Where(r => before.TryGetValue(r.Code, out var old) && old != r).Select(r => r.Name).ToList());
     }
 
     /// <summary>The committee's defaults. 在职 members get the full list of the issue; 离退休, 流动 and 年老体弱 smaller sets
@@ -159,6 +181,16 @@ public sealed class RuleSet
     private static PointRule DuesLate() => new(RuleCodes.DuesLate, "未按时交纳党费", -1, "次");
 
     private static PointRule Veto() => new(RuleCodes.Veto, "受到党纪处分或违法犯罪（一票否决）", 0, "次", needsApproval: true, needsEvidence: true, isVeto: true);
+}
+
+/// <summary>What adopting a draft changes: <see cref="BaseScore"/> and <see cref="StarThresholds"/> are (before, after)
+/// when they differ, <see cref="CommunityReview"/> the new setting when it differs; item lists hold names.</summary>
+public sealed record RuleSetChanges(int Version, int? CurrentVersion, (decimal? From, decimal To)? BaseScore,
+    (string? From, string To)? StarThresholds, bool? CommunityReview, IReadOnlyList<string> Added, IReadOnlyList<string> Removed,
+    IReadOnlyList<string> Changed)
+{
+    public bool None => BaseScore is null && StarThresholds is null && CommunityReview is null && Added.Count == 0 && Removed.Count == 0
+        && Changed.Count == 0;
 }
 
 /// <summary>The codes of the default rules; automatic sources (meeting attendance, pledges, wishes) post by these.</summary>

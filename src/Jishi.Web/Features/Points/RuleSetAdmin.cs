@@ -10,11 +10,12 @@ namespace Jishi.Web.Features.Points;
 public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook rules)
 {
     public sealed record RuleSetDto(int Id, string Tier, int Year, int Version, RuleSetStatus Status, decimal BaseScore, string StarThresholds,
-        IReadOnlyList<RuleDto> Rules);
+        IReadOnlyList<RuleDto> Rules, bool CommunityReview);
 
     public sealed record DraftRequest(string? Tier, int? Year);
 
-    public sealed record ReviseRequest(decimal? BaseScore, string? StarThresholds, IReadOnlyList<RuleDto>? Rules);
+    /// <summary><paramref name="CommunityReview"/> left out keeps the draft's setting.</summary>
+    public sealed record ReviseRequest(decimal? BaseScore, string? StarThresholds, IReadOnlyList<RuleDto>? Rules, bool? CommunityReview = null);
 
     public sealed record PreviewRow(int MemberId, string Name, decimal CurrentScore, int CurrentStars, decimal PreviewScore, int PreviewStars);
 
@@ -73,15 +74,8 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
         {
             problems.Add(new("baseScore", "Points.BaseScoreRange"));
         }
-        var items = request.Rules ?? [];
-        foreach (var r in items)
-        {
-            if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Trim().Length > 40 || string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > 100
-                || string.IsNullOrWhiteSpace(r.Unit) || r.Unit.Trim().Length > 10 || r.CapPerMonth < 0 || r.CapPerYear < 0 || Math.Abs(r.Points) > 1000)
-            {
-                problems.Add(new("rules", "Points.RuleInvalid", r.Code ?? "", r.Name ?? ""));
-            }
-        }
+        var items = WithCodes(request.Rules ?? []);
+        problems.AddRange(items.SelectMany(RuleProblems));
         foreach (var duplicate in items.GroupBy(r => r.Code?.Trim()).Where(g => g.Count() > 1))
         {
             problems.Add(new("rules", "Points.RuleCodeTwice", duplicate.Key ?? ""));
@@ -91,9 +85,32 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
             return new ValidationError(problems);
         }
         set.Revise(request.BaseScore!.Value, stars!, items.Select(r => new PointRule(r.Code.Trim(), r.Name.Trim(), r.Points, r.Unit.Trim(),
-            r.CapPerMonth, r.CapPerYear, r.NeedsApproval, r.NeedsEvidence, r.IsVeto)));
+            r.CapPerMonth, r.CapPerYear, r.NeedsApproval, r.NeedsEvidence, r.IsVeto)), request.CommunityReview);
         await db.SaveChangesAsync(ct);
         return ToDto(set);
+    }
+
+    /// <summary>The draft of the caller's street for a tier and year, if one is being prepared.</summary>
+    public async Task<RuleSetDto?> DraftOfAsync(string tier, int year, CancellationToken ct)
+    {
+        var scope = await user.ScopePathAsync(ct);
+        var draft = await db.RuleSets.AsNoTracking().Include(s => s.Rules).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Tier == tier && s.Year == year && s.Status == RuleSetStatus.Draft && ("/" + s.StreetId + "/").StartsWith(scope), ct);
+        return draft is null ? null : ToDto(draft);
+    }
+
+    /// <summary>What adopting the draft would change against the current version, for the confirmation before it.</summary>
+    public async Task<Result<RuleSetChanges>> ChangesAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } set)
+        {
+            return Error.NotFound("Entity.RuleSet");
+        }
+        if (set.Status != RuleSetStatus.Draft)
+        {
+            return Error.Conflict("Points.NotDraft");
+        }
+        return set.ChangesFrom(await rules.FindCurrentAsync(set.StreetId, set.Tier, set.Year, ct));
     }
 
     /// <summary>Makes the draft current; the version it replaces is retired and keeps every entry that names it.</summary>
@@ -144,6 +161,48 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
         return new Preview(set.Id, y, rows.Count, rows.Count(r => r.PreviewStars > r.CurrentStars), rows.Count(r => r.PreviewStars < r.CurrentStars), rows);
     }
 
+    public const int MaxCode = 40;
+    public const int MaxName = 100;
+    public const int MaxPoints = 1000;
+
+    /// <summary>What is wrong with one item, each as its own message: a name, a unit, a code of at most
+    /// <see cref="MaxCode"/> characters, points within ±<see cref="MaxPoints"/> and caps that are not negative.</summary>
+    public static IEnumerable<FieldProblem> RuleProblems(RuleDto r)
+    {
+        var label = string.IsNullOrWhiteSpace(r.Name) ? r.Code ?? "" : r.Name.Trim();
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Trim().Length > MaxName)
+        {
+            yield return new("rules", "Points.RuleNameRequired", MaxName);
+        }
+        if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Trim().Length > MaxCode)
+        {
+            yield return new("rules", "Points.RuleCodeInvalid", label, MaxCode);
+        }
+        if (string.IsNullOrWhiteSpace(r.Unit) || r.Unit.Trim().Length > 10)
+        {
+            yield return new("rules", "Points.RuleUnitRequired", label);
+        }
+        if (Math.Abs(r.Points) > MaxPoints)
+        {
+            yield return new("rules", "Points.RulePointsRange", label, MaxPoints);
+        }
+        if (r.CapPerMonth < 0 || r.CapPerYear < 0)
+        {
+            yield return new("rules", "Points.RuleCapNegative", label);
+        }
+    }
+
+    /// <summary>Items added on the screen come without a code: each gets "item-N", N one past the highest such code.</summary>
+    public static IReadOnlyList<RuleDto> WithCodes(IReadOnlyList<RuleDto> items)
+    {
+        var next = items.Select(r => r.Code?.Trim() ?? "").Where(c => c.StartsWith(ItemCodePrefix, StringComparison.Ordinal))
+            .Select(c => int.TryParse(c[ItemCodePrefix.Length..], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max() + 1;
+        return items.Select(r => string.IsNullOrWhiteSpace(r.Code) ? r with { Code = ItemCodePrefix + next++ } : r).ToList();
+    }
+
+    private const string ItemCodePrefix = "item-";
+
     private async Task<RuleSet?> FindAsync(int id, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
@@ -152,5 +211,5 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
     }
 
     private static RuleSetDto ToDto(RuleSet s) => new(s.Id, s.Tier, s.Year, s.Version, s.Status, s.BaseScore, s.StarThresholds,
-        s.Rules.OrderBy(r => r.SortOrder).Select(r => r.ToDto()).ToList());
+        s.Rules.OrderBy(r => r.SortOrder).Select(r => r.ToDto()).ToList(), s.CommunityReview);
 }

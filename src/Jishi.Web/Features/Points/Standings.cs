@@ -9,6 +9,9 @@ public enum YearEndBand
     Qualified,
     BasicallyQualified,
     Unqualified,
+
+    /// <summary>免评: exempted by the branch's decision (<see cref="Exemption"/>), listed without rank.</summary>
+    Exempt,
 }
 
 /// <summary>The period a leaderboard ranks by: the year ranks by assessment score, a quarter or month by the points granted

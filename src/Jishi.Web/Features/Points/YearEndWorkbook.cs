@@ -34,7 +34,7 @@ public sealed class YearEndWorkbook(PointsBoards boards, IStringLocalizer<Shared
         ]);
         foreach (var row in sheet.Rows)
         {
-            table.Rows.Add(row.Rank, row.Name, row.UnitName, row.Tier, row.AssessmentScore, StarsText(text, row.StarLevel), BandText(text, row.Band));
+            table.Rows.Add(row.Rank > 0 ? row.Rank : DBNull.Value, row.Name, row.UnitName, row.Tier, row.AssessmentScore, StarsText(text, row.StarLevel), BandText(text, row.Band));
         }
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, new Dictionary<string, object> { [text["YearEnd.SheetName"].Value] = table }, excelType: ExcelType.XLSX,
