@@ -24,13 +24,16 @@ public sealed class AccountAdmin(JishiDbContext db, UserManager<AppUser> users, 
         {
             return Error.Invalid("Account.RoleInvalid", r.Role);
         }
-        var unitId = r.UnitId;
+        if (await db.FindVisibleUnitAsync(user, r.UnitId, ct) is not { } unit)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
         if (r.Role == Roles.Member)
         {
             // A member's account reads that member's own points: it is bound to a member of the caller's subtree, once,
-            // and sits in the member's unit.
+            // and sits in the member's own unit.
             var scope = await user.ScopePathAsync(ct);
-            if (await db.Members.Where(m => m.Id == r.MemberId && m.Unit!.Path.StartsWith(scope)).Select(m => (int?)m.UnitId).FirstOrDefaultAsync(ct)
+            if (await db.Members.Where(m => m.Id == r.MemberId && m.Unit!.Path.StartsWith(scope)).Select(m => m.Unit).FirstOrDefaultAsync(ct)
                 is not { } memberUnit)
             {
                 return Error.NotFound("Entity.Member");
@@ -39,15 +42,11 @@ public sealed class AccountAdmin(JishiDbContext db, UserManager<AppUser> users, 
             {
                 return Error.Conflict("Accounts.MemberHasAccount");
             }
-            unitId = memberUnit;
+            unit = memberUnit;
         }
         else if (r.MemberId is not null)
         {
             return Error.Invalid("Accounts.MemberOnlyForMemberRole");
-        }
-        if (await db.FindVisibleUnitAsync(user, unitId, ct) is not { } unit)
-        {
-            return Error.NotFound("Entity.Unit");
         }
         if (r.Role is Roles.StreetAdmin or Roles.SysAdmin && !user.IsInRole(Roles.StreetAdmin) && !user.IsInRole(Roles.SysAdmin))
         {
