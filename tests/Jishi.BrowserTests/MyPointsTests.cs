@@ -92,4 +92,43 @@ public sealed class MyPointsTests(JishiServer server)
         await Assertions.Expect(page.Locator(".my-head .who b")).ToHaveTextAsync(name);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Accounts_NewMemberAccount_BoundToPickedMemberInMembersUnit()
+    {
+        var admin = await server.LoginAsync();
+        await admin.ClickAsync(".app-sider a[href='/accounts']");
+        await admin.ClickAsync("#account-add");
+        await JishiServer.FillDialogInputAsync(admin, "#account-username", "dyxizhan");
+        var memberRole = admin.Locator(".ant-select-dropdown .ant-select-item-option[aria-label='党员'] >> visible=true");
+        for (var attempt = 1; ; attempt++)
+        {
+            // The first click can land before the dialog's select listens; the next one opens it.
+            await admin.ClickAsync(".ant-modal-body .ant-select >> nth=0");
+            try
+            {
+                await memberRole.WaitForAsync(new LocatorWaitForOptions { Timeout = 5000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+            }
+        }
+        await memberRole.ClickAsync();
+        await JishiServer.PickUnitAsync(admin, ".ant-modal-body .ant-select >> nth=1", "西站社区党总支");
+        await admin.Locator(".ant-modal-body #account-member").ClickAsync();
+        await admin.Locator(".ant-select-dropdown .ant-select-item-option >> visible=true").Nth(3).ClickAsync();
+        await Assertions.Expect(admin.Locator("#account-displayname")).Not.ToHaveValueAsync("");
+        await admin.WaitForTimeoutAsync(500); // the drop-down's closing animation
+        await JishiServer.ScreenshotAsync(admin, "84-account-new-member");
+        await admin.ClickAsync(".ant-modal-body .modal-ok");
+
+        await Assertions.Expect(admin.Locator(".ant-table-tbody tr:has-text('dyxizhan')")).ToContainTextAsync("党员");
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
+        var account = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "dyxizhan");
+        var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == account.MemberId);
+        Assert.Equal((member.Name, member.UnitId), (account.DisplayName, account.UnitId));
+        await admin.Context.CloseAsync();
+    }
 }
