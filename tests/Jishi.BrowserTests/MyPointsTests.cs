@@ -100,21 +100,7 @@ public sealed class MyPointsTests(JishiServer server)
         await admin.ClickAsync(".app-sider a[href='/accounts']");
         await admin.ClickAsync("#account-add");
         await JishiServer.FillDialogInputAsync(admin, "#account-username", "dyxizhan");
-        var memberRole = admin.Locator(".ant-select-dropdown .ant-select-item-option[aria-label='党员'] >> visible=true");
-        for (var attempt = 1; ; attempt++)
-        {
-            // The first click can land before the dialog's select listens; the next one opens it.
-            await admin.ClickAsync(".ant-modal-body .ant-select >> nth=0");
-            try
-            {
-                await memberRole.WaitForAsync(new LocatorWaitForOptions { Timeout = 5000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 4)
-            {
-            }
-        }
-        await memberRole.ClickAsync();
+        await JishiServer.PickOptionAsync(admin, ".ant-modal-body .ant-select >> nth=0", "党员");
         await JishiServer.PickUnitAsync(admin, ".ant-modal-body .ant-select >> nth=1", "西站社区党总支");
         await admin.Locator(".ant-modal-body #account-member").ClickAsync();
         await admin.Locator(".ant-select-dropdown .ant-select-item-option >> visible=true").Nth(3).ClickAsync();
