@@ -88,6 +88,8 @@ public sealed class MyPointsTests(JishiFactory factory)
         var objection = (await objected.Content.ReadFromJsonAsync<ObjectionRow>())!;
         Assert.Equal((own, "Open", "当天请假，没有参加"), (objection.EntryId, objection.Status, objection.Reason));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        var again = await member.PostAsJsonAsync("/api/my/objections", new { postingId, entryId = own, reason = "再提一次" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var after = await member.GetFromJsonAsync<MyPointsRow>($"/api/my/points?year={Year}");
         Assert.Contains(after!.Objections, o => o.Id == objection.Id && o.EntryId == own);
         Assert.DoesNotContain(after.OpenPostings.Single(p => p.Id == postingId).EntryIds, id => id == own);

@@ -146,6 +146,11 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
         {
             return Error.NotFound("Entity.Posting");
         }
+        // Staff record what members tell them; a member's own button is pressed once per entry until it is answered.
+        if (await db.Objections.AnyAsync(o => o.PostingId == postingId && o.EntryId == request.EntryId && o.Status == ObjectionStatus.Open, ct))
+        {
+            return Error.Conflict("My.AlreadyObjected");
+        }
         return await RecordAsync(posting, db.LedgerEntries.Where(e => e.MemberId == memberId), request, ct);
     }
 
