@@ -60,6 +60,11 @@ public sealed class MyPointsTests(JishiServer server)
         await Assertions.Expect(item).ToContainTextAsync("我的异议：那天我在外地，没有参加义诊，请核实（待处理）");
         Assert.Equal(0, await item.Locator("summary").CountAsync());
         await JishiServer.ScreenshotAsync(page, "82-my-points-objected");
+
+        await page.ClickAsync(".lang-links a:has-text('English')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My points");
+        await Assertions.Expect(item).ToContainTextAsync("My objection: 那天我在外地，没有参加义诊，请核实");
+        await JishiServer.ScreenshotAsync(page, "85-my-points-english");
         await page.Context.CloseAsync();
     }
 
