@@ -112,6 +112,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
             account.PasswordHash = hash ??= users.PasswordHasher.HashPassword(account, password);
             await DatabaseInitializer.CreateUserAsync(users, account, null, Roles.CommunitySecretary);
         }
+        await MemberAccountsDemo.LoadAsync(db, users, password, ct);
         return password;
     }
 

@@ -154,6 +154,27 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         await option.First.ClickAsync();
     }
 
+    /// <summary>Opens an AntDesign Select and chooses the option labelled <paramref name="label"/>. The first click can land
+    /// before the select listens, so it is clicked again until the option shows.</summary>
+    public static async Task PickOptionAsync(IPage page, string selectSelector, string label)
+    {
+        var option = page.Locator($".ant-select-dropdown .ant-select-item-option[aria-label='{label}'] >> visible=true");
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(selectSelector);
+            try
+            {
+                await option.WaitForAsync(new LocatorWaitForOptions { Timeout = 5000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+                // Not open yet: the next click opens it.
+            }
+        }
+        await option.ClickAsync();
+    }
+
     /// <summary>Waits until Blazor's interactive circuit has attached, so clicks reach their handlers.</summary>
     public static async Task WaitForCircuitAsync(IPage page)
     {

@@ -207,6 +207,47 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
         Assert.Equal(before, await FingerprintAsync());
     }
 
+    /// <summary>A member's own account, in the same community as the ids: every endpoint that takes an id refuses it (its
+    /// policy, or 404 for the open ones such as /api/my/objections), and none of those that take no id shows the other
+    /// member's ID number or entries.</summary>
+    [Fact]
+    public async Task EveryEndpoint_MemberRoleWithAnotherMembersIds_Answers403Or404AndShowsNothingOfThem()
+    {
+        var endpoints = Endpoints();
+        var ids = await IdsOfAsync("sq01");
+        var client = await factory.ClientForNewAccountAsync(Roles.Member, ids.Community);
+        var other = await factory.WithDbAsync(async db => new
+        {
+            IdNumber = await db.Members.Where(m => m.Id == ids.Member).Select(m => m.IdNumber!).SingleAsync(),
+            Entries = await db.LedgerEntries.Where(e => e.MemberId == ids.Member).Select(e => e.SourceKey ?? e.RecordedBy).ToListAsync(),
+        });
+        var before = await FingerprintAsync();
+        var failures = new List<string>();
+
+        foreach (var endpoint in endpoints)
+        {
+            using var response = await client.SendAsync(endpoint.BuildRequest(ids, []));
+            var status = (int)response.StatusCode;
+            var body = await response.Content.ReadAsStringAsync();
+            if (status is 403 or 404)
+            {
+                continue;
+            }
+            if (endpoint.TakesIds)
+            {
+                failures.Add($"{endpoint} with another member's ids answered {status} to a member: {Truncate(body)}");
+            }
+            else if (status is not (>= 200 and < 300 or 400) || body.Contains(other.IdNumber)
+                     || other.Entries.Any(k => k.StartsWith("demo:", StringComparison.Ordinal) && body.Contains(k)))
+            {
+                failures.Add($"{endpoint} (takes no id) answered {status} to a member{(status < 300 ? ", showing another member" : "")}: {Truncate(body)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
     [Fact]
     public async Task ListEndpoints_CommunitySecretary_ShowNothingOfOtherCommunity()
     {

@@ -28,13 +28,17 @@ public static class TestData
         factory.WithDbAsync(db => db.Units.AsNoTracking()
             .Where(u => u.ParentId == communityId && u.Kind == UnitKind.Branch).OrderBy(u => u.Id).ToListAsync());
 
-    /// <summary>Creates an account through POST /api/accounts as admin and returns a bearer client for it.</summary>
+    /// <summary>Creates an account through POST /api/accounts as admin and returns a bearer client for it. A Member account
+    /// is bound to the last member of the unit's subtree that has no account yet.</summary>
     public static async Task<HttpClient> ClientForNewAccountAsync(this JishiFactory factory, string role, int unitId)
     {
         var userName = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..30];
         var admin = await factory.ClientForAsync("admin");
+        int? memberId = role == Jishi.Web.Features.Accounts.Roles.Member ? await factory.WithDbAsync(db => db.Members
+            .Where(m => m.Unit!.Path.StartsWith(db.Units.Where(u => u.Id == unitId).Select(u => u.Path).First()) && !db.Users.Any(u => u.MemberId == m.Id))
+            .OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync()) : null;
         var created = await admin.PostAsJsonAsync("/api/accounts",
-            new { userName, displayName = "测试账号", password = AccountPassword, role, unitId });
+            new { userName, displayName = "测试账号", password = AccountPassword, role, unitId, memberId });
         created.EnsureSuccessStatusCode();
         return await factory.ClientForAsync(userName, AccountPassword);
     }

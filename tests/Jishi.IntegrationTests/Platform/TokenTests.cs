@@ -48,7 +48,7 @@ public sealed class TokenTests(JishiFactory factory)
         var admin = await factory.ClientForAsync("admin");
         (await admin.PostAsJsonAsync("/api/accounts", new
         {
-            userName, displayName = "锁定测试", password = TestData.AccountPassword, role = Roles.Member, unitId = street.Id,
+            userName, displayName = "锁定测试", password = TestData.AccountPassword, role = Roles.BranchSecretary, unitId = street.Id,
         })).EnsureSuccessStatusCode();
         var client = factory.CreateClient();
 

@@ -19,6 +19,12 @@ public static class AccountEndpoints
             .Produces<AccountDto>(201);
         accounts.MapPost("/{id:int}/reset-password", async (int id, ResetRequest request, AccountAdmin handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.ResetPasswordAsync(id, request.Password, ct)).ToHttp(text, _ => TypedResults.NoContent()));
+
+        // 一键开通账号 from the member list: whoever manages the member may give them an account of their own.
+        app.MapPost("/api/members/{id:int}/account", async (int id, AccountAdmin handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.OpenForMemberAsync(id, ct)).ToHttp(text, o => TypedResults.Created($"/api/accounts/{o.Account.Id}", o)))
+            .WithTags("Accounts").RequireAuthorization(Policies.OrgManager)
+            .Produces<MemberAccountOpened>(201).ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 

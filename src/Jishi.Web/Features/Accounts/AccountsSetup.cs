@@ -50,7 +50,8 @@ public static class AccountsSetup
             .AddPolicy(Policies.StreetAdmin, p => p.RequireRole(Roles.StreetAdmin))
             .AddPolicy(Policies.Accounts, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
-            .AddPolicy(Policies.CommunitySecretary, p => p.RequireRole(Roles.CommunitySecretary));
+            .AddPolicy(Policies.CommunitySecretary, p => p.RequireRole(Roles.CommunitySecretary))
+            .AddPolicy(Policies.Member, p => p.RequireRole(Roles.Member));
         services.AddScoped<IssueToken>();
         services.AddScoped<AccountAdmin>();
         return services;
@@ -79,4 +80,7 @@ public static class Policies
 
     /// <summary>Those who write a 述职报告 of their own.</summary>
     public const string CommunitySecretary = nameof(CommunitySecretary);
+
+    /// <summary>Party members with an account of their own (我的积分).</summary>
+    public const string Member = nameof(Member);
 }

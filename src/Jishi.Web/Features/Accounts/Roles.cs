@@ -12,4 +12,7 @@ public static class Roles
 
     /// <summary>Roles that see ID numbers and phones in clear.</summary>
     public static readonly string[] SeeSensitive = [StreetAdmin, CommunitySecretary];
+
+    /// <summary>Where an account lands after logging in: a member's own points page, or the admin home.</summary>
+    public static string HomeOf(ICollection<string> roles) => roles.Count > 0 && roles.All(r => r == Member) ? "/my/points" : "/";
 }

@@ -60,6 +60,10 @@ public sealed class Unit
 
     public bool IsWithin(string scopePath) => Path.StartsWith(scopePath, StringComparison.Ordinal);
 
+    /// <summary>The ids a path is made of, the street first: "/1/5/12/" is unit 12 and the units above it.</summary>
+    public static IReadOnlyList<int> IdsOf(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
     /// <summary>Moves this unit under <paramref name="newParent"/>; the caller rewrites the paths of descendants
     /// with <see cref="Rebase"/>.</summary>
     public string MoveTo(Unit newParent)

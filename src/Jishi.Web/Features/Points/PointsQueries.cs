@@ -48,8 +48,14 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
     public async Task<Result<MemberPointsDto>> MemberAsync(int memberId, int? year, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.Unit!.Path.StartsWith(scope))
-            .Select(m => new { m.Id, m.Name, m.Tier, m.Unit!.Path }).FirstOrDefaultAsync(ct);
+        return await StatementAsync(db.Members.Where(m => m.Id == memberId && m.Unit!.Path.StartsWith(scope)), year, ct);
+    }
+
+    /// <summary>The statement of the member that <paramref name="found"/> finds (one or none), whoever the caller is: the
+    /// caller has already chosen the member (its own scope, or a member reading their own points).</summary>
+    public async Task<Result<MemberPointsDto>> StatementAsync(IQueryable<Member> found, int? year, CancellationToken ct)
+    {
+        var member = await found.AsNoTracking().Select(m => new { m.Id, m.Name, m.Tier, m.Unit!.Path }).FirstOrDefaultAsync(ct);
         if (member is null)
         {
             return Error.NotFound("Entity.Member");
@@ -58,10 +64,10 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
         var street = RuleBook.StreetOf(member.Path);
         var set = await rules.FindCurrentAsync(street, member.Tier, y, ct);
         var standards = set is null ? await rules.StandardsAsync(y, ct) : Standards.For(set);
-        var balance = await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId && p.Year == y, ct);
+        var balance = await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == member.Id && p.Year == y, ct);
         var baseScore = balance?.BaseScore ?? standards.BaseOf(street, member.Tier);
         var score = balance?.AssessmentScore ?? baseScore;
-        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.MemberId == memberId && e.Year == y)
+        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.MemberId == member.Id && e.Year == y)
             .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Select(PointsProjections.Entry(db)).ToListAsync(ct);
         return new MemberPointsDto(member.Id, member.Name, member.Tier, y, baseScore, score, balance?.Spendable ?? 0,
             standards.StarsOf(street, member.Tier).StarsFor(score), balance?.Vetoes > 0, entries);

@@ -101,4 +101,10 @@ public sealed class UnitTreeTests
         community.Rename("  东岗社区党总支 ");
         Assert.Equal("东岗社区党总支", community.Name);
     }
+
+    [Theory]
+    [InlineData("/1/5/12/", new[] { 1, 5, 12 })]
+    [InlineData("/1/", new[] { 1 })]
+    [InlineData("", new int[0])]
+    public void IdsOf_Path_StreetFirstThenEachUnitBelow(string path, int[] ids) => Assert.Equal(ids, Unit.IdsOf(path));
 }

@@ -133,9 +133,32 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
             return Error.NotFound("Entity.Posting");
         }
         var scope = await user.ScopePathAsync(ct);
+        return await RecordAsync(posting, db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(scope))),
+            request, ct);
+    }
+
+    /// <summary>A member's own objection (我的积分): to an entry of theirs, in a 公示 of their unit or of a unit above it.</summary>
+    public async Task<Result<ObjectionDto>> ObjectOwnAsync(int memberId, int postingId, ObjectionRequest request, CancellationToken ct)
+    {
+        var path = await db.Members.Where(m => m.Id == memberId).Select(m => m.Unit!.Path).FirstOrDefaultAsync(ct);
+        var units = Unit.IdsOf(path ?? "");
+        if (await db.Postings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postingId && units.Contains(p.UnitId), ct) is not { } posting)
+        {
+            return Error.NotFound("Entity.Posting");
+        }
+        // Staff record what members tell them; a member's own button is pressed once per entry until it is answered.
+        if (await db.Objections.AnyAsync(o => o.PostingId == postingId && o.EntryId == request.EntryId && o.Status == ObjectionStatus.Open, ct))
+        {
+            return Error.Conflict("My.AlreadyObjected");
+        }
+        return await RecordAsync(posting, db.LedgerEntries.Where(e => e.MemberId == memberId), request, ct);
+    }
+
+    /// <summary>Records an objection to one of the <paramref name="reachable"/> entries, when the posting lists it.</summary>
+    private async Task<Result<ObjectionDto>> RecordAsync(Posting posting, IQueryable<LedgerEntry> reachable, ObjectionRequest request, CancellationToken ct)
+    {
         var unitPath = await db.Units.Where(u => u.Id == posting.UnitId).Select(u => u.Path).FirstAsync(ct);
-        var entry = await db.LedgerEntries.AsNoTracking().Where(e => e.Id == request.EntryId
-                && db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(scope)))
+        var entry = await reachable.AsNoTracking().Where(e => e.Id == request.EntryId)
             .Select(e => new { e.OccurredOn, e.Status, InUnit = db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(unitPath)) })
             .FirstOrDefaultAsync(ct);
         if (entry is null)
@@ -154,7 +177,7 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
         {
             return Error.Conflict("Postings.WindowClosed", posting.OpensOn, posting.ClosesOn);
         }
-        var objection = new Objection(postingId, request.EntryId, request.Reason!.Trim(), By, Now);
+        var objection = new Objection(posting.Id, request.EntryId, request.Reason!.Trim(), By, Now);
         db.Objections.Add(objection);
         await db.SaveChangesAsync(ct);
         return await ObjectionAsync(objection.Id, ct);
