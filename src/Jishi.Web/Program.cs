@@ -10,6 +10,7 @@ using Jishi.Web.Features.Pledges;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
+using Jishi.Web.Features.Shops;
 using Jishi.Web.Features.Text;
 using Jishi.Web.Shared;
 
@@ -29,6 +30,7 @@ builder.Services.AddPoints();
 builder.Services.AddMeetings();
 builder.Services.AddPledges().AddPostings();
 builder.Services.AddScreens();
+builder.Services.AddShops(builder.Configuration);
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -55,6 +57,7 @@ app.MapMeetings();
 app.MapPledges();
 app.MapPostings();
 app.MapScreens();
+app.MapShops();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
