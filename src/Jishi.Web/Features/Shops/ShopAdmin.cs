@@ -115,6 +115,10 @@ public sealed class ShopAdmin(JishiDbContext db, CurrentUser user, TimeProvider 
     /// <summary>Appends a movement and changes the stored stock in one transaction; an adjustment below zero is refused.</summary>
     public async Task<Result<MovementDto>> MoveStockAsync(int shopId, int goodsId, StockInput input, CancellationToken ct)
     {
+        if (await FindGoodsAsync(shopId, goodsId, ct) is not { } goods)
+        {
+            return Error.NotFound("Entity.Goods");
+        }
         var reason = Trimmed(input.Reason);
         var problems = new List<FieldProblem>();
         if (input.Kind is not (MovementKind.Received or MovementKind.Adjusted))
@@ -136,10 +140,6 @@ public sealed class ShopAdmin(JishiDbContext db, CurrentUser user, TimeProvider 
         if (problems.Count > 0)
         {
             return new ValidationError(problems);
-        }
-        if (await FindGoodsAsync(shopId, goodsId, ct) is not { } goods)
-        {
-            return Error.NotFound("Entity.Goods");
         }
         // The demo loads in one transaction of its own; a move inside it joins that transaction.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
