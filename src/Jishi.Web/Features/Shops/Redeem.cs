@@ -176,8 +176,24 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
     public async Task<Result<RedemptionDto>> GetAsync(int shopId, long redemptionId, CancellationToken ct) =>
         await FindAsync(shopId, r => r.Id == redemptionId, ct) is { } found ? await DtoAsync(found.Id, ct) : Error.NotFound("Entity.Redemption");
 
-    /// <summary>The member's spendable points of this year (0 without a balance row).</summary>
-    public Task<decimal> SpendableAsync(int memberId, CancellationToken ct) => SpendableAsync(memberId, clock.GetLocalNow().Year, ct);
+    public sealed record CounterMember(int Id, string Name, string UnitName, decimal Spendable);
+
+    /// <summary>Members of the caller's subtree whose name contains <paramref name="q"/>, with this year's spendable points.</summary>
+    public async Task<IReadOnlyList<CounterMember>> FindMembersAsync(string? q, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return [];
+        }
+        var scope = await user.ScopePathAsync(ct);
+        var year = clock.GetLocalNow().Year;
+        var name = q.Trim();
+        var found = await db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(scope) && m.Name.Contains(name))
+            .OrderBy(m => m.Name).ThenBy(m => m.Id).Take(20).Select(m => new { m.Id, m.Name, Unit = m.Unit!.Name }).ToListAsync(ct);
+        var ids = found.Select(m => m.Id).ToList();
+        var balances = await db.MemberPoints.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.MemberId)).ToDictionaryAsync(p => p.MemberId, ct);
+        return found.Select(m => new CounterMember(m.Id, m.Name, m.Unit, balances.GetValueOrDefault(m.Id)?.Spendable ?? 0m)).ToList();
+    }
 
     private async Task<decimal> SpendableAsync(int memberId, int year, CancellationToken ct) =>
         (await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId && p.Year == year, ct))?.Spendable ?? 0m;
