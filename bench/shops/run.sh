@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet build src/Jishi.Web -c Release -v q -nologo
 dotnet build bench/shops -c Release -v q -nologo
-dotnet bench/shops/bin/Release/net10.0/Jishi.Bench.Shops.dll "$PWD/src/Jishi.Web/bin/Release/net10.0/Jishi.Web.dll" "${1:-20000}" "${2:-50}"
+dotnet bench/shops/bin/Release/net10.0/Jishi.Bench.Shops.dll "$PWD/src/Jishi.Web/bin/Release/net10.0/Jishi.Web.dll" "${1:-15000}" "${2:-50}"
