@@ -162,6 +162,27 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task VerifyLedger_RedeemedNotMatchingRedemptions_ListsTheDifference()
+    {
+        var client = await factory.ClientForAsync(Secretary);
+        var shop = await client.ShopOfAsync();
+        var goods = await client.NewGoodsAsync(shop, price: 2, stock: 5);
+        var member = await factory.MemberWithPointsAsync(client, Secretary, 10);
+        Assert.Equal(HttpStatusCode.Created, (await client.RedeemAsync(shop, member, "vl-" + Guid.NewGuid(), (goods.Id, 2))).StatusCode);
+        var year = DateTime.Now.Year;
+
+        // One point more than the redemptions say, written behind the application's back, then put back.
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" + 100 WHERE \"MemberId\" = {member} AND \"Year\" = {year}"));
+        var corrupted = await factory.WithDbAsync(db => new VerifyLedger(db).HandleAsync(CancellationToken.None));
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" - 100 WHERE \"MemberId\" = {member} AND \"Year\" = {year}"));
+
+        var difference = Assert.Single(corrupted.Differences, d => d.MemberId == member);
+        Assert.Equal((5m, 4m), (difference.StoredRedeemed, difference.LiveRedeemed));
+        var fixedReport = await factory.WithDbAsync(db => new VerifyLedger(db).HandleAsync(CancellationToken.None));
+        Assert.DoesNotContain(fixedReport.Differences, d => d.MemberId == member);
+    }
+
+    [Fact]
     public async Task ShopEndpoints_AnswerApiMdFieldsExactly()
     {
         var client = await factory.ClientForAsync(Secretary);
