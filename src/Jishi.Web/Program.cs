@@ -11,6 +11,7 @@ using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Points.My;
 using Jishi.Web.Features.Reviews;
+using Jishi.Web.Features.Shops;
 using Jishi.Web.Features.Text;
 using Jishi.Web.Shared;
 
@@ -31,6 +32,7 @@ builder.Services.AddMeetings();
 builder.Services.AddPledges().AddPostings();
 builder.Services.AddScreens();
 builder.Services.AddMyPoints();
+builder.Services.AddShops(builder.Configuration);
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -58,6 +60,7 @@ app.MapPledges();
 app.MapPostings();
 app.MapScreens();
 app.MapMyPoints();
+app.MapShops();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -7,6 +7,7 @@ using Jishi.Web.Features.Pledges;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
+using Jishi.Web.Features.Shops;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -46,6 +47,11 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<Objection> Objections => Set<Objection>();
     public DbSet<Exemption> Exemptions => Set<Exemption>();
+    public DbSet<Shop> Shops => Set<Shop>();
+    public DbSet<Goods> Goods => Set<Goods>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<Redemption> Redemptions => Set<Redemption>();
+    public DbSet<RedemptionLine> RedemptionLines => Set<RedemptionLine>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

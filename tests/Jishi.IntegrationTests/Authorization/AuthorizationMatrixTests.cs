@@ -16,7 +16,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     private async Task<CommunityIds> IdsOfAsync(string secretary)
     {
         var community = await factory.CommunityOfAsync(secretary);
-        return await factory.WithDbAsync(async db => await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
+        return await factory.WithDbAsync(async db => await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
             community.Id,
             await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
@@ -24,7 +24,19 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await RectificationOfAsync(db, community.Id),
             (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
-                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()))));
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync())))));
+    }
+
+    /// <summary>The community's demo shop, its first goods and its first redemption.</summary>
+    private static async Task<CommunityIds> ShopIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var shop = await db.Shops.Where(s => s.UnitId == ids.Community).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        return ids with
+        {
+            Shop = shop,
+            Goods = await db.Goods.Where(g => g.ShopId == shop).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
+            Redemption = (int)await db.Redemptions.Where(r => r.ShopId == shop).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+        };
     }
 
     /// <summary>A pledge of the community's member, a 公示 of the community and an objection in it (added when the demo has none).</summary>

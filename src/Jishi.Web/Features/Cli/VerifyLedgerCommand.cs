@@ -16,6 +16,10 @@ public static partial class JishiCli
             {
                 Console.Error.WriteLine(cli.Format("Cli.VerifyLedger.Difference", d.MemberId, d.Year, d.StoredEarned, d.LedgerEarned,
                     d.StoredVetoes, d.LedgerVetoes, d.StoredScore, d.ExpectedScore));
+                if (d.StoredRedeemed != d.LiveRedeemed)
+                {
+                    Console.Error.WriteLine(cli.Format("Shops.VerifyRedeemedDifference", d.MemberId, d.Year, d.StoredRedeemed, d.LiveRedeemed));
+                }
             }
             return report.Differences.Count == 0
                 ? cli.Say("Cli.VerifyLedger.Done", report.Entries, report.Balances)

@@ -1,0 +1,257 @@
+using Jishi.Web.Data;
+using Jishi.Web.Features.Points;
+using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.Web.Features.Shops;
+
+public sealed record RedemptionCreated(long Id, string VoucherCode, decimal PointsSpent);
+
+public sealed record RedemptionLineDto(int GoodsId, string GoodsName, int Quantity, decimal PricePoints);
+
+public sealed record RedemptionDto(long Id, int ShopId, string ShopName, int MemberId, string MemberName, int Year, string VoucherCode,
+    decimal PointsSpent, RedemptionStatus Status, DateTime CreatedAt, string CreatedBy, DateTime? ClosedAt, string? ClosedBy,
+    IReadOnlyList<RedemptionLineDto> Lines);
+
+/// <summary>Redemptions at the counter: points and stock taken in one transaction, a voucher verified once, a cancellation
+/// that gives both back. Both balances change only through conditional UPDATEs (… WHERE Earned − Redeemed ≥ points,
+/// … WHERE Stock ≥ quantity), so neither goes below zero under any concurrency; the member's writes queue at
+/// <see cref="PointsWriteGate"/> like the ledger's (ADR-008).</summary>
+public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clock, PointsWriteGate gate)
+{
+    public const int MaxQuantity = 100;
+
+    public sealed record ItemRequest(int GoodsId, int Quantity);
+
+    public sealed record RedeemRequest(int MemberId, string? RequestId, IReadOnlyList<ItemRequest>? Items);
+
+    /// <summary><paramref name="Created"/> is false when the request id had redeemed before: the first redemption, nothing taken.</summary>
+    public sealed record Outcome(RedemptionCreated Redemption, bool Created);
+
+    public async Task<Result<Outcome>> RedeemAsync(int shopId, RedeemRequest request, CancellationToken ct)
+    {
+        var requestId = request.RequestId?.Trim();
+        var problems = new List<FieldProblem>();
+        if (string.IsNullOrEmpty(requestId) || requestId.Length > Redemption.MaxRequestId)
+        {
+            problems.Add(new("requestId", "Shops.RequestIdInvalid", Redemption.MaxRequestId));
+        }
+        if (request.Items is not { Count: > 0 } items || items.Count > 50)
+        {
+            problems.Add(new("items", "Shops.ItemsRequired"));
+        }
+        else if (items.Any(i => i.Quantity is < 1 or > MaxQuantity))
+        {
+            problems.Add(new("items", "Shops.ItemQuantityRange", MaxQuantity));
+        }
+        if (problems.Count > 0)
+        {
+            return new ValidationError(problems);
+        }
+        if (await db.FindVisibleShopAsync(user, shopId, ct) is null)
+        {
+            return Error.NotFound("Entity.Shop");
+        }
+        if (await EarlierAsync(shopId, requestId!, ct) is { } earlier)
+        {
+            return earlier;
+        }
+        var scope = await user.ScopePathAsync(ct);
+        if (!await db.Members.AnyAsync(m => m.Id == request.MemberId && m.Unit!.Path.StartsWith(scope), ct))
+        {
+            return Error.NotFound("Entity.Member");
+        }
+        var wanted = request.Items!.GroupBy(i => i.GoodsId).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity));
+        var goods = await db.Goods.AsNoTracking().Where(g => g.ShopId == shopId && g.Active && wanted.Keys.Contains(g.Id)).ToListAsync(ct);
+        if (wanted.Keys.Where(id => goods.All(g => g.Id != id)).ToList() is [var missing, ..])
+        {
+            return new ValidationError([new("items", "Shops.UnknownGoods", missing)]);
+        }
+        // Locked in id order, so that two baskets with the same goods cannot deadlock on PostgreSQL.
+        var lines = goods.OrderBy(g => g.Id).Select(g => new RedemptionLine(g.Id, wanted[g.Id], g.PricePoints)).ToList();
+        var now = clock.GetUtcNow();
+        var year = clock.GetLocalNow().Year;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await SerializedAsync(request.MemberId, async () =>
+                {
+                    // Checked again in the transaction: the same request may have committed meanwhile.
+                    if (await EarlierAsync(shopId, requestId!, ct) is { } posted)
+                    {
+                        return posted;
+                    }
+                    var redemption = new Redemption(shopId, request.MemberId, year, requestId!, lines, user.UserName ?? "system", now.UtcDateTime);
+                    if (!await TakePointsAsync(request.MemberId, year, redemption.PointsSpent, ct))
+                    {
+                        return (Result<Outcome>)Error.Conflict("Shops.PointsShort", redemption.PointsSpent, await SpendableAsync(request.MemberId, year, ct));
+                    }
+                    foreach (var line in lines)
+                    {
+                        if (!await StockLedger.MoveAsync(db, line.GoodsId, -line.Quantity, ct))
+                        {
+                            var name = goods.First(g => g.Id == line.GoodsId).Name;
+                            return Error.Conflict("Shops.StockShort", name, await db.Goods.Where(g => g.Id == line.GoodsId).Select(g => g.Stock).FirstAsync(ct));
+                        }
+                    }
+                    db.Redemptions.Add(redemption);
+                    await db.SaveChangesAsync(ct);
+                    db.StockMovements.AddRange(lines.Select(l =>
+                        new StockMovement(l.GoodsId, MovementKind.Redeemed, -l.Quantity, null, redemption.Id, redemption.CreatedBy, redemption.CreatedAt)));
+                    await db.SaveChangesAsync(ct);
+                    return new Outcome(new RedemptionCreated(redemption.Id, redemption.VoucherCode, redemption.PointsSpent), true);
+                }, ct);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                // The same request id at the same instant from another member's queue, or (rarely) a voucher code taken.
+                db.ChangeTracker.Clear();
+                if (await EarlierAsync(shopId, requestId!, ct) is { } won)
+                {
+                    return won;
+                }
+                if (attempt >= 3)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>The counter hands the goods over: Issued → PickedUp, once; 409 when already picked up or cancelled.</summary>
+    public async Task<Result<RedemptionDto>> VerifyAsync(int shopId, string? code, CancellationToken ct)
+    {
+        var normalized = Redemption.NormalizeCode(code);
+        if (await FindAsync(shopId, r => r.VoucherCode == normalized, ct) is not { } found)
+        {
+            return Error.NotFound("Entity.Voucher");
+        }
+        var by = user.UserName ?? "system";
+        var at = clock.GetUtcNow().UtcDateTime;
+        var picked = nameof(RedemptionStatus.PickedUp);
+        var issued = nameof(RedemptionStatus.Issued);
+        var changed = await db.Database.ExecuteSqlAsync(
+            $"UPDATE \"Redemptions\" SET \"Status\" = {picked}, \"ClosedAt\" = {at}, \"ClosedBy\" = {by} WHERE \"Id\" = {found.Id} AND \"Status\" = {issued}", ct);
+        if (changed == 0)
+        {
+            return await ClosedAsync(found.Id, ct);
+        }
+        return await DtoAsync(found.Id, ct);
+    }
+
+    /// <summary>Cancels a redemption before pick-up: its points go back to the year it paid from and its goods back on the
+    /// shelf by returning movements, in one transaction; nothing is deleted.</summary>
+    public async Task<Result<RedemptionDto>> CancelAsync(int shopId, long redemptionId, CancellationToken ct)
+    {
+        if (await FindAsync(shopId, r => r.Id == redemptionId, ct) is not { } found)
+        {
+            return Error.NotFound("Entity.Redemption");
+        }
+        var by = user.UserName ?? "system";
+        var at = clock.GetUtcNow().UtcDateTime;
+        return await SerializedAsync<RedemptionDto>(found.MemberId, async () =>
+        {
+            var cancelled = nameof(RedemptionStatus.Cancelled);
+            var issued = nameof(RedemptionStatus.Issued);
+            if (await db.Database.ExecuteSqlAsync(
+                    $"UPDATE \"Redemptions\" SET \"Status\" = {cancelled}, \"ClosedAt\" = {at}, \"ClosedBy\" = {by} WHERE \"Id\" = {redemptionId} AND \"Status\" = {issued}", ct) == 0)
+            {
+                return await ClosedAsync(redemptionId, ct);
+            }
+            var redemption = await db.Redemptions.AsNoTracking().Include(r => r.Lines).FirstAsync(r => r.Id == redemptionId, ct);
+            var cents = ToHundredths(redemption.PointsSpent);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" - {cents} WHERE \"MemberId\" = {redemption.MemberId} AND \"Year\" = {redemption.Year}", ct);
+            foreach (var line in redemption.Lines.OrderBy(l => l.GoodsId))
+            {
+                await StockLedger.MoveAsync(db, line.GoodsId, line.Quantity, ct);
+                db.StockMovements.Add(new StockMovement(line.GoodsId, MovementKind.Returned, line.Quantity, null, redemptionId, by, at));
+            }
+            await db.SaveChangesAsync(ct);
+            return await DtoAsync(redemptionId, ct);
+        }, ct);
+    }
+
+    public async Task<Result<RedemptionDto>> GetAsync(int shopId, long redemptionId, CancellationToken ct) =>
+        await FindAsync(shopId, r => r.Id == redemptionId, ct) is { } found ? await DtoAsync(found.Id, ct) : Error.NotFound("Entity.Redemption");
+
+    public sealed record CounterMember(int Id, string Name, string UnitName, decimal Spendable);
+
+    /// <summary>Members of the caller's subtree whose name contains <paramref name="q"/>, with this year's spendable points.</summary>
+    public async Task<IReadOnlyList<CounterMember>> FindMembersAsync(string? q, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return [];
+        }
+        var scope = await user.ScopePathAsync(ct);
+        var year = clock.GetLocalNow().Year;
+        var name = q.Trim();
+        var found = await db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(scope) && m.Name.Contains(name))
+            .OrderBy(m => m.Name).ThenBy(m => m.Id).Take(20).Select(m => new { m.Id, m.Name, Unit = m.Unit!.Name }).ToListAsync(ct);
+        var ids = found.Select(m => m.Id).ToList();
+        var balances = await db.MemberPoints.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.MemberId)).ToDictionaryAsync(p => p.MemberId, ct);
+        return found.Select(m => new CounterMember(m.Id, m.Name, m.Unit, balances.GetValueOrDefault(m.Id)?.Spendable ?? 0m)).ToList();
+    }
+
+    private async Task<decimal> SpendableAsync(int memberId, int year, CancellationToken ct) =>
+        (await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId && p.Year == year, ct))?.Spendable ?? 0m;
+
+    /// <summary>Adds to the year's redemptions only while they stay within the approved points: one statement, so that no
+    /// concurrent award or redemption can be lost or overdrawn whatever path it takes.</summary>
+    private async Task<bool> TakePointsAsync(int memberId, int year, decimal points, CancellationToken ct)
+    {
+        var cents = ToHundredths(points);
+        return await db.Database.ExecuteSqlAsync(
+            $"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" + {cents} WHERE \"MemberId\" = {memberId} AND \"Year\" = {year} AND \"Earned\" - \"Redeemed\" >= {cents}",
+            ct) == 1;
+    }
+
+    /// <summary>One transaction that no other points write of the member in this process overlaps (SQLite: no other write at
+    /// all, as <see cref="PointsWriteGate"/> has it). Every early answer leaves the transaction uncommitted, so it rolls back.</summary>
+    private async Task<Result<T>> SerializedAsync<T>(int memberId, Func<Task<Result<T>>> work, CancellationToken ct)
+    {
+        var sqlite = db.Database.IsSqlite();
+        using var turn = await gate.EnterAsync(sqlite ? PointsWriteGate.WholeDatabase : memberId, ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var result = await work();
+        if (tx is not null && result.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return result;
+    }
+
+    private async Task<Error> ClosedAsync(long id, CancellationToken ct) =>
+        await db.Redemptions.AsNoTracking().Where(r => r.Id == id).Select(r => r.Status).FirstAsync(ct) == RedemptionStatus.PickedUp
+            ? Error.Conflict("Shops.AlreadyPickedUp")
+            : Error.Conflict("Shops.AlreadyCancelled");
+
+    private async Task<Redemption?> FindAsync(int shopId, System.Linq.Expressions.Expression<Func<Redemption, bool>> which, CancellationToken ct) =>
+        await db.FindVisibleShopAsync(user, shopId, ct) is null ? null
+            : await db.Redemptions.AsNoTracking().Where(r => r.ShopId == shopId).Where(which).FirstOrDefaultAsync(ct);
+
+    /// <summary>The earlier redemption of a request id; a request id of another shop is refused rather than shown.</summary>
+    private async Task<Result<Outcome>?> EarlierAsync(int shopId, string requestId, CancellationToken ct) =>
+        await db.Redemptions.AsNoTracking().Where(r => r.RequestId == requestId)
+            .Select(r => new { r.ShopId, Created = new RedemptionCreated(r.Id, r.VoucherCode, r.PointsSpent) }).FirstOrDefaultAsync(ct) switch
+        {
+            null => null,
+            { ShopId: var s } when s != shopId => Error.Conflict("Shops.RequestIdUsed"),
+            var found => new Outcome(found.Created, false),
+        };
+
+    private async Task<RedemptionDto> DtoAsync(long id, CancellationToken ct)
+    {
+        var r = await db.Redemptions.AsNoTracking().Include(x => x.Lines).FirstAsync(x => x.Id == id, ct);
+        var goodsIds = r.Lines.Select(l => l.GoodsId).ToList();
+        var names = await db.Goods.AsNoTracking().Where(g => goodsIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        var shop = await db.Shops.AsNoTracking().Where(s => s.Id == r.ShopId).Select(s => s.Name).FirstAsync(ct);
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == r.MemberId).Select(m => m.Name).FirstAsync(ct);
+        return new RedemptionDto(r.Id, r.ShopId, shop, r.MemberId, member, r.Year, r.VoucherCode, r.PointsSpent, r.Status, r.CreatedAt, r.CreatedBy,
+            r.ClosedAt, r.ClosedBy, r.Lines.Select(l => new RedemptionLineDto(l.GoodsId, names[l.GoodsId], l.Quantity, l.PricePoints)).ToList());
+    }
+
+    private static long ToHundredths(decimal points) => (long)Math.Round(points * 100, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,85 @@
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Features.Members;
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.Shops;
+
+public static class ShopEndpoints
+{
+    public static IServiceCollection AddShops(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<ShopOptions>(config.GetSection(ShopOptions.Section));
+        return services.AddScoped<ShopAdmin>().AddScoped<Redeem>().AddScoped<ShopReport>().AddScoped<ShopsDemo>();
+    }
+
+    public static IEndpointRouteBuilder MapShops(this IEndpointRouteBuilder app)
+    {
+        // The counter and the shelves are run by the community's (or branch's) secretary and above, within their subtree.
+        var shops = app.MapGroup("/api/shops").WithTags("Shops").RequireAuthorization(Policies.OrgManager);
+        shops.MapGet("", async (ShopAdmin admin, CancellationToken ct) =>
+                TypedResults.Ok((await admin.ShopsAsync(ct)).Select(s => new ShopDto(s.Id, s.Name, s.UnitId)).ToList()));
+        shops.MapPost("", async (ShopAdmin.ShopInput input, ShopAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.CreateShopAsync(input, ct)).ToHttp(text, s => TypedResults.Created($"/api/shops/{s.Id}", s)))
+            .Produces<ShopDetail>(201).ProducesValidationProblem();
+        shops.MapPut("/{shopId:int}", async (int shopId, ShopAdmin.ShopInput input, ShopAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.UpdateShopAsync(shopId, input, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ShopDetail>().ProducesValidationProblem();
+
+        shops.MapGet("/{shopId:int}/goods", async (int shopId, ShopAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await admin.GoodsAsync(shopId, includeInactive: false, ct) is { } goods
+                    ? TypedResults.Ok(goods.Select(g => new GoodsDto(g.Id, g.Name, g.PricePoints, g.Stock)).ToList())
+                    : ((Result<GoodsDto>)Error.NotFound("Entity.Shop")).ToHttp(text, TypedResults.Ok))
+            .Produces<List<GoodsDto>>();
+        shops.MapPost("/{shopId:int}/goods", async (int shopId, ShopAdmin.GoodsInput input, ShopAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.CreateGoodsAsync(shopId, input, ct)).ToHttp(text, g => TypedResults.Created($"/api/shops/{shopId}/goods/{g.Id}", g)))
+            .Produces<GoodsDetail>(201).ProducesValidationProblem();
+        shops.MapPut("/{shopId:int}/goods/{goodsId:int}", async (int shopId, int goodsId, ShopAdmin.GoodsInput input, ShopAdmin admin,
+                    IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.UpdateGoodsAsync(shopId, goodsId, input, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<GoodsDetail>().ProducesValidationProblem();
+        shops.MapPost("/{shopId:int}/goods/{goodsId:int}/stock", async (int shopId, int goodsId, ShopAdmin.StockInput input, ShopAdmin admin,
+                    IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.MoveStockAsync(shopId, goodsId, input, ct)).ToHttp(text, m => TypedResults.Created($"/api/shops/{shopId}/movements", m)))
+            .Produces<MovementDto>(201).ProducesValidationProblem();
+        shops.MapGet("/{shopId:int}/movements", async (int shopId, [AsParameters] ShopAdmin.MovementsRequest request, ShopAdmin admin,
+                    IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await admin.MovementsAsync(shopId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<Page<MovementDto>>();
+
+        // API.md: 201 with the redemption, also when the request id had redeemed before (then nothing is taken again).
+        shops.MapPost("/{shopId:int}/redemptions", async (int shopId, Redeem.RedeemRequest request, Redeem redeem, IStringLocalizer<SharedResource> text,
+                    CancellationToken ct) =>
+                (await redeem.RedeemAsync(shopId, request, ct)).ToHttp(text, o => TypedResults.Created($"/api/shops/{shopId}/redemptions/{o.Redemption.Id}", o.Redemption)))
+            .Produces<RedemptionCreated>(201).ProducesValidationProblem().ProducesProblem(409);
+        shops.MapGet("/{shopId:int}/redemptions/{redemptionId:long}", async (int shopId, long redemptionId, Redeem redeem, IStringLocalizer<SharedResource> text,
+                    CancellationToken ct) =>
+                (await redeem.GetAsync(shopId, redemptionId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RedemptionDto>();
+        shops.MapPost("/{shopId:int}/redemptions/{redemptionId:long}/cancel", async (int shopId, long redemptionId, Redeem redeem,
+                    IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await redeem.CancelAsync(shopId, redemptionId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RedemptionDto>().ProducesProblem(409);
+        shops.MapPost("/{shopId:int}/vouchers/{code}/verify", async (int shopId, string code, Redeem redeem, IStringLocalizer<SharedResource> text,
+                    CancellationToken ct) =>
+                (await redeem.VerifyAsync(shopId, code, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RedemptionDto>().ProducesProblem(409);
+
+        shops.MapGet("/{shopId:int}/report", async (int shopId, int year, int month, ShopReport report, IStringLocalizer<SharedResource> text,
+                    CancellationToken ct) =>
+                (await report.MonthAsync(shopId, year, month, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ShopReport.Month>();
+        shops.MapGet("/{shopId:int}/report.xlsx", async (int shopId, int year, int month, ShopReport report, IStringLocalizer<SharedResource> text,
+                    CancellationToken ct) =>
+                (await report.WorkbookAsync(shopId, year, month, ct)).ToHttp(text, f => TypedResults.File(f.Content, ExcelFile.ContentType, f.FileName)));
+        return app;
+    }
+}
+
+/// <summary>Display settings of the shops (section "Points"): what one point is worth in yuan on the goods list.</summary>
+public sealed class ShopOptions
+{
+    public const string Section = "Points";
+
+    public decimal YuanPerPoint { get; set; } = 1m;
+}
