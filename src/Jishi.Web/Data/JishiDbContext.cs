@@ -7,6 +7,7 @@ using Jishi.Web.Features.Pledges;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
+using Jishi.Web.Features.Wishes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,6 +46,9 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<PledgeItem> PledgeItems => Set<PledgeItem>();
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<Wish> Wishes => Set<Wish>();
+    public DbSet<WishClaim> WishClaims => Set<WishClaim>();
+    public DbSet<WishFile> WishFiles => Set<WishFile>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>
