@@ -81,9 +81,11 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
     /// <summary>Staff enter a wish for a resident (an older resident without a phone) in a community of their subtree.</summary>
     public async Task<Result<WishSubmitted>> EnterAsync(SubmitRequest request, UploadedPhoto? photo, CancellationToken ct)
     {
-        var scope = await user.ScopePathAsync(ct);
-        var community = await db.Units.Within(scope).AnyAsync(u => u.Id == request.UnitId && u.Kind == UnitKind.Community && !u.IsArchived, ct);
-        return await AddAsync(request, community, photo, By, ct);
+        if (await db.FindVisibleUnitAsync(user, request.UnitId, ct) is not { } unit)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
+        return await AddAsync(request, unit is { Kind: UnitKind.Community, IsArchived: false }, photo, By, ct);
     }
 
     public async Task<Result<IReadOnlyList<WishDto>>> ListAsync(ListRequest request, CancellationToken ct)

@@ -78,8 +78,8 @@ public static class WishEndpoints
             .DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<WishDto>().ProducesValidationProblem();
-        members.MapGet("/{id:int}/files/{fileId:int}", async (int id, int fileId, WishBook book, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await book.FileAsync(id, fileId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+        members.MapGet("/{id:int}/files/{photoId:int}", async (int id, int photoId, WishBook book, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await book.FileAsync(id, photoId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
             .Produces(StatusCodes.Status200OK);
         return app;
     }
