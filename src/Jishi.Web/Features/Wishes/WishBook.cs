@@ -228,8 +228,13 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         {
             return Error.NotFound("Entity.Wish");
         }
-        var confirmed = await ConfirmAndAwardAsync(id, request, ct);
-        return confirmed.IsSuccess ? await DtoAsync(id, actor, ct) : confirmed.Error!;
+        var confirmed = await ConfirmOnlyAsync(id, request, ct);
+        if (!confirmed.IsSuccess)
+        {
+            return confirmed.Error!;
+        }
+        var award = await AwardAsync(confirmed.Value!, ct);
+        return award.IsSuccess ? await DtoAsync(id, actor, ct) : award.Error!;
     }
 
     /// <summary>The resident confirms and rates through their tracking code.</summary>
@@ -240,8 +245,15 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
             return Error.NotFound("Entity.Wish");
         }
         user.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, ResidentActor)], ResidentActor)));
-        var confirmed = await ConfirmAndAwardAsync(id, request, ct);
-        return confirmed.IsSuccess ? (await TrackAsync(code, ct))! : confirmed.Error!;
+        var confirmed = await ConfirmOnlyAsync(id, request, ct);
+        if (!confirmed.IsSuccess)
+        {
+            return confirmed.Error!;
+        }
+        // The resident's part is done whatever the ledger answers (a tier without the wish rule, say): staff see the wish
+        // confirmed without an entry and confirm again once the rules allow it.
+        await AwardAsync(confirmed.Value!, ct);
+        return (await TrackAsync(code, ct))!;
     }
 
     public async Task<TrackedWish?> TrackAsync(string code, CancellationToken ct)
@@ -275,11 +287,20 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         var wishes = await db.Wishes.AsNoTracking()
             .Where(w => w.Status != WishStatus.Submitted && w.Status != WishStatus.Declined && db.Units.Any(u => u.Id == w.UnitId && u.Path.StartsWith(unit.Path)))
             .OrderBy(w => w.Status == WishStatus.Published ? 0 : 1).ThenByDescending(w => w.Id).Take(Paging.MaxPageSize)
-            .Select(w => new WallWish(w.Id, db.Units.Where(u => u.Id == w.UnitId).Select(u => u.Name).First(), w.Text, w.Status, w.SubmittedAt,
-                db.WishClaims.Where(c => c.WishId == w.Id && c.WithdrawnAt == null)
-                    .Select(c => db.Members.Where(m => m.Id == c.MemberId).Select(m => m.Name).First()).FirstOrDefault()))
-            .ToListAsync(ct);
+            .Select(WallProjection()).ToListAsync(ct);
         return new WishWall(unit.Id, unit.Name, wishes);
+    }
+
+    /// <summary>The published wishes of the street of the caller's member, to claim; none for an account without a member.</summary>
+    public async Task<IReadOnlyList<WallWish>> OpenForMemberAsync(CancellationToken ct)
+    {
+        if ((await ActorAsync(ct)).MemberStreetPath is not { } street)
+        {
+            return [];
+        }
+        return await db.Wishes.AsNoTracking()
+            .Where(w => w.Status == WishStatus.Published && db.Units.Any(u => u.Id == w.UnitId && u.Path.StartsWith(street)))
+            .OrderBy(w => w.Id).Take(Paging.MaxPageSize).Select(WallProjection()).ToListAsync(ct);
     }
 
     /// <summary>A picture of a wish, for whoever may see the wish in full (staff of its community, the claiming member).</summary>
@@ -295,6 +316,11 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
             ? file
             : Error.NotFound("Entity.WishFile");
     }
+
+    private System.Linq.Expressions.Expression<Func<Wish, WallWish>> WallProjection() => w => new WallWish(w.Id,
+        db.Units.Where(u => u.Id == w.UnitId).Select(u => u.Name).First(), w.Text, w.Status, w.SubmittedAt,
+        db.WishClaims.Where(c => c.WishId == w.Id && c.WithdrawnAt == null)
+            .Select(c => db.Members.Where(m => m.Id == c.MemberId).Select(m => m.Name).First()).FirstOrDefault());
 
     /// <summary>张三 → 张*, 欧阳小明 → 欧***: the family name alone.</summary>
     public static string MaskName(string name) => name.Length <= 1 ? name : name[..1] + new string('*', name.Length - 1);
@@ -350,9 +376,9 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         return new WishSubmitted(wish.Id, code);
     }
 
-    /// <summary>Marks the wish confirmed and posts the claiming member's award. A repeated confirmation re-posts an award that
-    /// failed before; the ledger's unique source key keeps it to one entry however many arrive at once.</summary>
-    private async Task<Result<Wish>> ConfirmAndAwardAsync(int id, ConfirmRequest request, CancellationToken ct)
+    /// <summary>Marks the wish confirmed with the resident's rating; a repeated confirmation changes nothing and succeeds, so
+    /// that it can post an award that failed before.</summary>
+    private async Task<Result<Wish>> ConfirmOnlyAsync(int id, ConfirmRequest request, CancellationToken ct)
     {
         if (request.Rating is not (>= 1 and <= 5))
         {
@@ -363,13 +389,14 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
             return new ValidationError([new("comment", "Text.TooLong", Wish.MaxText)]);
         }
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        var changed = await TransitionAsync(id, w => w.WhyNotConfirmable(), (w, _) => w.Confirm(request.Rating.Value, comment, By, Now), ct);
-        if (!changed.IsSuccess)
-        {
-            return changed.Error!;
-        }
-        var wish = changed.Value!;
-        var member = await db.WishClaims.AsNoTracking().Where(c => c.WishId == id && c.WithdrawnAt == null)
+        return await TransitionAsync(id, w => w.WhyNotConfirmable(), (w, _) => w.Confirm(request.Rating.Value, comment, By, Now), ct);
+    }
+
+    /// <summary>Posts the claiming member's award of a confirmed wish under the source key "wish:{id}": the ledger's unique key
+    /// keeps it to one entry however many confirmations arrive at once.</summary>
+    private async Task<Result<PointsLedger.AwardOutcome>> AwardAsync(Wish wish, CancellationToken ct)
+    {
+        var member = await db.WishClaims.AsNoTracking().Where(c => c.WishId == wish.Id && c.WithdrawnAt == null)
             .Select(c => new { c.MemberId, Path = db.Members.Where(m => m.Id == c.MemberId).Select(m => m.Unit!.Path).First() }).FirstAsync(ct);
         // The award is the wish's, not the confirmer's to scope: a resident has no scope and the member may live in another
         // community of the street, so the ledger is called as the confirmer over the member's street.
@@ -379,9 +406,8 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
             "wish")));
         try
         {
-            var award = await ledger.AwardAsync(new PointsLedger.AwardRequest(member.MemberId, RuleCodes.WishFulfilled, 1, Today(), Note(wish),
-                Wish.SourceKeyOf(id), wish.FulfilmentNote), ct);
-            return award.IsSuccess ? wish : award.Error!;
+            return await ledger.AwardAsync(new PointsLedger.AwardRequest(member.MemberId, RuleCodes.WishFulfilled, 1, Today(), Note(wish),
+                Wish.SourceKeyOf(wish.Id), wish.FulfilmentNote), ct);
         }
         finally
         {

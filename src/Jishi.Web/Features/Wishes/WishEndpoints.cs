@@ -53,6 +53,8 @@ public static class WishEndpoints
         members.MapGet("/mine", async (WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await book.MineAsync(ct)).ToHttp(text, TypedResults.Ok))
             .Produces<IReadOnlyList<WishDto>>();
+        members.MapGet("/open", async (WishBook book, CancellationToken ct) => TypedResults.Ok(await book.OpenForMemberAsync(ct)))
+            .Produces<IReadOnlyList<WallWish>>();
         members.MapGet("/{id:int}", async (int id, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await book.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<WishDto>();
