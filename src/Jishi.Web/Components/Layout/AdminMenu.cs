@@ -27,6 +27,7 @@ public static class AdminMenu
         new("Menu.Points", "trophy", "Menu.Postings", "/points/postings", "notification", Policies.OrgManager),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
+        new("Menu.Service", "heart", "Wishes.Menu", "/wishes", "gift", Policies.OrgManager),
     ];
 
     /// <summary>The entry whose page is shown at <paramref name="path"/> ("/members/import" belongs to "/members").</summary>
