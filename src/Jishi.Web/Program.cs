@@ -13,6 +13,7 @@ using Jishi.Web.Features.Points.My;
 using Jishi.Web.Features.Reviews;
 using Jishi.Web.Features.Shops;
 using Jishi.Web.Features.Text;
+using Jishi.Web.Features.Wishes;
 using Jishi.Web.Shared;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
@@ -33,6 +34,7 @@ builder.Services.AddPledges().AddPostings();
 builder.Services.AddScreens();
 builder.Services.AddMyPoints();
 builder.Services.AddShops(builder.Configuration);
+builder.Services.AddWishes();
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -61,6 +63,7 @@ app.MapPostings();
 app.MapScreens();
 app.MapMyPoints();
 app.MapShops();
+app.MapWishes();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

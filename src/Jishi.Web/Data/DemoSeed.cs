@@ -102,6 +102,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         await Features.Pledges.PledgesDemo.LoadAsync(db, ct);
         await Features.Points.Postings.PostingsDemo.LoadAsync(db, ct);
         await shops.LoadAsync(ct);
+        await Features.Wishes.WishesDemo.LoadAsync(db, ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

@@ -8,6 +8,7 @@ using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
 using Jishi.Web.Features.Shops;
+using Jishi.Web.Features.Wishes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -52,6 +53,9 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
     public DbSet<Redemption> Redemptions => Set<Redemption>();
     public DbSet<RedemptionLine> RedemptionLines => Set<RedemptionLine>();
+    public DbSet<Wish> Wishes => Set<Wish>();
+    public DbSet<WishClaim> WishClaims => Set<WishClaim>();
+    public DbSet<WishFile> WishFiles => Set<WishFile>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

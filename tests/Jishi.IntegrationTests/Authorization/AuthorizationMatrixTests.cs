@@ -16,7 +16,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     private async Task<CommunityIds> IdsOfAsync(string secretary)
     {
         var community = await factory.CommunityOfAsync(secretary);
-        return await factory.WithDbAsync(async db => await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
+        return await factory.WithDbAsync(async db => await WishIdsAsync(db, await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
             community.Id,
             await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
@@ -24,7 +24,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await RectificationOfAsync(db, community.Id),
             (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
-                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync())))));
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()))))));
     }
 
     /// <summary>The community's demo shop, its first goods and its first redemption.</summary>
@@ -66,6 +66,28 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             objection = created.Id;
         }
         return ids with { Pledge = pledge, Posting = posting, Objection = objection };
+    }
+
+    /// <summary>A 微心愿 of the community with a photo (added when the demo has none).</summary>
+    private static async Task<CommunityIds> WishIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var at = new DateTime(2016, 4, 5, 1, 0, 0, DateTimeKind.Utc);
+        if (await db.Wishes.Where(w => w.UnitId == ids.Community).OrderBy(w => w.Id).Select(w => (int?)w.Id).FirstOrDefaultAsync() is not { } wish)
+        {
+            var created = new Jishi.Web.Features.Wishes.Wish(ids.Community, "矩阵", "13900000000", "矩阵测试心愿", $"MATRIX{ids.Community:0000}", "matrix", at);
+            db.Wishes.Add(created);
+            await db.SaveChangesAsync();
+            wish = created.Id;
+        }
+        if (await db.WishFiles.Where(f => f.WishId == wish).Select(f => (int?)f.Id).FirstOrDefaultAsync() is not { } photo)
+        {
+            var created = new Jishi.Web.Features.Wishes.WishFile(wish, Jishi.Web.Features.Wishes.WishFileKind.Photo, "矩阵.png", "image/png",
+                [0x89, 0x50, 0x4E, 0x47], "matrix", at);
+            db.WishFiles.Add(created);
+            await db.SaveChangesAsync();
+            photo = created.Id;
+        }
+        return ids with { Wish = wish, WishPhoto = photo };
     }
 
     /// <summary>The community's subject in the campaign, an item of its 述职报告 (0 when it has written none) and an

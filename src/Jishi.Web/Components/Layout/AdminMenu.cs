@@ -31,6 +31,7 @@ public static class AdminMenu
         new("Menu.Shops", "shop", "Shops.CounterMenu", "/shops/counter", "shopping-cart", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.AdminMenu", "/shops", "appstore", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.ReportMenu", "/shops/report", "bar-chart", Policies.OrgManager),
+        new("Menu.Service", "heart", "Wishes.Menu", "/wishes", "gift", Policies.OrgManager),
     ];
 
     /// <summary>The entry whose page is shown at <paramref name="path"/> ("/members/import" belongs to "/members").</summary>

@@ -1,0 +1,88 @@
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Features.Points;
+using Jishi.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.Wishes;
+
+public static class WishEndpoints
+{
+    public static IServiceCollection AddWishes(this IServiceCollection services) => services.AddScoped<WishBook>();
+
+    public static IEndpointRouteBuilder MapWishes(this IEndpointRouteBuilder app)
+    {
+        // Public: a resident has a tracking code, not an account; the wall shows no resident.
+        var open = app.MapGroup("/api/wishes").WithTags("Wishes").AllowAnonymous();
+        open.MapGet("/communities", async (int? streetId, WishBook book, CancellationToken ct) =>
+                TypedResults.Ok(await book.CommunitiesAsync(streetId, ct)))
+            .Produces<IReadOnlyList<WishCommunity>>();
+        open.MapPost("/public", async (WishBook.SubmitRequest request, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await book.SubmitAsync(request, null, ct)).ToHttp(text, s => TypedResults.Created($"/api/wishes/track/{s.TrackingCode}", s)))
+            .Produces<WishSubmitted>(201).ProducesValidationProblem();
+        open.MapGet("/track/{code}", async (string code, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await book.TrackAsync(code, ct) is { } wish ? Results.Ok(wish) : Error.NotFound("Entity.Wish").ToProblem(text))
+            .Produces<TrackedWish>().ProducesProblem(StatusCodes.Status404NotFound);
+        open.MapPost("/track/{code}/confirm", async (string code, WishBook.ConfirmRequest request, WishBook book, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await book.ConfirmByCodeAsync(code, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<TrackedWish>().ProducesValidationProblem();
+        open.MapGet("/wall/{unitId:int}", async (int unitId, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await book.WallAsync(unitId, ct) is { } wall ? Results.Ok(wall) : Error.NotFound("Entity.Unit").ToProblem(text))
+            .Produces<WishWall>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        // Staff of the wish's community and the street review and act for residents and members.
+        var staff = app.MapGroup("/api/wishes").WithTags("Wishes").RequireAuthorization(Policies.OrgManager);
+        staff.MapPost("", async (WishBook.SubmitRequest request, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await book.EnterAsync(request, null, ct)).ToHttp(text, s => TypedResults.Created($"/api/wishes/{s.Id}", s)))
+            .Produces<WishSubmitted>(201).ProducesValidationProblem();
+        staff.MapGet("", async ([AsParameters] WishBook.ListRequest request, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await book.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<IReadOnlyList<WishDto>>();
+        staff.MapPost("/{id:int}/publish", async (int id, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await book.PublishAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<WishDto>();
+        staff.MapPost("/{id:int}/decline", async (int id, PointsLedger.ReasonRequest request, WishBook book, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await book.DeclineAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<WishDto>().ProducesValidationProblem();
+        staff.MapPost("/{id:int}/confirm", async (int id, WishBook.ConfirmRequest request, WishBook book, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await book.ConfirmAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<WishDto>().ProducesValidationProblem();
+
+        // Staff, or a member whose account is bound to them: the handler tells them apart.
+        var members = app.MapGroup("/api/wishes").WithTags("Wishes").RequireAuthorization();
+        members.MapGet("/mine", async (WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await book.MineAsync(ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<IReadOnlyList<WishDto>>();
+        members.MapGet("/open", async (WishBook book, CancellationToken ct) => TypedResults.Ok(await book.OpenForMemberAsync(ct)))
+            .Produces<IReadOnlyList<WallWish>>();
+        members.MapGet("/{id:int}", async (int id, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await book.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<WishDto>();
+        members.MapPost("/{id:int}/claim", async (int id, WishBook.ClaimRequest request, WishBook book, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await book.ClaimAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<WishDto>().ProducesValidationProblem();
+        members.MapPost("/{id:int}/withdraw", async (int id, WishBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await book.WithdrawAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<WishDto>();
+        members.MapPost("/{id:int}/fulfil", async (int id, [FromForm] string? note, IFormFileCollection files, WishBook book,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                var photos = files.Select(f => new UploadedPhoto(f.FileName, f.Length, f.OpenReadStream())).ToList();
+                try
+                {
+                    return (await book.FulfilAsync(id, new WishBook.FulfilRequest(note), photos, ct)).ToHttp(text, TypedResults.Ok);
+                }
+                finally
+                {
+                    photos.ForEach(p => p.Content.Dispose());
+                }
+            })
+            .DisableAntiforgery()
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<WishDto>().ProducesValidationProblem();
+        members.MapGet("/{id:int}/files/{photoId:int}", async (int id, int photoId, WishBook book, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await book.FileAsync(id, photoId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+            .Produces(StatusCodes.Status200OK);
+        return app;
+    }
+}
