@@ -11,6 +11,7 @@ using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
 using Jishi.Web.Features.Text;
+using Jishi.Web.Features.Volunteering;
 using Jishi.Web.Shared;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
@@ -29,6 +30,7 @@ builder.Services.AddPoints();
 builder.Services.AddMeetings();
 builder.Services.AddPledges().AddPostings();
 builder.Services.AddScreens();
+builder.Services.AddVolunteering(builder.Configuration);
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -55,6 +57,7 @@ app.MapMeetings();
 app.MapPledges();
 app.MapPostings();
 app.MapScreens();
+app.MapVolunteering();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

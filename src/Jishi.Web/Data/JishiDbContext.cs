@@ -7,6 +7,7 @@ using Jishi.Web.Features.Pledges;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
+using Jishi.Web.Features.Volunteering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,6 +46,11 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<PledgeItem> PledgeItems => Set<PledgeItem>();
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    public DbSet<VolunteerActivity> VolunteerActivities => Set<VolunteerActivity>();
+    public DbSet<ActivitySignup> ActivitySignups => Set<ActivitySignup>();
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>
