@@ -72,7 +72,7 @@ public sealed class CheckInDesk(JishiDbContext db, TimeProvider clock, Places pl
             }
             else
             {
-                return Error.NotFound("Volunteering.PersonUnknown");
+                return new Error("Volunteering.PersonUnknown", StatusCodes.Status404NotFound);
             }
         }
         var taken = await places.TakeAsync(signup, ct);
@@ -89,7 +89,7 @@ public sealed class CheckInDesk(JishiDbContext db, TimeProvider clock, Places pl
     {
         if (await SignupOfAsync(secret, caller, ct) is not { } found)
         {
-            return Error.NotFound("Volunteering.NotSignedUp");
+            return new Error("Volunteering.NotSignedUp", StatusCodes.Status404NotFound);
         }
         if (change(found.Activity, found.Signup) is { } why)
         {
