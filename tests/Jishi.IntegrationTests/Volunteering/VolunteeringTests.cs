@@ -99,7 +99,7 @@ public sealed class VolunteeringTests(JishiFactory factory)
         var records = await factory.WithDbAsync(db => db.ServiceRecords.AsNoTracking().Where(r => r.ActivityId == detail.Activity.Id).ToListAsync());
         Assert.Equal(3, records.Count);
         Assert.All(records, r => Assert.Equal(5, r.HalfHours));
-        var read = (await again.Content.ReadFromJsonAsync<ConfirmRow>())!.Detail;
+        var read = (await responses[0].Content.ReadFromJsonAsync<ConfirmRow>())!.Detail;
         Assert.Equal("Confirmed", read.Activity.Status);
         Assert.All(read.Signups, s => Assert.Equal((2.5m, "Pending"), (s.Hours, s.EntryStatus)));
     }

@@ -240,7 +240,8 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
                 db.ChangeTracker.Clear();
             }
         }
-        return new ConfirmOutcome(await DetailAsync(id, ct), await AwardAsync(id, ct));
+        var notAwarded = await AwardAsync(id, ct);
+        return new ConfirmOutcome(await DetailAsync(id, ct), notAwarded);
     }
 
     private async Task<List<NotAwarded>> AwardAsync(int id, CancellationToken ct)
