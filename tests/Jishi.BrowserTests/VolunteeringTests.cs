@@ -18,7 +18,6 @@ public sealed class VolunteeringTests(JishiServer server)
     private sealed record ActivityRow(int Id, string Secret);
     private sealed record SignupRow(int Id, string Name, DateTime? CheckedInAt, long? EntryId, string? EntryStatus, decimal? EntryPoints);
     private sealed record DetailRow(ActivityRow Activity, List<SignupRow> Signups);
-    private sealed record ConfirmRow(DetailRow Detail);
 
     [Fact]
     public async Task Phone_MemberSignsUpAndChecksIn_OrganizerConfirms_PointsPosted()
@@ -56,22 +55,33 @@ public sealed class VolunteeringTests(JishiServer server)
         await JishiServer.ScreenshotAsync(page, "61-volunteer-checked-in");
         await page.Context.CloseAsync();
 
-        var detail = (await admin.GetFromJsonAsync<DetailRow>($"/api/activities/{activity.Id}"))!;
-        var signup = Assert.Single(detail.Signups);
-        Assert.NotNull(signup.CheckedInAt);
-        var confirmed = await admin.PostAsJsonAsync($"/api/activities/{activity.Id}/confirm",
-            new { hours = new[] { new { signupId = signup.Id, hours = 2m } } });
-        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        var body = await confirmed.Content.ReadAsStringAsync();
-        var posted = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<ConfirmRow>(body, System.Text.Json.JsonSerializerOptions.Web)!.Detail.Signups);
-        Assert.True(posted.EntryPoints is not null, body);
+        // The organizer opens the roll call, gives two hours (the member has not checked out yet) and confirms.
+        var organizer = await server.LoginAsync();
+        await organizer.GotoAsync("/volunteering");
+        await JishiServer.WaitForCircuitAsync(organizer);
+        var row = organizer.Locator(".activities-table tr", new() { HasText = "扫码签到演示：楼道清扫" });
+        await row.Locator(".activity-open").ClickAsync();
+        var drawer = organizer.Locator(".activity-drawer");
+        await Assertions.Expect(drawer.Locator(".signups-table")).ToContainTextAsync(name);
+        await Assertions.Expect(drawer.Locator("img.activity-qr")).ToBeVisibleAsync();
+        var hoursInput = drawer.Locator(".signup-hours input");
+        await hoursInput.FillAsync("2");
+        await hoursInput.PressAsync("Tab");
+        await JishiServer.ScreenshotAsync(organizer, "62-volunteer-roll-call");
+        await organizer.ClickAsync("#activity-confirm");
+        await Assertions.Expect(drawer.Locator(".signups-table")).ToContainTextAsync("2.0");
+        await Assertions.Expect(drawer.Locator(".signups-table")).ToContainTextAsync("志愿服务证明");
+        await JishiServer.ScreenshotAsync(organizer, "63-volunteer-confirmed");
+        await organizer.Context.CloseAsync();
+
+        var posted = Assert.Single((await admin.GetFromJsonAsync<DetailRow>($"/api/activities/{activity.Id}"))!.Signups);
         Assert.Equal((2m, "Pending"), (posted.EntryPoints!.Value, posted.EntryStatus));
 
         var posting = await server.NewPageAsync();
         await posting.GotoAsync($"/volunteer/postings/{activity.Id}");
         await Assertions.Expect(posting.Locator("[data-testid=posting-line]")).ToHaveCountAsync(1);
         await Assertions.Expect(posting.Locator("[data-testid=posting-line]")).ToContainTextAsync(name);
-        await JishiServer.ScreenshotAsync(posting, "62-volunteer-posting");
+        await JishiServer.ScreenshotAsync(posting, "64-volunteer-posting");
         await posting.Context.CloseAsync();
     }
 
@@ -83,8 +93,8 @@ public sealed class VolunteeringTests(JishiServer server)
         await page.GotoAsync($"/volunteer/certificates/member/{member}/2016");
         await Assertions.Expect(page.Locator("[data-testid=certificate-number]")).ToContainTextAsync($"ZYFW2016M{member:D6}");
         await Assertions.Expect(page.Locator("article")).ToContainTextAsync("学雷锋志愿服务");
-        await JishiServer.ScreenshotAsync(page, "63-volunteer-certificate");
-        Assert.Equal(1, await PdfPrint.AssertPdfAsync(page, "63-volunteer-certificate"));
+        await JishiServer.ScreenshotAsync(page, "65-volunteer-certificate");
+        Assert.Equal(1, await PdfPrint.AssertPdfAsync(page, "65-volunteer-certificate"));
         await page.Context.CloseAsync();
     }
 

@@ -25,6 +25,7 @@ public static class AdminMenu
         new("Menu.Points", "trophy", "Warnings.Menu", "/points/warnings", "alert", Policies.OrgManager),
         new("Menu.Points", "trophy", "Menu.Pledges", "/points/pledges", "flag", Policies.OrgManager),
         new("Menu.Points", "trophy", "Menu.Postings", "/points/postings", "notification", Policies.OrgManager),
+        new("Volunteering.Module", "heart", "Volunteering.Menu", "/volunteering", "team", Policies.OrgManager),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];
