@@ -39,7 +39,7 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
         var query = db.VolunteerActivities.AsNoTracking().Where(a => db.Units.Any(u => u.Id == a.UnitId && u.Path.StartsWith(scope)));
         if (request.Year is { } year)
         {
-            var (from, to) = (Utc(new DateTime(year, 1, 1)), Utc(new DateTime(year + 1, 1, 1)));
+            var (from, to) = (clock.ToUtc(new DateTime(year, 1, 1)), clock.ToUtc(new DateTime(year + 1, 1, 1)));
             query = query.Where(a => a.StartsAt >= from && a.StartsAt < to);
         }
         if (request.Status is { } status)
@@ -226,7 +226,7 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
                 signup.SetHours(correction.Hours);
             }
             activity.Confirm(By, Now);
-            var year = Local(activity.StartsAt).Year;
+            var year = clock.ToLocal(activity.StartsAt).Year;
             db.ServiceRecords.AddRange(signups.Select(s => (Signup: s, HalfHours: s.HalfHours(activity))).Where(x => x.HalfHours > 0)
                 .Select(x => new ServiceRecord(activity, x.Signup, x.HalfHours, year, Now)));
             try
@@ -250,7 +250,7 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
         var records = await db.ServiceRecords.AsNoTracking().Where(r => r.ActivityId == id && r.MemberId != null)
             .Select(r => new { MemberId = r.MemberId!.Value, r.HalfHours, Name = db.Members.Where(m => m.Id == r.MemberId).Select(m => m.Name).First() })
             .ToListAsync(ct);
-        var on = DateOnly.FromDateTime(Local(activity.StartsAt));
+        var on = DateOnly.FromDateTime(clock.ToLocal(activity.StartsAt));
         var note = text["Volunteering.AwardNote", activity.Title].Value;
         var skipped = new List<NotAwarded>();
         foreach (var record in records)
@@ -359,7 +359,5 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, clock.LocalTimeZone);
 
-    private DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(local, clock.LocalTimeZone);
 }

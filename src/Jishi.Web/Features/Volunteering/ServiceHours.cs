@@ -48,7 +48,7 @@ public sealed class ServiceHours(JishiDbContext db, CurrentUser user, TimeProvid
         if (posted.Count == 0)
         {
             return hours.Lines.Count == 0 ? Error.Conflict("Volunteering.NoHours", year)
-                : Error.Conflict("Volunteering.CertificateNotYet", Local(hours.Lines.Min(l => l.PostedUntil)).ToString("yyyy-MM-dd HH:mm"));
+                : Error.Conflict("Volunteering.CertificateNotYet", clock.ToLocal(hours.Lines.Min(l => l.PostedUntil)).ToString("yyyy-MM-dd HH:mm"));
         }
         var unit = await IssuerAsync(person.UnitId, ct);
         var contact = unit.ContactPhone is { Length: > 0 } phone ? $"{unit.ContactName} {phone}".Trim()
@@ -120,5 +120,4 @@ public sealed class ServiceHours(JishiDbContext db, CurrentUser user, TimeProvid
 
     private static Error NotFound(PersonKind kind) => Error.NotFound(kind == PersonKind.Member ? "Entity.Member" : "Entity.Volunteer");
 
-    private DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, clock.LocalTimeZone);
 }
