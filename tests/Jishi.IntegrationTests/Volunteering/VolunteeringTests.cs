@@ -109,8 +109,9 @@ public sealed class VolunteeringTests(JishiFactory factory)
     {
         var (client, detail) = await PublishedAsync(5, "扫码签到");
         var ids = (await factory.MembersAsync("sq06"))[5..];
-        var (member, phone) = await factory.WithDbAsync(async db => await db.Members.Where(m => ids.Contains(m.Id) && m.Phone != null)
-            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Phone }).Select(m => ValueTuple.Create(m.Id, m.Phone!)).FirstAsync());
+        var found = await factory.WithDbAsync(db => db.Members.Where(m => ids.Contains(m.Id) && m.Phone != null)
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Phone }).FirstAsync());
+        var (member, phone) = (found.Id, found.Phone!);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/activities/{detail.Activity.Id}/signups", new { memberId = member })).StatusCode);
 
         using var scope = factory.Services.CreateScope();
