@@ -98,6 +98,27 @@ public sealed class VolunteeringTests(JishiServer server)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task VenueWeek_FirstCommunity_ShowsStreetCentreAndDayCareWithNextActivity()
+    {
+        int community;
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
+            community = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => u.Id).FirstAsync();
+        }
+        var page = await server.PhoneAsync();
+        await page.GotoAsync($"/venues/week/{community}");
+
+        var venues = page.Locator("[data-testid=week-venue]");
+        await Assertions.Expect(venues).ToHaveCountAsync(2);
+        await Assertions.Expect(venues.First).ToContainTextAsync("便民服务中心");
+        await Assertions.Expect(venues.First).ToContainTextAsync("义务咨询");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"), "the page is wider than the phone");
+        await JishiServer.ScreenshotAsync(page, "66-venues-week");
+        await page.Context.CloseAsync();
+    }
+
     private async Task<(int Community, string Name, string Phone)> MemberWithPhoneAsync()
     {
         using var scope = server.Services.CreateScope();

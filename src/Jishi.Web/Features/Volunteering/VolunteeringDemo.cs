@@ -15,7 +15,7 @@ public sealed class VolunteeringDemo(JishiDbContext db, TimeProvider clock)
     {
         var street = await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).FirstAsync(ct);
         var community = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).FirstAsync(ct);
-        var centre = new Venue(street.Id, $"{street.Name}便民服务中心", "便民服务中心", "七里墩街道办事处一楼大厅", "周一至周五 8:30-12:00, 14:30-18:00");
+        var centre = new Venue(street.Id, $"{street.Name.Replace("党工委", "")}便民服务中心", "便民服务中心", "七里墩街道办事处一楼大厅", "周一至周五 8:30-12:00, 14:30-18:00");
         var dayCare = new Venue(community.Id, $"{community.Name.Replace("党总支", "").Replace("党委", "")}日间照料中心", "日间照料中心", "社区综合楼二楼", "每天 8:00-17:30");
         db.Venues.AddRange(centre, dayCare);
         var at = new DateTime(PointsDemo.Year, 2, 20, 2, 0, 0, DateTimeKind.Utc);
@@ -27,11 +27,11 @@ public sealed class VolunteeringDemo(JishiDbContext db, TimeProvider clock)
         db.Volunteers.AddRange(residents);
         await db.SaveChangesAsync(ct);
 
-        // 学雷锋纪念日, 9:00-11:30 Beijing time.
-        var start = new DateTime(PointsDemo.Year, 3, 5, 1, 0, 0, DateTimeKind.Utc);
+        // 学雷锋纪念日, 9:00-11:30 local time.
+        var start = clock.ToUtc(new DateTime(PointsDemo.Year, 3, 5, 9, 0, 0));
         var done = new VolunteerActivity(community.Id, dayCare.Id, "学雷锋志愿服务：为老人理发、测血压", "为日间照料中心老人义务理发、测量血压、打扫房间。",
             "社区 王老师 0931-8123456", start, start.AddHours(2.5), 20, "sq01", at);
-        var next = clock.GetUtcNow().UtcDateTime.Date.AddDays(3).AddHours(1);
+        var next = clock.ToUtc(clock.GetLocalNow().Date.AddDays(3).AddHours(9));
         var upcoming = new VolunteerActivity(community.Id, centre.Id, "义务咨询：医保、养老政策进社区", "在便民服务中心为居民解答医保、养老保险政策问题。",
             "社区 王老师 0931-8123456", next, next.AddHours(3), 15, "sq01", clock.GetUtcNow().UtcDateTime);
         db.VolunteerActivities.AddRange(done, upcoming);
@@ -54,7 +54,7 @@ public sealed class VolunteeringDemo(JishiDbContext db, TimeProvider clock)
         db.ServiceRecords.AddRange(records);
         await db.SaveChangesAsync(ct);
 
-        var on = DateOnly.FromDateTime(start.AddHours(8));
+        var on = DateOnly.FromDateTime(clock.ToLocal(start));
         foreach (var record in records.Where(r => r.MemberId is not null))
         {
             var tier = members.First(m => m.Id == record.MemberId).Tier;
