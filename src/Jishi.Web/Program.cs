@@ -14,6 +14,7 @@ using Jishi.Web.Features.Reviews;
 using Jishi.Web.Features.Shops;
 using Jishi.Web.Features.Text;
 using Jishi.Web.Features.Wishes;
+using Jishi.Web.Features.Volunteering;
 using Jishi.Web.Shared;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
@@ -35,6 +36,7 @@ builder.Services.AddScreens();
 builder.Services.AddMyPoints();
 builder.Services.AddShops(builder.Configuration);
 builder.Services.AddWishes();
+builder.Services.AddVolunteering(builder.Configuration);
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -64,6 +66,7 @@ app.MapScreens();
 app.MapMyPoints();
 app.MapShops();
 app.MapWishes();
+app.MapVolunteering();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -14,7 +14,7 @@ namespace Jishi.Web.Data;
 /// 述职报告 submitted) and last year's published one (see <see cref="DemoReports"/>). Names of people are
 /// fictional and generated from a fixed seed, so every demo looks the same.</summary>
 public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config, PointsDemo points,
-    MeetingsDemo meetings, Features.Shops.ShopsDemo shops)
+    MeetingsDemo meetings, Features.Shops.ShopsDemo shops, Features.Volunteering.VolunteeringDemo volunteering)
 {
     public const string StreetName = "七里墩街道党工委";
 
@@ -103,6 +103,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         await Features.Points.Postings.PostingsDemo.LoadAsync(db, ct);
         await shops.LoadAsync(ct);
         await Features.Wishes.WishesDemo.LoadAsync(db, ct);
+        await volunteering.LoadAsync(ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

@@ -9,6 +9,7 @@ using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Features.Reviews;
 using Jishi.Web.Features.Shops;
 using Jishi.Web.Features.Wishes;
+using Jishi.Web.Features.Volunteering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -56,6 +57,11 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<Wish> Wishes => Set<Wish>();
     public DbSet<WishClaim> WishClaims => Set<WishClaim>();
     public DbSet<WishFile> WishFiles => Set<WishFile>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    public DbSet<VolunteerActivity> VolunteerActivities => Set<VolunteerActivity>();
+    public DbSet<ActivitySignup> ActivitySignups => Set<ActivitySignup>();
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

@@ -16,7 +16,8 @@ namespace Jishi.IntegrationTests.Authorization;
 /// <summary>The ids a request is filled with: one of each resource, all inside one community.</summary>
 public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification, int Entry,
     int Subject = 0, int Problem = 0, int EvidenceFile = 0, int Meeting = 0, int Pledge = 0, int Posting = 0, int Objection = 0,
-    int Shop = 0, int Goods = 0, int Redemption = 0, int Wish = 0, int WishPhoto = 0)
+    int Shop = 0, int Goods = 0, int Redemption = 0, int Wish = 0, int WishPhoto = 0,
+    int Venue = 0, int Activity = 0, int Signup = 0, int Volunteer = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -47,6 +48,11 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         // A 微心愿 of the community and a picture of it ("wishes" singularizes to "wishe").
         "wish" or "wishe" => Wish,
         "photo" => WishPhoto,
+        // A service venue, a volunteer activity, a sign-up of it and a registered resident volunteer of the community.
+        "venue" => Venue,
+        "activity" => Activity,
+        "signup" => Signup,
+        "volunteer" => Volunteer,
         _ => null,
     };
 }

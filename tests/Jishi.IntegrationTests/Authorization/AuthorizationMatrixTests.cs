@@ -16,7 +16,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     private async Task<CommunityIds> IdsOfAsync(string secretary)
     {
         var community = await factory.CommunityOfAsync(secretary);
-        return await factory.WithDbAsync(async db => await WishIdsAsync(db, await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
+        return await factory.WithDbAsync(async db => await VolunteeringIdsAsync(db, await WishIdsAsync(db, await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
             community.Id,
             await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
@@ -24,7 +24,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await RectificationOfAsync(db, community.Id),
             (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
-                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()))))));
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync())))))));
     }
 
     /// <summary>The community's demo shop, its first goods and its first redemption.</summary>
@@ -88,6 +88,43 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             photo = created.Id;
         }
         return ids with { Wish = wish, WishPhoto = photo };
+    }
+
+    /// <summary>A venue, an activity with a sign-up of a member, and a resident volunteer of the community (added when the demo has none).</summary>
+    private static async Task<CommunityIds> VolunteeringIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var at = new DateTime(2016, 4, 5, 1, 0, 0, DateTimeKind.Utc);
+        if (await db.Venues.Where(v => v.UnitId == ids.Community).Select(v => (int?)v.Id).FirstOrDefaultAsync() is not { } venue)
+        {
+            var created = new Jishi.Web.Features.Volunteering.Venue(ids.Community, "矩阵测试服务站", "便民服务中心", "矩阵路1号", "9:00-17:00");
+            db.Venues.Add(created);
+            await db.SaveChangesAsync();
+            venue = created.Id;
+        }
+        if (await db.Volunteers.Where(v => v.UnitId == ids.Community).Select(v => (int?)v.Id).FirstOrDefaultAsync() is not { } volunteer)
+        {
+            var created = new Jishi.Web.Features.Volunteering.Volunteer(ids.Community, "矩阵测试居民", "13900000000",
+                Jishi.Web.Features.Volunteering.IdType.Passport, $"E{ids.Community:D8}", at);
+            db.Volunteers.Add(created);
+            await db.SaveChangesAsync();
+            volunteer = created.Id;
+        }
+        if (await db.VolunteerActivities.Where(a => a.UnitId == ids.Community).Select(a => (int?)a.Id).FirstOrDefaultAsync() is not { } activity)
+        {
+            var created = new Jishi.Web.Features.Volunteering.VolunteerActivity(ids.Community, venue, "矩阵测试活动", "矩阵测试", "矩阵",
+                at, at.AddHours(2), 5, "matrix", at);
+            db.VolunteerActivities.Add(created);
+            await db.SaveChangesAsync();
+            activity = created.Id;
+        }
+        if (await db.ActivitySignups.Where(s => s.ActivityId == activity).Select(s => (int?)s.Id).FirstOrDefaultAsync() is not { } signup)
+        {
+            var created = Jishi.Web.Features.Volunteering.ActivitySignup.ForVolunteer(activity, volunteer, at);
+            db.ActivitySignups.Add(created);
+            await db.SaveChangesAsync();
+            signup = created.Id;
+        }
+        return ids with { Venue = venue, Activity = activity, Signup = signup, Volunteer = volunteer };
     }
 
     /// <summary>The community's subject in the campaign, an item of its 述职报告 (0 when it has written none) and an

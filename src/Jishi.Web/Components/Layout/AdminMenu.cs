@@ -25,13 +25,14 @@ public static class AdminMenu
         new("Menu.Points", "trophy", "Warnings.Menu", "/points/warnings", "alert", Policies.OrgManager),
         new("Menu.Points", "trophy", "Menu.Pledges", "/points/pledges", "flag", Policies.OrgManager),
         new("Menu.Points", "trophy", "Menu.Postings", "/points/postings", "notification", Policies.OrgManager),
-        new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
-        new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
         new("Menu.Points", "trophy", "My.Menu", "/my/points", "star", Policies.Member),
+        new("Menu.Service", "heart", "Volunteering.Menu", "/volunteering", "team", Policies.OrgManager),
+        new("Menu.Service", "heart", "Wishes.Menu", "/wishes", "gift", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.CounterMenu", "/shops/counter", "shopping-cart", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.AdminMenu", "/shops", "appstore", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.ReportMenu", "/shops/report", "bar-chart", Policies.OrgManager),
-        new("Menu.Service", "heart", "Wishes.Menu", "/wishes", "gift", Policies.OrgManager),
+        new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
+        new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];
 
     /// <summary>The entry whose page is shown at <paramref name="path"/> ("/members/import" belongs to "/members").</summary>
