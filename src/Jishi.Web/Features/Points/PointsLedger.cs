@@ -7,7 +7,7 @@ namespace Jishi.Web.Features.Points;
 /// <summary>Every change of the ledger: awards, approvals, rejections and reversals. Each runs in one transaction that
 /// changes the ledger and the member's balance row together, serialized per member (<see cref="SerializedAsync"/>), so
 /// caps read a settled history and the balance equals the ledger under any concurrency (ADR-006).</summary>
-public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, PointsWriteGate gate)
+public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, PointsWriteGate gate, AwardWriter writer)
 {
     public const int MaxNote = 500;
 
@@ -65,6 +65,12 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         }
         var award = new LedgerEntry.Award(member.Id, request.Quantity ?? 1, on, user.UserName ?? "system", clock.GetUtcNow().UtcDateTime,
             Trimmed(request.Note), Trimmed(request.Evidence), key);
+        if (db.Database.CurrentTransaction is null)
+        {
+            return await writer.WriteAsync(set, rule, award, user.Principal, ct);
+        }
+        // Inside a caller's transaction (the demo loads in one) the award joins it: the writer's own transaction could
+        // neither see the caller's uncommitted rows nor, on SQLite, get the write lock the caller holds.
         try
         {
             return await SerializedAsync(member.Id, async () =>
@@ -83,7 +89,7 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
                     balance.Count(entry);
                 }
                 await db.SaveChangesAsync(ct);
-                return new AwardOutcome(Created(entry), true);
+                return new AwardOutcome(AwardWriter.Created(entry), true);
             }, ct);
         }
         catch (DbUpdateException e) when (key is not null && UniqueViolation.Is(e))
@@ -241,8 +247,6 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
 
     private async Task<Result<EntryDto>> DtoAsync(long id, CancellationToken ct) =>
         await db.LedgerEntries.AsNoTracking().Where(e => e.Id == id).Select(PointsProjections.Entry(db)).FirstAsync(ct);
-
-    private static EntryCreated Created(LedgerEntry e) => new(e.Id, e.Granted, e.Status, e.CapCut);
 
     private static ValidationError? ReasonProblem(ReasonRequest request) =>
         Trimmed(request.Reason) is not { } reason ? new ValidationError([new("reason", "Points.ReasonRequired")])
