@@ -23,11 +23,12 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private sealed record Pending(RuleSet Set, PointRule Rule, LedgerEntry.Award Award, ClaimsPrincipal By,
-        TaskCompletionSource<PointsLedger.AwardOutcome> Done);
+        TaskCompletionSource<PointsLedger.AwardOutcome?> Done);
 
-    /// <summary>Posts the award by <paramref name="rule"/> of <paramref name="set"/>; audited as <paramref name="by"/>. Once
-    /// queued the outcome no longer depends on the caller.</summary>
-    public async Task<PointsLedger.AwardOutcome> WriteAsync(RuleSet set, PointRule rule, LedgerEntry.Award award, ClaimsPrincipal by,
+    /// <summary>Posts the award by <paramref name="rule"/> of <paramref name="set"/>; audited as <paramref name="by"/>. Null
+    /// when the set is no longer current (a draft was adopted since it was read): nothing was posted. Once queued the
+    /// outcome no longer depends on the caller.</summary>
+    public async Task<PointsLedger.AwardOutcome?> WriteAsync(RuleSet set, PointRule rule, LedgerEntry.Award award, ClaimsPrincipal by,
         CancellationToken ct)
     {
         var pending = new Pending(set, rule, award, by, new(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -64,7 +65,7 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         }
     }
 
-    private async Task<PointsLedger.AwardOutcome[]> CommitWithRetryAsync(List<Pending> batch, CancellationToken ct)
+    private async Task<PointsLedger.AwardOutcome?[]> CommitWithRetryAsync(List<Pending> batch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -83,7 +84,7 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         e is DbUpdateException update && UniqueViolation.Is(update)
         || (e as Npgsql.PostgresException ?? e.InnerException as Npgsql.PostgresException)?.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected;
 
-    private async Task<PointsLedger.AwardOutcome[]> CommitAsync(List<Pending> batch, CancellationToken ct)
+    private async Task<PointsLedger.AwardOutcome?[]> CommitAsync(List<Pending> batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
@@ -98,6 +99,8 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
             await db.Database.ExecuteSqlAsync(
                 $"SELECT 1 FROM \"Members\" WHERE \"Id\" = ANY({memberIds}) ORDER BY \"Id\" FOR NO KEY UPDATE", ct);
         }
+        var setIds = batch.Select(p => p.Set.Id).Distinct().ToList();
+        var current = (await db.RuleSets.Where(s => setIds.Contains(s.Id) && s.Status == RuleSetStatus.Current).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         var earlier = await EarlierAsync(db, batch, ct);
         var usage = await UsageAsync(db, batch, ct);
         var years = batch.Select(p => p.Award.OccurredOn.Year).Distinct().ToList();
@@ -114,6 +117,10 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
             foreach (var i in run)
             {
                 var (set, rule, award, _, _) = batch[i];
+                if (!current.Contains(set.Id))
+                {
+                    continue;
+                }
                 if (award.SourceKey is { } key)
                 {
                     if (earlier.TryGetValue(key, out var posted))
@@ -150,9 +157,10 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         {
             // A second award of a key within the batch answers the first one's entry.
             outcomes[i] ??= entries[i] is { } entry ? new(Created(entry), true)
-                : new(Created(entries[firstOfKey[batch[i].Award.SourceKey!]]!), false);
+                : batch[i].Award.SourceKey is { } key && firstOfKey.TryGetValue(key, out var first) ? new(Created(entries[first]!), false)
+                : null;
         }
-        return outcomes!;
+        return outcomes;
     }
 
     /// <summary>Consecutive awards of one caller, as indexes into the batch, in arrival order.</summary>
