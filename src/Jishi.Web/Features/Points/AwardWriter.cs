@@ -99,12 +99,14 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
             await db.Database.ExecuteSqlAsync(
                 $"SELECT 1 FROM \"Members\" WHERE \"Id\" = ANY({memberIds}) ORDER BY \"Id\" FOR NO KEY UPDATE", ct);
         }
+        // Lists go in as one parameter each (EF.Parameter): expanded into one parameter per item, every batch size would be a
+        // query of its own, compiled anew.
         var setIds = batch.Select(p => p.Set.Id).Distinct().ToList();
-        var current = (await db.RuleSets.Where(s => setIds.Contains(s.Id) && s.Status == RuleSetStatus.Current).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        var current = (await db.RuleSets.Where(s => EF.Parameter(setIds).Contains(s.Id) && s.Status == RuleSetStatus.Current).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         var earlier = await EarlierAsync(db, batch, ct);
         var usage = await UsageAsync(db, batch, ct);
         var years = batch.Select(p => p.Award.OccurredOn.Year).Distinct().ToList();
-        var balances = await db.MemberPoints.Where(p => memberIds.Contains(p.MemberId) && years.Contains(p.Year))
+        var balances = await db.MemberPoints.Where(p => EF.Parameter(memberIds).Contains(p.MemberId) && EF.Parameter(years).Contains(p.Year))
             .ToDictionaryAsync(p => (p.MemberId, p.Year), ct);
 
         var outcomes = new PointsLedger.AwardOutcome?[batch.Count];
@@ -182,7 +184,7 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
     private static async Task<Dictionary<string, EntryCreated>> EarlierAsync(JishiDbContext db, List<Pending> batch, CancellationToken ct)
     {
         var keys = batch.Select(p => p.Award.SourceKey).OfType<string>().Distinct().ToList();
-        return keys.Count == 0 ? [] : await db.LedgerEntries.AsNoTracking().Where(e => keys.Contains(e.SourceKey!))
+        return keys.Count == 0 ? [] : await db.LedgerEntries.AsNoTracking().Where(e => EF.Parameter(keys).Contains(e.SourceKey!))
             .Select(e => new { e.SourceKey, Entry = new EntryCreated(e.Id, e.Granted, e.Status, e.CapCut) })
             .ToDictionaryAsync(e => e.SourceKey!, e => e.Entry, ct);
     }
@@ -201,7 +203,7 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         var years = capped.Select(p => p.Award.OccurredOn.Year).Distinct().ToList();
         var codes = capped.Select(p => p.Rule.Code).Distinct().ToList();
         var rows = await db.LedgerEntries.AsNoTracking()
-            .Where(e => members.Contains(e.MemberId) && years.Contains(e.Year) && codes.Contains(e.RuleCode) && e.Status != EntryStatus.Rejected)
+            .Where(e => EF.Parameter(members).Contains(e.MemberId) && EF.Parameter(years).Contains(e.Year) && EF.Parameter(codes).Contains(e.RuleCode) && e.Status != EntryStatus.Rejected)
             .Select(e => new { e.MemberId, e.Year, e.RuleCode, e.OccurredOn, e.Granted }).ToListAsync(ct);
         foreach (var row in rows)
         {
