@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
 
-/// <summary>Every change of the ledger: awards, approvals, rejections and reversals. Each runs in one transaction that
-/// changes the ledger and the member's balance row together, serialized per member (<see cref="SerializedAsync"/>), so
-/// caps read a settled history and the balance equals the ledger under any concurrency (ADR-006).</summary>
+/// <summary>Every change of the ledger: awards, approvals, rejections and reversals. Each runs in a transaction that
+/// changes the ledger and the member's balance row together, serialized per member, so caps read a settled history and the
+/// balance equals the ledger under any concurrency (ADR-007). Awards are checked here and stored by group commit
+/// (<see cref="AwardWriter"/>, ADR-008); approvals, rejections and reversals run alone (<see cref="SerializedAsync"/>).</summary>
 public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, PointsWriteGate gate,
     AwardWriter writer, CurrentSets sets)
 {
