@@ -17,7 +17,7 @@ dotnet build bench/points -c Release -v q -nologo
 if [[ $db == postgres ]]; then
   source bench/Shared/postgres.sh
   start_postgres
-  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $NF}') on port $pg_port ($pg_dir)"
+  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port ($pg_dir)"
   export JISHI_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 fi
 dotnet bench/points/bin/Release/net10.0/Jishi.Bench.Points.dll "$PWD/src/Jishi.Web/bin/Release/net10.0/Jishi.Web.dll" "$scale" "$db"
