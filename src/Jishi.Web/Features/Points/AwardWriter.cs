@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Threading.Channels;
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -11,71 +10,31 @@ namespace Jishi.Web.Features.Points;
 /// every lock a single award would (SQLite's write lock, or the members' rows on PostgreSQL), reads the source keys, cap
 /// usage and balance rows of the whole batch once, and then posts the awards in arrival order, so caps see a settled
 /// history, a key posts once and every balance equals its ledger. Nothing is acknowledged before the commit.</summary>
-public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter> log) : BackgroundService
+public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter> log)
+    : GroupCommitWriter<AwardWriter.Pending, PointsLedger.AwardOutcome?>(log)
 {
-    private const int MaxBatch = 256;
-
     /// <summary>A batch that lost a race on a source key to another process (or a deadlock on PostgreSQL) runs again: its
     /// second run finds the key and answers the earlier entry.</summary>
     private const int Attempts = 3;
 
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
-        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-
-    private sealed record Pending(RuleSet Set, PointRule Rule, LedgerEntry.Award Award, ClaimsPrincipal By,
-        TaskCompletionSource<PointsLedger.AwardOutcome?> Done);
+    public sealed record Pending(RuleSet Set, PointRule Rule, LedgerEntry.Award Award, ClaimsPrincipal By);
 
     /// <summary>Posts the award by <paramref name="rule"/> of <paramref name="set"/>; audited as <paramref name="by"/>. Null
-    /// when the set is no longer current (a draft was adopted since it was read): nothing was posted. Once queued the
-    /// outcome no longer depends on the caller.</summary>
-    public async Task<PointsLedger.AwardOutcome?> WriteAsync(RuleSet set, PointRule rule, LedgerEntry.Award award, ClaimsPrincipal by,
-        CancellationToken ct)
-    {
-        var pending = new Pending(set, rule, award, by, new(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _queue.Writer.WriteAsync(pending, ct);
-        return await pending.Done.Task;
-    }
+    /// when the set is no longer current (a draft was adopted since it was read): nothing was posted.</summary>
+    public Task<PointsLedger.AwardOutcome?> WriteAsync(RuleSet set, PointRule rule, LedgerEntry.Award award, ClaimsPrincipal by,
+        CancellationToken ct) => EnqueueAsync(new Pending(set, rule, award, by), ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-            try
-            {
-                var outcomes = await CommitWithRetryAsync(batch, stoppingToken);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(outcomes[i]);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "A batch of {Count} awards could not be stored; none of them was acknowledged", batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(e);
-                }
-            }
-        }
-    }
-
-    private async Task<PointsLedger.AwardOutcome?[]> CommitWithRetryAsync(List<Pending> batch, CancellationToken ct)
+    protected override async Task<PointsLedger.AwardOutcome?[]> CommitAsync(List<Pending> batch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await CommitAsync(batch, ct);
+                return await CommitOnceAsync(batch, ct);
             }
             catch (Exception e) when (attempt < Attempts && IsLostRace(e))
             {
-                log.LogInformation(e, "A batch of {Count} awards lost a race (attempt {Attempt}); running it again", batch.Count, attempt);
+                Log.LogInformation(e, "A batch of {Count} awards lost a race (attempt {Attempt}); running it again", batch.Count, attempt);
             }
         }
     }
@@ -84,7 +43,7 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         e is DbUpdateException update && UniqueViolation.Is(update)
         || (e as Npgsql.PostgresException ?? e.InnerException as Npgsql.PostgresException)?.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected;
 
-    private async Task<PointsLedger.AwardOutcome?[]> CommitAsync(List<Pending> batch, CancellationToken ct)
+    private async Task<PointsLedger.AwardOutcome?[]> CommitOnceAsync(List<Pending> batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
@@ -118,7 +77,7 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         {
             foreach (var i in run)
             {
-                var (set, rule, award, _, _) = batch[i];
+                var (set, rule, award, _) = batch[i];
                 if (!current.Contains(set.Id))
                 {
                     continue;
