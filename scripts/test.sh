@@ -43,50 +43,8 @@ install_packages() {
   }
 }
 
-pg_bin="" pg_dir="" pg_port=""
-
-# Runs a PostgreSQL program as the postgres user when we are root (initdb refuses root), from a folder it may enter.
-as_pg() {
-  if ((EUID == 0)); then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
-}
-
-stop_postgres() {
-  if [[ -n $pg_dir && -d $pg_dir ]]; then
-    [[ -f $pg_dir/data/postmaster.pid ]] && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1
-    rm -rf "$pg_dir"
-  fi
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# Sets pg_port to that of a fresh cluster in a temporary folder: trust authentication, loopback only, no durability.
-start_postgres() {
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [[ -x $pg_bin/initdb ]] || { say "找不到 PostgreSQL（/usr/lib/postgresql/*/bin）/ PostgreSQL not found"; return 1; }
-  # As root the cluster belongs to postgres, which may not enter root's own TMPDIR; /tmp it can.
-  local base=${TMPDIR:-/tmp}
-  ((EUID == 0)) && base=/tmp
-  pg_dir=$(mktemp -d "$base/jishi-pg.XXXXXX") || return 1
-  ((EUID == 0)) && chown postgres: "$pg_dir"
-  chmod 700 "$pg_dir"
-  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C >"$pg_dir/initdb.log" 2>&1 || {
-    cat "$pg_dir/initdb.log" >&2
-    return 1
-  }
-  local attempt port
-  for attempt in 1 2 3 4 5; do
-    port=$((20000 + RANDOM % 40000))
-    port_in_use "$port" && continue
-    if as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$pg_dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        >/dev/null; then
-      pg_port=$port
-      return 0
-    fi
-  done
-  cat "$pg_dir/server.log" >&2
-  return 1
-}
+# The throwaway cluster: no durability (a test database is thrown away), fast.
+source scripts/lib/postgres.sh
 
 # Runs one test project into TestResults/NAME.trx and adds its counters; a run without a readable result, or one that
 # failed without a failed test, counts as one failure.
@@ -141,7 +99,7 @@ fi
 
 run_tests unit tests/Jishi.UnitTests
 run_tests integration-sqlite tests/Jishi.IntegrationTests
-if start_postgres; then
+if start_postgres jishi-pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off; then
   run_tests integration-postgres tests/Jishi.IntegrationTests \
     "JISHI_TEST_POSTGRES=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 else

@@ -2,7 +2,7 @@
 # Builds the server and the benchmark in Release, generates a city (40 streets, 200,000 members and 20,000,000 ledger
 # entries at SCALE 1) into the server's fresh database, runs verify-ledger, then times statements, leaderboards, year-end
 # stars and single awards (see bench/README.md). SQLite by default; with --db postgres on a throwaway PostgreSQL cluster
-# (bench/Shared/postgres.sh), removed at the end. Usage: bench/points/run.sh [SCALE] [--db sqlite|postgres]
+# (scripts/lib/postgres.sh), durable like SQLite (commits wait for the disk), removed at the end. Usage: bench/points/run.sh [SCALE] [--db sqlite|postgres]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scale=1 db=sqlite
@@ -15,8 +15,10 @@ done
 dotnet build src/Jishi.Web -c Release -v q -nologo
 dotnet build bench/points -c Release -v q -nologo
 if [[ $db == postgres ]]; then
-  source bench/Shared/postgres.sh
-  start_postgres
+  source scripts/lib/postgres.sh
+  trap stop_postgres EXIT
+  # shared_buffers: a good share of a city's ledger (about 4 GB of table and indexes) cached, as a server would.
+  start_postgres jishi-bench-pg -c shared_buffers="${PG_SHARED_BUFFERS:-512MB}" -c max_wal_size=4GB -c maintenance_work_mem=256MB
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_port ($pg_dir)"
   export JISHI_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 fi
