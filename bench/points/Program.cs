@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -8,40 +9,61 @@ using Jishi.Bench;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Points;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
-// Generates a city into a Release server's fresh SQLite database (SCALE 1: 40 streets × 10 communities × 5 branches,
+// Generates a city into a Release server's fresh SQLite database, or with the third argument "postgres" a fresh PostgreSQL
+// database on the server named by JISHI_BENCH_POSTGRES (bench/points/run.sh starts a throwaway cluster) (SCALE 1: 40 streets × 10 communities × 5 branches,
 // 200,000 members, 20,000,000 ledger entries over 3 years, balances computed from the ledger), runs verify-ledger, then
 // times over HTTP a member's statement, street leaderboards and single awards, and in SQL the city-wide leaderboard and the
 // year-end stars of every member (no HTTP caller sees the whole city: the tree's roots are streets).
 var serverDll = Path.GetFullPath(args.Length > 0 ? args[0] : "src/Jishi.Web/bin/Release/net10.0/Jishi.Web.dll");
 var scale = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 1.0;
+var postgres = args.Length > 2 && args[2] == "postgres";
 const int Streets = 40, CommunitiesPerStreet = 10, BranchesPerCommunity = 5;
 var memberCount = (int)(200_000 * scale);
 var entryTarget = (long)(20_000_000 * scale);
 var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
 int[] years = [today.Year - 2, today.Year - 1, today.Year];
 var reportYear = today.Year - 1;
-Console.WriteLine($"points bench: scale {scale}, {memberCount:N0} members, {entryTarget:N0} entries in {Streets} streets, years {years[0]}–{years[^1]}; load average {BenchServer.LoadAverage()}");
+Console.WriteLine($"points bench on {(postgres ? "PostgreSQL" : "SQLite")}: scale {scale}, {memberCount:N0} members, {entryTarget:N0} entries in {Streets} streets, years {years[0]}–{years[^1]}; load average {BenchServer.LoadAverage()}");
 
-await using var server = await BenchServer.StartAsync(serverDll, new Dictionary<string, string> { ["Jishi__SeedDemo"] = "false" });
+var settings = new Dictionary<string, string> { ["Jishi__SeedDemo"] = "false" };
+if (postgres)
+{
+    var cluster = Environment.GetEnvironmentVariable("JISHI_BENCH_POSTGRES")
+        ?? throw new InvalidOperationException("JISHI_BENCH_POSTGRES names the PostgreSQL server (bench/points/run.sh SCALE --db postgres sets it).");
+    settings["ConnectionStrings__Jishi"] = new NpgsqlConnectionStringBuilder(cluster) { Database = "jishi_bench", MaxPoolSize = 200 }.ConnectionString;
+    settings["Database__Provider"] = "Postgres";
+}
+await using var server = await BenchServer.StartAsync(serverDll, settings);
 var dbPath = Path.Combine(server.WorkFolder, "bench.db");
-await using var db = new SqliteConnection($"Data Source={dbPath}");
+await using DbConnection db = postgres
+    ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(settings["ConnectionStrings__Jishi"]) { CommandTimeout = 0 }.ConnectionString)
+    : new SqliteConnection($"Data Source={dbPath}");
 await db.OpenAsync();
-await Exec(db, "PRAGMA busy_timeout = 60000; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;");
+if (!postgres)
+{
+    await Exec(db, "PRAGMA busy_timeout = 60000; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;");
+}
+else
+{
+    // Bulk load: this connection's rows skip the foreign-key triggers (they are consistent by construction), which otherwise
+    // look up the member, the rule set and the reversed entry for each of the 20 million rows. The server's writes keep them.
+    await Exec(db, "SET session_replication_role = replica");
+}
 
 // Units: street 1 exists (the server created it for the admin); streets 2..40, communities and branches follow.
 var watch = Stopwatch.StartNew();
 var streetIds = new int[Streets];
 var branchStreet = new List<(int Id, int Street)>();
-// Transactions as plain BEGIN/COMMIT: the prepared commands then need no transaction object.
+// Rows go in by prepared INSERTs in plain BEGIN/COMMIT transactions on SQLite and by binary COPY on PostgreSQL (BulkRows).
 {
-    await Exec(db, "BEGIN");
-    var nextId = (int)await Scalar(db, "SELECT MAX(Id) FROM Units") + 1;
-    var insert = Prepare(db, "INSERT INTO Units (Id, ParentId, Kind, Name, Path, SortOrder, IsArchived) VALUES ($id, $parent, $kind, $name, $path, $sort, 0)",
-        "$id", "$parent", "$kind", "$name", "$path", "$sort");
+    var nextId = (int)await Scalar(db, "SELECT MAX(\"Id\") FROM \"Units\"") + 1;
+    var insert = await BulkRows.OpenAsync(db, "Units", "Id", "ParentId", "Kind", "Name", "Path", "SortOrder", "IsArchived");
     string Add(int id, int? parent, string kind, string name, string path, int sort)
     {
-        Run(insert, id, parent, kind, name, path, sort);
+        insert.Add(id, parent, kind, name, path, sort, false);
         return path;
     }
     for (var s = 0; s < Streets; s++)
@@ -60,7 +82,8 @@ var branchStreet = new List<(int Id, int Street)>();
             }
         }
     }
-    await Exec(db, "COMMIT");
+    await insert.DisposeAsync();
+    await SetSequenceAsync("Units");
 }
 
 // Members: consecutive blocks per branch, tiers mixed in every 30 members (在职 50 %, 离退休 30 %, 流动 10 %, 年老体弱 7 %,
@@ -69,18 +92,17 @@ static string TierOf(int i) => (i % 30) switch { < 15 => "在职", < 24 => "离�
 var memberIds = new int[memberCount];
 var memberStreet = new int[memberCount];
 {
-    await Exec(db, "BEGIN");
-    var nextId = (int)await Scalar(db, "SELECT IFNULL(MAX(Id), 0) FROM Members") + 1;
-    var insert = Prepare(db, "INSERT INTO Members (Id, Name, Gender, Category, UnitId, MembershipSuspended, IsLost, IsFloating, Tier, Status) "
-        + "VALUES ($id, $name, $gender, 'Full', $unit, 0, 0, $floating, $tier, 'Active')", "$id", "$name", "$gender", "$unit", "$floating", "$tier");
+    var nextId = (int)await Scalar(db, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Members\"") + 1;
+    var insert = await BulkRows.OpenAsync(db, "Members", "Id", "Name", "Gender", "Category", "UnitId", "MembershipSuspended", "IsLost", "IsFloating", "Tier", "Status");
     for (var i = 0; i < memberCount; i++)
     {
         var (branch, street) = branchStreet[(int)((long)i * branchStreet.Count / memberCount)];
         memberIds[i] = nextId + i;
         memberStreet[i] = street;
-        Run(insert, memberIds[i], $"党员{i:D6}", i % 3 == 0 ? "女" : "男", branch, TierOf(i) == "流动" ? 1 : 0, TierOf(i));
+        insert.Add(memberIds[i], $"党员{i:D6}", i % 3 == 0 ? "女" : "男", "Full", branch, false, false, TierOf(i) == "流动", TierOf(i), "Active");
     }
-    await Exec(db, "COMMIT");
+    await insert.DisposeAsync();
+    await SetSequenceAsync("Members");
 }
 Console.WriteLine($"units {branchStreet.Count + Streets * (CommunitiesPerStreet + 1)} and members {memberCount:N0} in {watch.Elapsed.TotalSeconds:F1} s");
 
@@ -90,12 +112,12 @@ Console.WriteLine($"units {branchStreet.Count + Streets * (CommunitiesPerStreet 
     for (var s = 0; s < Streets; s++)
     {
         var user = StreetUser(s);
-        await Exec(db, "INSERT INTO AspNetUsers (DisplayName, UnitId, MustChangePassword, UserName, NormalizedUserName, EmailConfirmed, PasswordHash, "
-            + "SecurityStamp, ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount) "
-            + $"SELECT '街道管理员{s + 1}', {streetIds[s]}, 0, '{user}', '{user.ToUpperInvariant()}', 0, PasswordHash, SecurityStamp, ConcurrencyStamp, 0, 0, LockoutEnabled, 0 "
-            + "FROM AspNetUsers WHERE UserName = 'admin'");
-        await Exec(db, $"INSERT INTO AspNetUserRoles (UserId, RoleId) SELECT (SELECT Id FROM AspNetUsers WHERE UserName = '{user}'), RoleId "
-            + "FROM AspNetUserRoles WHERE UserId = (SELECT Id FROM AspNetUsers WHERE UserName = 'admin')");
+        await Exec(db, "INSERT INTO \"AspNetUsers\" (\"DisplayName\", \"UnitId\", \"MustChangePassword\", \"UserName\", \"NormalizedUserName\", \"EmailConfirmed\", \"PasswordHash\", "
+            + "\"SecurityStamp\", \"ConcurrencyStamp\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\") "
+            + $"SELECT '街道管理员{s + 1}', {streetIds[s]}, FALSE, '{user}', '{user.ToUpperInvariant()}', FALSE, \"PasswordHash\", \"SecurityStamp\", \"ConcurrencyStamp\", FALSE, FALSE, \"LockoutEnabled\", 0 "
+            + "FROM \"AspNetUsers\" WHERE \"UserName\" = 'admin'");
+        await Exec(db, $"INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT (SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"UserName\" = '{user}'), \"RoleId\" "
+            + "FROM \"AspNetUserRoles\" WHERE \"UserId\" = (SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'admin')");
     }
     await Exec(db, "COMMIT");
 }
@@ -124,7 +146,7 @@ await Parallel.ForEachAsync(firsts, new ParallelOptions { MaxDegreeOfParallelism
 var sets = new Dictionary<(int Street, string Tier, int Year), GenSet>();
 var streetIndex = Enumerable.Range(0, Streets).ToDictionary(s => streetIds[s]);
 var rulesBySet = new Dictionary<int, List<GenRule>>();
-await using (var read = new SqliteCommand("SELECT RuleSetId, Code, Points, CapPerMonth, CapPerYear, NeedsApproval, NeedsEvidence, IsVeto FROM PointRules ORDER BY SortOrder", db))
+await using (var read = Command(db, "SELECT \"RuleSetId\", \"Code\", \"Points\", \"CapPerMonth\", \"CapPerYear\", \"NeedsApproval\", \"NeedsEvidence\", \"IsVeto\" FROM \"PointRules\" ORDER BY \"SortOrder\""))
 await using (var r = await read.ExecuteReaderAsync())
 {
     while (await r.ReadAsync())
@@ -134,7 +156,7 @@ await using (var r = await read.ExecuteReaderAsync())
             r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7), Weight(r.GetString(1))));
     }
 }
-await using (var read = new SqliteCommand("SELECT Id, StreetId, Tier, Year, Version FROM RuleSets WHERE Status = 'Current'", db))
+await using (var read = Command(db, "SELECT \"Id\", \"StreetId\", \"Tier\", \"Year\", \"Version\" FROM \"RuleSets\" WHERE \"Status\" = 'Current'"))
 await using (var r = await read.ExecuteReaderAsync())
 {
     while (await r.ReadAsync())
@@ -152,13 +174,9 @@ var ledgerWatch = Stopwatch.StartNew();
 long written = 0;
 var perMemberYear = (double)entryTarget / memberCount / years.Length;
 var rng = new Random(2026);
-var nextEntry = await Scalar(db, "SELECT MAX(Id) FROM LedgerEntries") + 1;
-var columns = new[] { "$id", "$member", "$year", "$set", "$version", "$code", "$qty", "$req", "$granted", "$cut", "$veto", "$on", "$at", "$by",
-    "$status", "$decidedBy", "$decidedAt", "$evidence", "$reason", "$reversal" };
-await Exec(db, "BEGIN");
-var entryInsert = Prepare(db, "INSERT INTO LedgerEntries (Id, MemberId, Year, RuleSetId, RuleVersion, RuleCode, Quantity, Requested, Granted, CapCut, IsVeto, "
-    + "OccurredOn, RecordedAt, RecordedBy, Status, DecidedBy, DecidedAt, Evidence, Reason, ReversalOf) VALUES ("
-    + string.Join(", ", columns) + ")", columns);
+var nextEntry = await Scalar(db, "SELECT MAX(\"Id\") FROM \"LedgerEntries\"") + 1;
+var entryInsert = await BulkRows.OpenAsync(db, "LedgerEntries", "Id", "MemberId", "Year", "RuleSetId", "RuleVersion", "RuleCode", "Quantity", "Requested",
+    "Granted", "CapCut", "IsVeto", "OccurredOn", "RecordedAt", "RecordedBy", "Status", "DecidedBy", "DecidedAt", "Evidence", "Reason", "ReversalOf");
 var usedYear = new Dictionary<string, long>();
 var usedMonth = new Dictionary<(string, int), long>();
 for (var i = 0; i < memberCount; i++)
@@ -219,14 +237,15 @@ for (var i = 0; i < memberCount; i++)
     }
     if (written >= 500_000)
     {
-        await Exec(db, "COMMIT; BEGIN");
+        await entryInsert.CommitAsync();
         Console.WriteLine($"  {written:N0} entries, {written / watch.Elapsed.TotalSeconds:N0} rows/s; load average {BenchServer.LoadAverage()}");
         written = 0;
         watch.Restart();
     }
 }
-await Exec(db, "COMMIT");
-var entries = await Scalar(db, "SELECT COUNT(*) FROM LedgerEntries");
+await entryInsert.DisposeAsync();
+await SetSequenceAsync("LedgerEntries");
+var entries = await Scalar(db, "SELECT COUNT(*) FROM \"LedgerEntries\"");
 Console.WriteLine($"ledger: {entries:N0} entries in {ledgerWatch.Elapsed.TotalSeconds:F0} s, {entries / ledgerWatch.Elapsed.TotalSeconds:N0} rows/s; load average {BenchServer.LoadAverage()}");
 
 // Balances from the ledger, as the product keeps them: base score of the set (all 60 here), approved points, vetoes, score.
@@ -234,17 +253,27 @@ watch.Restart();
 var baseScore = (long)(RuleSet.DefaultBaseScore * 100);
 await Exec(db, $"""
     BEGIN;
-    DELETE FROM MemberPoints;
-    INSERT INTO MemberPoints (MemberId, Year, BaseScore, Earned, Vetoes, Redeemed, AssessmentScore)
-    SELECT MemberId, Year, {baseScore}, Earned, Vetoes, 0, CASE WHEN Vetoes > 0 THEN 0 ELSE {baseScore} + Earned END
-    FROM (SELECT MemberId, Year,
-                 SUM(CASE WHEN Status = 'Approved' THEN Granted ELSE 0 END) AS Earned,
-                 SUM(CASE WHEN Status = 'Approved' AND IsVeto THEN (CASE WHEN ReversalOf IS NULL THEN 1 ELSE -1 END) ELSE 0 END) AS Vetoes
-          FROM LedgerEntries GROUP BY MemberId, Year);
+    DELETE FROM "MemberPoints";
+    INSERT INTO "MemberPoints" ("MemberId", "Year", "BaseScore", "Earned", "Vetoes", "Redeemed", "AssessmentScore")
+    SELECT "MemberId", "Year", {baseScore}, "Earned", "Vetoes", 0, CASE WHEN "Vetoes" > 0 THEN 0 ELSE {baseScore} + "Earned" END
+    FROM (SELECT "MemberId", "Year",
+                 SUM(CASE WHEN "Status" = 'Approved' THEN "Granted" ELSE 0 END) AS "Earned",
+                 SUM(CASE WHEN "Status" = 'Approved' AND "IsVeto" THEN (CASE WHEN "ReversalOf" IS NULL THEN 1 ELSE -1 END) ELSE 0 END) AS "Vetoes"
+          FROM "LedgerEntries" GROUP BY "MemberId", "Year") AS b;
     COMMIT;
     """);
-Console.WriteLine($"balances: {await Scalar(db, "SELECT COUNT(*) FROM MemberPoints"):N0} rows in {watch.Elapsed.TotalSeconds:F1} s; "
-    + $"database {new FileInfo(dbPath).Length / 1_048_576:N0} MB; load average {BenchServer.LoadAverage()}");
+Console.WriteLine($"balances: {await Scalar(db, "SELECT COUNT(*) FROM \"MemberPoints\""):N0} rows in {watch.Elapsed.TotalSeconds:F1} s; "
+    + $"load average {BenchServer.LoadAverage()}");
+if (postgres)
+{
+    // A freshly loaded table has no statistics and no visibility map: without them the planner guesses and index-only scans
+    // visit the heap. A production database gets both from autovacuum; the bench does it at once and times it.
+    watch.Restart();
+    await Exec(db, "VACUUM ANALYZE");
+    Console.WriteLine($"VACUUM ANALYZE in {watch.Elapsed.TotalSeconds:F1} s; load average {BenchServer.LoadAverage()}");
+}
+var megabytes = postgres ? await Scalar(db, "SELECT pg_database_size(current_database())") / 1_048_576 : new FileInfo(dbPath).Length / 1_048_576;
+Console.WriteLine($"database {megabytes:N0} MB");
 
 await VerifyAsync("after generation");
 
@@ -272,24 +301,24 @@ Report("street leaderboard top 100", streetBoard, 100);
 
 // (c) City-wide top 100: the product's leaderboard query with the whole tree's scope "/", in SQL (see the comment at the top).
 const string BoardSql = """
-    SELECT m.Id, m.Name, m.Tier, u.Name, u.Path, p.AssessmentScore
-    FROM Members AS m JOIN Units AS u ON m.UnitId = u.Id JOIN MemberPoints AS p ON m.Id = p.MemberId
-    WHERE u.Path LIKE $scope || '%' AND m.Status = 'Active' AND p.Year = $year
-    ORDER BY p.AssessmentScore DESC, m.Id LIMIT 100
+    SELECT m."Id", m."Name", m."Tier", u."Name", u."Path", p."AssessmentScore"
+    FROM "Members" AS m JOIN "Units" AS u ON m."UnitId" = u."Id" JOIN "MemberPoints" AS p ON m."Id" = p."MemberId"
+    WHERE u."Path" LIKE @scope || '%' AND m."Status" = 'Active' AND p."Year" = @year
+    ORDER BY p."AssessmentScore" DESC, m."Id" LIMIT 100
     """;
 const string UnscoredSql = """
-    SELECT DISTINCT m.Tier FROM Members AS m JOIN Units AS u ON m.UnitId = u.Id
-    WHERE u.Path LIKE $scope || '%' AND m.Status = 'Active'
-      AND NOT EXISTS (SELECT 1 FROM MemberPoints AS p WHERE p.MemberId = m.Id AND p.Year = $year)
+    SELECT DISTINCT m."Tier" FROM "Members" AS m JOIN "Units" AS u ON m."UnitId" = u."Id"
+    WHERE u."Path" LIKE @scope || '%' AND m."Status" = 'Active'
+      AND NOT EXISTS (SELECT 1 FROM "MemberPoints" AS p WHERE p."MemberId" = m."Id" AND p."Year" = @year)
     """;
 var cityBoard = new List<double>();
 var cityParts = new List<double>[] { [], [] };
 for (var n = 0; n < 100; n++)
 {
     var started = Stopwatch.GetTimestamp();
-    await Query(db, BoardSql, ("$scope", "/"), ("$year", reportYear));
+    await Query(db, BoardSql, ("@scope", "/"), ("@year", reportYear));
     cityParts[0].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    await Query(db, UnscoredSql, ("$scope", "/"), ("$year", reportYear));
+    await Query(db, UnscoredSql, ("@scope", "/"), ("@year", reportYear));
     cityBoard.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     cityParts[1].Add(cityBoard[^1] - cityParts[0][^1]);
 }
@@ -301,17 +330,17 @@ for (var n = 0; n < 50; n++)
 {
     var scope = $"/{streetIds[n % Streets]}/";
     var started = Stopwatch.GetTimestamp();
-    await Query(db, BoardSql, ("$scope", scope), ("$year", reportYear));
+    await Query(db, BoardSql, ("@scope", scope), ("@year", reportYear));
     streetParts[0].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     started = Stopwatch.GetTimestamp();
-    await Query(db, UnscoredSql, ("$scope", scope), ("$year", reportYear));
+    await Query(db, UnscoredSql, ("@scope", scope), ("@year", reportYear));
     streetParts[1].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 }
 Report("street board in SQL: the top 100 scored", (streetParts[0], 0), 0);
 Report("street board in SQL: the tiers of members without a balance row", (streetParts[1], 0), 0);
 foreach (var (name, sql) in new[] { ("street board", BoardSql), ("unscored tiers", UnscoredSql) })
 {
-    var plan = await Query(db, "EXPLAIN QUERY PLAN " + sql, ("$scope", $"/{streetIds[0]}/"), ("$year", reportYear));
+    var plan = await Query(db, (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + sql, ("@scope", $"/{streetIds[0]}/"), ("@year", reportYear));
     Console.WriteLine($"  query plan of the {name}: " + string.Join(" | ", plan));
 }
 
@@ -319,19 +348,18 @@ foreach (var (name, sql) in new[] { ("street board", BoardSql), ("unscored tiers
 // the product's StarScale of the member's street and tier, ranked within each street.
 watch.Restart();
 var thresholds = new Dictionary<(int, string), (decimal, StarScale)>();
-foreach (var row in await Query(db, $"SELECT StreetId || '|' || Tier || '|' || BaseScore || '|' || StarThresholds FROM RuleSets WHERE Year = {reportYear} AND Status = 'Current'"))
+foreach (var row in await Query(db, $"SELECT \"StreetId\" || '|' || \"Tier\" || '|' || \"BaseScore\" || '|' || \"StarThresholds\" FROM \"RuleSets\" WHERE \"Year\" = {reportYear} AND \"Status\" = 'Current'"))
 {
     var parts = row.Split('|');
     thresholds[(int.Parse(parts[0], CultureInfo.InvariantCulture), parts[1])] = (long.Parse(parts[2], CultureInfo.InvariantCulture) / 100m, StarScale.Parse(parts[3]));
 }
 var standards = new Standards(thresholds);
 var starred = new List<(int Street, decimal Score, int Stars)>(memberCount);
-await using (var read = new SqliteCommand("""
-    SELECT m.Id, m.Tier, u.Path, p.AssessmentScore FROM Members AS m JOIN Units AS u ON m.UnitId = u.Id
-    LEFT JOIN MemberPoints AS p ON p.MemberId = m.Id AND p.Year = $year WHERE m.Status = 'Active'
-    """, db))
+await using (var read = Command(db, """
+    SELECT m."Id", m."Tier", u."Path", p."AssessmentScore" FROM "Members" AS m JOIN "Units" AS u ON m."UnitId" = u."Id"
+    LEFT JOIN "MemberPoints" AS p ON p."MemberId" = m."Id" AND p."Year" = @year WHERE m."Status" = 'Active'
+    """, ("@year", reportYear)))
 {
-    read.Parameters.AddWithValue("$year", reportYear);
     await using var r = await read.ExecuteReaderAsync();
     while (await r.ReadAsync())
     {
@@ -407,13 +435,19 @@ void WriteEntry(long id, int member, int year, GenSet set, string code, long qua
 {
     var at = on.ToDateTime(new TimeOnly(10, 0));
     var decided = status == EntryStatus.Pending ? (DateTime?)null : at.AddHours(set.Rules.Any(r => r.Code == code && r.NeedsApproval) ? 26 : 0);
-    Run(entryInsert, id, member, year, set.Id, set.Version, code, quantity, requested, granted, cut ? 1 : 0, veto ? 1 : 0,
-        on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Stamp(at), by, status.ToString(), decided is null ? null : by,
-        decided is { } d ? Stamp(d) : null, evidence, reason, reversalOf);
+    entryInsert.Add(id, member, year, set.Id, set.Version, code, quantity, requested, granted, cut, veto, on, at, by, status.ToString(),
+        decided is null ? null : by, decided, evidence, reason, reversalOf);
     written++;
 }
 
-static string Stamp(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+// The ids were given explicitly; PostgreSQL's identity sequences must continue after them (SQLite takes MAX(rowid) + 1).
+async Task SetSequenceAsync(string table)
+{
+    if (postgres)
+    {
+        await Exec(db, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))");
+    }
+}
 
 async Task<HttpResponseMessage> Send(HttpMethod method, string url, string token, object? body = null)
 {
@@ -468,45 +502,37 @@ async Task<int> VerifyAsync(string when)
     return process.ExitCode;
 }
 
-static SqliteCommand Prepare(SqliteConnection db, string sql, params string[] names)
+static DbCommand Command(DbConnection db, string sql, params (string Name, object Value)[] parameters)
 {
     var command = db.CreateCommand();
     command.CommandText = sql;
-    foreach (var name in names)
+    command.CommandTimeout = 0;
+    foreach (var (name, value) in parameters)
     {
-        command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
     return command;
 }
 
-static void Run(SqliteCommand command, params object?[] values)
+static async Task Exec(DbConnection db, string sql)
 {
-    for (var i = 0; i < values.Length; i++)
-    {
-        command.Parameters[i].Value = values[i] ?? DBNull.Value;
-    }
-    command.ExecuteNonQuery();
-}
-
-static async Task Exec(SqliteConnection db, string sql)
-{
-    await using var command = new SqliteCommand(sql, db);
+    await using var command = Command(db, sql);
     await command.ExecuteNonQueryAsync();
 }
 
-static async Task<long> Scalar(SqliteConnection db, string sql)
+static async Task<long> Scalar(DbConnection db, string sql)
 {
-    await using var command = new SqliteCommand(sql, db);
-    return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
+    await using var command = Command(db, sql);
+    var value = await command.ExecuteScalarAsync();
+    return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }
 
-static async Task<List<string>> Query(SqliteConnection db, string sql, params (string Name, object Value)[] parameters)
+static async Task<List<string>> Query(DbConnection db, string sql, params (string Name, object Value)[] parameters)
 {
-    await using var command = new SqliteCommand(sql, db);
-    foreach (var (name, value) in parameters)
-    {
-        command.Parameters.AddWithValue(name, value);
-    }
+    await using var command = Command(db, sql, parameters);
     var rows = new List<string>();
     await using var r = await command.ExecuteReaderAsync();
     while (await r.ReadAsync())
@@ -522,4 +548,111 @@ internal sealed record GenSet(int Id, int Version, List<GenRule> Rules)
 {
     public List<GenRule> Awards { get; } = Rules.Where(r => r.Points > 0).ToList();
     public List<GenRule> Deductions { get; } = Rules.Where(r => r.Points < 0).ToList();
+}
+
+/// <summary>Rows into one table, fast: on SQLite one prepared INSERT in a plain BEGIN/COMMIT transaction (the command then
+/// needs no transaction object), on PostgreSQL a binary COPY. <see cref="CommitAsync"/> ends the transaction or the COPY and
+/// starts the next; disposing ends the last. Values come as the columns' CLR types (int, long, bool, string, DateOnly,
+/// DateTime), which binary COPY requires exactly.</summary>
+internal sealed class BulkRows : IAsyncDisposable
+{
+    private readonly DbConnection _db;
+    private readonly string _table;
+    private readonly string[] _columns;
+    private SqliteCommand? _insert;
+    private NpgsqlBinaryImporter? _copy;
+
+    private BulkRows(DbConnection db, string table, string[] columns)
+    {
+        _db = db;
+        _table = table;
+        _columns = columns;
+    }
+
+    public static async Task<BulkRows> OpenAsync(DbConnection db, string table, params string[] columns)
+    {
+        var rows = new BulkRows(db, table, columns);
+        await rows.BeginAsync();
+        return rows;
+    }
+
+    private string ColumnList => string.Join(", ", _columns.Select(c => $"\"{c}\""));
+
+    private async Task BeginAsync()
+    {
+        if (_db is NpgsqlConnection pg)
+        {
+            _copy = await pg.BeginBinaryImportAsync($"COPY \"{_table}\" ({ColumnList}) FROM STDIN (FORMAT BINARY)");
+            return;
+        }
+        var sqlite = (SqliteConnection)_db;
+        await using (var begin = new SqliteCommand("BEGIN", sqlite))
+        {
+            await begin.ExecuteNonQueryAsync();
+        }
+        if (_insert is null)
+        {
+            _insert = new SqliteCommand($"INSERT INTO \"{_table}\" ({ColumnList}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))})", sqlite);
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                _insert.Parameters.Add(new SqliteParameter { ParameterName = $"@p{i}" });
+            }
+        }
+    }
+
+    public void Add(params object?[] values)
+    {
+        if (_copy is { } copy)
+        {
+            copy.StartRow();
+            foreach (var value in values)
+            {
+                switch (value)
+                {
+                    case null: copy.WriteNull(); break;
+                    case int v: copy.Write(v, NpgsqlDbType.Integer); break;
+                    case long v: copy.Write(v, NpgsqlDbType.Bigint); break;
+                    case bool v: copy.Write(v, NpgsqlDbType.Boolean); break;
+                    case string v: copy.Write(v, NpgsqlDbType.Text); break;
+                    case DateOnly v: copy.Write(v, NpgsqlDbType.Date); break;
+                    case DateTime v: copy.Write(DateTime.SpecifyKind(v, DateTimeKind.Utc), NpgsqlDbType.TimestampTz); break;
+                    default: throw new NotSupportedException(value.GetType().Name);
+                }
+            }
+            return;
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            _insert!.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        _insert!.ExecuteNonQuery();
+    }
+
+    public async Task CommitAsync()
+    {
+        await EndAsync();
+        await BeginAsync();
+    }
+
+    private async Task EndAsync()
+    {
+        if (_copy is { } copy)
+        {
+            await copy.CompleteAsync();
+            await copy.DisposeAsync();
+            _copy = null;
+            return;
+        }
+        await using var commit = new SqliteCommand("COMMIT", (SqliteConnection)_db);
+        await commit.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await EndAsync();
+        if (_insert is not null)
+        {
+            await _insert.DisposeAsync();
+        }
+    }
 }

@@ -8,7 +8,8 @@ public static class PointsEndpoints
 {
     public static IServiceCollection AddPoints(this IServiceCollection services) =>
         services.AddScoped<RuleBook>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>().AddScoped<RuleSetAdmin>()
-            .AddSingleton<PointsWriteGate>().AddPointsBoards().AddScoped<Exemptions>();
+            .AddSingleton<PointsWriteGate>().AddPointsBoards().AddScoped<Exemptions>()
+            .AddSingleton<AwardWriter>().AddHostedService(sp => sp.GetRequiredService<AwardWriter>()).AddMemoryCache().AddSingleton<CurrentSets>();
 
     public static IEndpointRouteBuilder MapPoints(this IEndpointRouteBuilder app)
     {

@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
 
-/// <summary>Every change of the ledger: awards, approvals, rejections and reversals. Each runs in one transaction that
-/// changes the ledger and the member's balance row together, serialized per member (<see cref="SerializedAsync"/>), so
-/// caps read a settled history and the balance equals the ledger under any concurrency (ADR-006).</summary>
-public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, PointsWriteGate gate)
+/// <summary>Every change of the ledger: awards, approvals, rejections and reversals. Each runs in a transaction that
+/// changes the ledger and the member's balance row together, serialized per member, so caps read a settled history and the
+/// balance equals the ledger under any concurrency (ADR-007). Awards are checked here and stored by group commit
+/// (<see cref="AwardWriter"/>, ADR-008); approvals, rejections and reversals run alone (<see cref="SerializedAsync"/>).</summary>
+public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, PointsWriteGate gate,
+    AwardWriter writer, CurrentSets sets)
 {
     public const int MaxNote = 500;
 
@@ -22,7 +24,19 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
 
     private sealed record MemberRef(int Id, string Tier, string UnitPath);
 
-    public async Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, CancellationToken ct)
+    // Compiled: awards arrive by the thousand a second, and these two run for each (bench/README.md).
+    private static readonly Func<JishiDbContext, int, string, CancellationToken, Task<MemberRef?>> MemberInScope =
+        EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) => db.Members.AsNoTracking()
+            .Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope)).Select(m => new MemberRef(m.Id, m.Tier, m.Unit!.Path)).FirstOrDefault());
+
+    private static readonly Func<JishiDbContext, string, CancellationToken, Task<EntryCreated?>> EntryOfKey =
+        EF.CompileAsyncQuery((JishiDbContext db, string key, CancellationToken ct) => db.LedgerEntries.AsNoTracking().Where(e => e.SourceKey == key)
+            .Select(e => new EntryCreated(e.Id, e.Granted, e.Status, e.CapCut)).FirstOrDefault());
+
+    public Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, CancellationToken ct) => AwardAsync(request, fresh: false, ct);
+
+    /// <param name="fresh">Read the rule set from the database rather than <see cref="CurrentSets"/>' copy.</param>
+    private async Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, bool fresh, CancellationToken ct)
     {
         if (await FindMemberAsync(request.MemberId, ct) is not { } member)
         {
@@ -55,7 +69,13 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return new ValidationError(problems);
         }
-        var set = await rules.CurrentAsync(RuleBook.StreetOf(member.UnitPath), member.Tier, on.Year, ct);
+        var street = RuleBook.StreetOf(member.UnitPath);
+        var set = await sets.GetAsync(rules, street, member.Tier, on.Year, fresh, ct);
+        if (set.Rule(request.RuleCode!.Trim()) is null && !fresh)
+        {
+            // A rule added by a draft adopted since the set was cached.
+            set = await sets.GetAsync(rules, street, member.Tier, on.Year, fresh = true, ct);
+        }
         if (set.Rule(request.RuleCode!.Trim()) is not { } rule)
         {
             return new ValidationError([new("ruleCode", "Points.UnknownRule", request.RuleCode.Trim(), member.Tier, on.Year)]);
@@ -66,6 +86,13 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         }
         var award = new LedgerEntry.Award(member.Id, request.Quantity ?? 1, on, user.UserName ?? "system", clock.GetUtcNow().UtcDateTime,
             Trimmed(request.Note), Trimmed(request.Evidence), key);
+        if (db.Database.CurrentTransaction is null)
+        {
+            // Null: the set was retired after it was read; the award is checked again against the current one.
+            return await writer.WriteAsync(set, rule, award, user.Principal, ct) is { } written ? written : await AwardAsync(request, fresh: true, ct);
+        }
+        // Inside a caller's transaction (the demo loads in one) the award joins it: the writer's own transaction could
+        // neither see the caller's uncommitted rows nor, on SQLite, get the write lock the caller holds.
         try
         {
             return await SerializedAsync(member.Id, async () =>
@@ -84,7 +111,7 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
                     balance.Count(entry);
                 }
                 await db.SaveChangesAsync(ct);
-                return new AwardOutcome(Created(entry), true);
+                return new AwardOutcome(AwardWriter.Created(entry), true);
             }, ct);
         }
         catch (DbUpdateException e) when (key is not null && UniqueViolation.Is(e))
@@ -231,16 +258,9 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
     }
 
     private async Task<AwardOutcome?> EarlierAsync(string key, CancellationToken ct) =>
-        await db.LedgerEntries.AsNoTracking().Where(e => e.SourceKey == key)
-            .Select(e => new EntryCreated(e.Id, e.Granted, e.Status, e.CapCut)).FirstOrDefaultAsync(ct) is { } found
-            ? new AwardOutcome(found, false) : null;
+        await EntryOfKey(db, key, ct) is { } found ? new AwardOutcome(found, false) : null;
 
-    private async Task<MemberRef?> FindMemberAsync(int id, CancellationToken ct)
-    {
-        var scope = await user.ScopePathAsync(ct);
-        return await db.Members.AsNoTracking().Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope))
-            .Select(m => new MemberRef(m.Id, m.Tier, m.Unit!.Path)).FirstOrDefaultAsync(ct);
-    }
+    private async Task<MemberRef?> FindMemberAsync(int id, CancellationToken ct) => await MemberInScope(db, id, await user.ScopePathAsync(ct), ct);
 
     /// <summary>The member of an entry the caller may see (the member is in the caller's subtree), or null.</summary>
     private async Task<int?> FindEntryMemberAsync(long id, CancellationToken ct)
@@ -253,8 +273,6 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
 
     private async Task<Result<EntryDto>> DtoAsync(long id, CancellationToken ct) =>
         await db.LedgerEntries.AsNoTracking().Where(e => e.Id == id).Select(PointsProjections.Entry(db)).FirstAsync(ct);
-
-    private static EntryCreated Created(LedgerEntry e) => new(e.Id, e.Granted, e.Status, e.CapCut);
 
     private static ValidationError? ReasonProblem(ReasonRequest request) =>
         Trimmed(request.Reason) is not { } reason ? new ValidationError([new("reason", "Points.ReasonRequired")])

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -12,54 +11,16 @@ namespace Jishi.Web.Features.Reviews;
 /// nothing answered 201 can be lost; the token is still spent by a conditional update inside that transaction, so one
 /// token never yields two ballots, within a batch, across batches or across server instances. One disk flush per batch
 /// instead of per ballot is what lets a meeting hall vote at once on SQLite (see bench/README.md).</summary>
-public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWriter> log) : BackgroundService
+public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWriter> log) : GroupCommitWriter<BallotWriter.Pending, Error?>(log)
 {
-    private const int MaxBatch = 256;
-
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
-        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-
-    private sealed record Pending(long TokenId, int CampaignId, Ballot Ballot, TaskCompletionSource<Error?> Done);
+    public sealed record Pending(long TokenId, int CampaignId, Ballot Ballot);
 
     /// <summary>Stores the ballot and spends its token; null when stored, else why not. Once queued the outcome no longer
     /// depends on the caller: a voter who closes the page does not leave a half-cast ballot.</summary>
-    public async Task<Error?> WriteAsync(long tokenId, int campaignId, Ballot ballot, CancellationToken ct)
-    {
-        var pending = new Pending(tokenId, campaignId, ballot, new TaskCompletionSource<Error?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _queue.Writer.WriteAsync(pending, ct);
-        return await pending.Done.Task;
-    }
+    public Task<Error?> WriteAsync(long tokenId, int campaignId, Ballot ballot, CancellationToken ct) =>
+        EnqueueAsync(new Pending(tokenId, campaignId, ballot), ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-            try
-            {
-                var outcomes = await CommitAsync(batch, stoppingToken);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(outcomes[i]);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "A batch of {Count} ballots could not be stored; none of them was acknowledged", batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(e);
-                }
-            }
-        }
-    }
-
-    private async Task<Error?[]> CommitAsync(List<Pending> batch, CancellationToken ct)
+    protected override async Task<Error?[]> CommitAsync(List<Pending> batch, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();

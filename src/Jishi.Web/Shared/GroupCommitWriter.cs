@@ -1,0 +1,59 @@
+using System.Threading.Channels;
+
+namespace Jishi.Web.Shared;
+
+/// <summary>Group commit, the write path of ballots (<see cref="Features.Reviews.BallotWriter"/>) and single awards
+/// (<see cref="Features.Points.AwardWriter"/>): requests queue an item, one loop takes whatever has queued and stores it with
+/// <see cref="CommitAsync"/> in one transaction, then answers each request. Nothing is answered before the commit, and a
+/// batch that fails answers each of its requests with the error. One commit and disk flush per batch instead of per request
+/// is what lets many writers share SQLite's single write lock (bench/README.md).</summary>
+public abstract class GroupCommitWriter<TItem, TResult>(ILogger log) : BackgroundService
+{
+    private const int MaxBatch = 256;
+
+    private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Done)> _queue = Channel.CreateBounded<(TItem, TaskCompletionSource<TResult>)>(
+        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    protected ILogger Log { get; } = log;
+
+    /// <summary>Stores the items of one batch in one transaction; one result per item, in order.</summary>
+    protected abstract Task<TResult[]> CommitAsync(List<TItem> batch, CancellationToken ct);
+
+    /// <summary>Queues <paramref name="item"/> and answers once its batch committed. Once queued the outcome no longer depends
+    /// on the caller: a client that goes away does not leave half a write.</summary>
+    protected async Task<TResult> EnqueueAsync(TItem item, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync((item, done), ct);
+        return await done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<(TItem Item, TaskCompletionSource<TResult> Done)>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var queued))
+            {
+                batch.Add(queued);
+            }
+            try
+            {
+                var results = await CommitAsync(batch.Select(b => b.Item).ToList(), stoppingToken);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(results[i]);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.LogError(e, "A batch of {Count} writes could not be stored; none of them was acknowledged", batch.Count);
+                foreach (var (_, done) in batch)
+                {
+                    done.TrySetException(e);
+                }
+            }
+        }
+    }
+}
