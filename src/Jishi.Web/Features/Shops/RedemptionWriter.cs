@@ -67,7 +67,7 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
                 var p = batch[i];
                 if (stored.TryGetValue(p.RequestId, out var before))
                 {
-                    answers[i] = Answer(before, p.ShopId);
+                    answers[i] = before.AnswerAt(p.ShopId);
                     continue;
                 }
                 if (first.ContainsKey(p.RequestId))
@@ -92,15 +92,25 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
                 new StockMovement(l.GoodsId, MovementKind.Redeemed, -l.Quantity, null, r.Id, r.CreatedBy, r.CreatedAt))));
             await db.SaveChangesAsync(ct);
         }
-        return batch.Select((p, i) =>
-            answers[i] ?? (made[i] is { } r ? new Redeem.Outcome(Created(r), true) : Answer(new Stored(batch[first[p.RequestId]].ShopId, Created(made[first[p.RequestId]]!)), p.ShopId)))
-            .ToArray();
+        var results = new Result<Redeem.Outcome>[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            results[i] = answers[i]
+                ?? (made[i] is { } redemption ? new Redeem.Outcome(Created(redemption), true)
+                // A request id again in the batch: the first redemption of it that went through.
+                : new Stored(batch[first[batch[i].RequestId]].ShopId, Created(made[first[batch[i].RequestId]]!)).AnswerAt(batch[i].ShopId));
+        }
+        return results;
     }
 
-    private sealed record Stored(int ShopId, RedemptionCreated Created);
-
-    private static Result<Redeem.Outcome> Answer(Stored before, int shopId) =>
-        before.ShopId == shopId ? new Redeem.Outcome(before.Created, false) : Error.Conflict("Shops.RequestIdUsed");
+    /// <summary>A redemption already stored for a request id.</summary>
+    internal sealed record Stored(int ShopId, RedemptionCreated Created)
+    {
+        /// <summary>The answer to the same request id again at <paramref name="shopId"/>: the first redemption, nothing
+        /// taken; a request id of another shop is refused rather than shown.</summary>
+        public Result<Redeem.Outcome> AnswerAt(int shopId) =>
+            ShopId == shopId ? new Redeem.Outcome(Created, false) : Error.Conflict("Shops.RequestIdUsed");
+    }
 
     private static RedemptionCreated Created(Redemption r) => new(r.Id, r.VoucherCode, r.PointsSpent);
 
