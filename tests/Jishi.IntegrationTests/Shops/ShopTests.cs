@@ -110,6 +110,10 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
             await db.Goods.Where(g => g.Id == scarce.Id).Select(g => g.Stock).SingleAsync(),
             await db.StockMovements.CountAsync(m => m.GoodsId == plenty.Id && m.Kind == MovementKind.Redeemed)));
         Assert.Equal((10m, 40, 1, 10), (redeemed, plentyStock, scarceStock, movements));
+        var (movedFor, redemptions) = await factory.WithDbAsync(async db => (
+            await db.StockMovements.Where(m => m.GoodsId == plenty.Id && m.Kind == MovementKind.Redeemed).Select(m => m.RedemptionId).ToListAsync(),
+            await db.Redemptions.Where(r => r.MemberId == member).Select(r => (long?)r.Id).ToListAsync()));
+        Assert.Equal(redemptions.Order(), movedFor.Order());
     }
 
     [Fact]

@@ -84,12 +84,14 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
                 first[p.RequestId] = i;
                 made[i] = redemption;
                 db.Redemptions.Add(redemption);
+                // The redemption's temporary key, which the save replaces by the stored one in the movements too: one save
+                // for both instead of one to learn the id and another for the movements.
+                var id = db.Entry(redemption).Property(r => r.Id).CurrentValue;
+                db.StockMovements.AddRange(redemption.Lines.Select(l =>
+                    new StockMovement(l.GoodsId, MovementKind.Redeemed, -l.Quantity, null, id, redemption.CreatedBy, redemption.CreatedAt)));
             }
             // Audit rows name the caller, so each run of one caller's redemptions is saved under that caller.
             user.Set(batch[run[0]].By);
-            await db.SaveChangesAsync(ct);
-            db.StockMovements.AddRange(run.Select(i => made[i]).OfType<Redemption>().SelectMany(r => r.Lines.Select(l =>
-                new StockMovement(l.GoodsId, MovementKind.Redeemed, -l.Quantity, null, r.Id, r.CreatedBy, r.CreatedAt))));
             await db.SaveChangesAsync(ct);
         }
         var results = new Result<Redeem.Outcome>[batch.Count];
