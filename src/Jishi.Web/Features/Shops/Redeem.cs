@@ -13,10 +13,10 @@ public sealed record RedemptionDto(long Id, int ShopId, string ShopName, int Mem
     decimal PointsSpent, RedemptionStatus Status, DateTime CreatedAt, string CreatedBy, DateTime? ClosedAt, string? ClosedBy,
     IReadOnlyList<RedemptionLineDto> Lines);
 
-/// <summary>Redemptions at the counter: points and stock taken in one transaction, a voucher verified once, a cancellation
-/// that gives both back. Both balances change only through conditional UPDATEs (… WHERE Earned − Redeemed ≥ points,
-/// … WHERE Stock ≥ quantity), so neither goes below zero under any concurrency; the member's writes queue at
-/// <see cref="PointsWriteGate"/> like the ledger's (ADR-008).</summary>
+/// <summary>Redemptions at the counter: points and stock taken all-or-nothing by group commit (<see cref="RedemptionWriter"/>,
+/// ADR-008), a voucher verified once, a cancellation that gives both back. Both balances change only through conditional
+/// UPDATEs (… WHERE Earned − Redeemed ≥ points, … WHERE Stock ≥ quantity), so neither goes below zero under any
+/// concurrency; a cancellation queues at <see cref="PointsWriteGate"/> like the ledger's single writes.</summary>
 public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clock, PointsWriteGate gate, RedemptionWriter writer)
 {
     public const int MaxQuantity = 100;
