@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using System.Threading.Channels;
+using Jishi.Web.Features.Points;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Shared;
 
@@ -18,6 +21,45 @@ public abstract class GroupCommitWriter<TItem, TResult>(ILogger log) : Backgroun
 
     /// <summary>Stores the items of one batch in one transaction; one result per item, in order.</summary>
     protected abstract Task<TResult[]> CommitAsync(List<TItem> batch, CancellationToken ct);
+
+    /// <summary>A batch that lost a race on a unique key to another process (or a deadlock on PostgreSQL) runs again: its
+    /// second run finds the other's row and answers it.</summary>
+    protected async Task<TResult[]> RetryLostRacesAsync(Func<Task<TResult[]>> commitOnce, int count)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await commitOnce();
+            }
+            catch (Exception e) when (attempt < attempts && IsLostRace(e))
+            {
+                Log.LogInformation(e, "A batch of {Count} writes lost a race (attempt {Attempt}); running it again", count, attempt);
+            }
+        }
+    }
+
+    private static bool IsLostRace(Exception e) =>
+        e is DbUpdateException update && UniqueViolation.Is(update)
+        || (e as Npgsql.PostgresException ?? e.InnerException as Npgsql.PostgresException)?.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected;
+
+    /// <summary>Consecutive items of one caller, as indexes into the batch, in arrival order: the audit interceptor names
+    /// the user of the scope, so a writer saves each run under its caller.</summary>
+    protected static IEnumerable<List<int>> Runs(List<TItem> batch, Func<TItem, ClaimsPrincipal> caller)
+    {
+        var run = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (run.Count > 0 && caller(batch[run[0]]).Identity?.Name != caller(batch[i]).Identity?.Name)
+            {
+                yield return run;
+                run = [];
+            }
+            run.Add(i);
+        }
+        yield return run;
+    }
 
     /// <summary>Queues <paramref name="item"/> and answers once its batch committed. Once queued the outcome no longer depends
     /// on the caller: a client that goes away does not leave half a write.</summary>

@@ -88,6 +88,54 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Redeem_StockShortAmongConcurrentBaskets_RefusedBasketTakesNothingOthersTakeTheirs()
+    {
+        var client = await factory.ClientForAsync(Secretary);
+        var shop = await client.ShopOfAsync();
+        var plenty = await client.NewGoodsAsync(shop, price: 1, stock: 50);
+        var scarce = await client.NewGoodsAsync(shop, price: 1, stock: 1);
+        var member = await factory.MemberWithPointsAsync(client, Secretary, 20);
+
+        // Sent together, so that the writer stores them in one batch: the refused basket's points and first line must
+        // come back while the others in the same transaction keep theirs.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 11).Select(i => i == 5
+            ? client.RedeemAsync(shop, member, $"mix-{Guid.NewGuid()}", (plenty.Id, 3), (scarce.Id, 2))
+            : client.RedeemAsync(shop, member, $"mix-{Guid.NewGuid()}", (plenty.Id, 1))));
+
+        Assert.Equal(HttpStatusCode.Conflict, responses[5].StatusCode);
+        Assert.Equal(10, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        var (redeemed, plentyStock, scarceStock, movements) = await factory.WithDbAsync(async db => (
+            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == DateTime.Now.Year).Select(p => p.Redeemed).SingleAsync(),
+            await db.Goods.Where(g => g.Id == plenty.Id).Select(g => g.Stock).SingleAsync(),
+            await db.Goods.Where(g => g.Id == scarce.Id).Select(g => g.Stock).SingleAsync(),
+            await db.StockMovements.CountAsync(m => m.GoodsId == plenty.Id && m.Kind == MovementKind.Redeemed)));
+        Assert.Equal((10m, 40, 1, 10), (redeemed, plentyStock, scarceStock, movements));
+        var (movedFor, redemptions) = await factory.WithDbAsync(async db => (
+            await db.StockMovements.Where(m => m.GoodsId == plenty.Id && m.Kind == MovementKind.Redeemed).Select(m => m.RedemptionId).ToListAsync(),
+            await db.Redemptions.Where(r => r.MemberId == member).Select(r => (long?)r.Id).ToListAsync()));
+        Assert.Equal(redemptions.Order(), movedFor.Order());
+    }
+
+    [Fact]
+    public async Task Redeem_SameRequestIdConcurrentlyBeyondPoints_AllRefusedNothingTaken()
+    {
+        var client = await factory.ClientForAsync(Secretary);
+        var shop = await client.ShopOfAsync();
+        var goods = await client.NewGoodsAsync(shop, price: 10, stock: 10);
+        var member = await factory.MemberWithPointsAsync(client, Secretary, 15);
+        var requestId = "refused-" + Guid.NewGuid();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.RedeemAsync(shop, member, requestId, (goods.Id, 2))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var (count, redeemed, stock) = await factory.WithDbAsync(async db => (
+            await db.Redemptions.CountAsync(r => r.RequestId == requestId),
+            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == DateTime.Now.Year).Select(p => p.Redeemed).SingleAsync(),
+            await db.Goods.Where(g => g.Id == goods.Id).Select(g => g.Stock).SingleAsync()));
+        Assert.Equal((0, 0m, 10), (count, redeemed, stock));
+    }
+
+    [Fact]
     public async Task VerifyVoucher_Twice_SecondIs409AlreadyUsed()
     {
         var client = await factory.ClientForAsync(Secretary);

@@ -13,10 +13,6 @@ namespace Jishi.Web.Features.Points;
 public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter> log)
     : GroupCommitWriter<AwardWriter.Pending, PointsLedger.AwardOutcome?>(log)
 {
-    /// <summary>A batch that lost a race on a source key to another process (or a deadlock on PostgreSQL) runs again: its
-    /// second run finds the key and answers the earlier entry.</summary>
-    private const int Attempts = 3;
-
     public sealed record Pending(RuleSet Set, PointRule Rule, LedgerEntry.Award Award, ClaimsPrincipal By);
 
     /// <summary>Posts the award by <paramref name="rule"/> of <paramref name="set"/>; audited as <paramref name="by"/>. Null
@@ -24,24 +20,8 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
     public Task<PointsLedger.AwardOutcome?> WriteAsync(RuleSet set, PointRule rule, LedgerEntry.Award award, ClaimsPrincipal by,
         CancellationToken ct) => EnqueueAsync(new Pending(set, rule, award, by), ct);
 
-    protected override async Task<PointsLedger.AwardOutcome?[]> CommitAsync(List<Pending> batch, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await CommitOnceAsync(batch, ct);
-            }
-            catch (Exception e) when (attempt < Attempts && IsLostRace(e))
-            {
-                Log.LogInformation(e, "A batch of {Count} awards lost a race (attempt {Attempt}); running it again", batch.Count, attempt);
-            }
-        }
-    }
-
-    private static bool IsLostRace(Exception e) =>
-        e is DbUpdateException update && UniqueViolation.Is(update)
-        || (e as Npgsql.PostgresException ?? e.InnerException as Npgsql.PostgresException)?.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected;
+    protected override Task<PointsLedger.AwardOutcome?[]> CommitAsync(List<Pending> batch, CancellationToken ct) =>
+        RetryLostRacesAsync(() => CommitOnceAsync(batch, ct), batch.Count);
 
     private async Task<PointsLedger.AwardOutcome?[]> CommitOnceAsync(List<Pending> batch, CancellationToken ct)
     {
@@ -73,7 +53,7 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         var firstOfKey = new Dictionary<string, int>();
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         // Audit rows name the caller, so each run of one caller's awards is saved under that caller.
-        foreach (var run in Runs(batch))
+        foreach (var run in Runs(batch, p => p.By))
         {
             foreach (var i in run)
             {
@@ -122,22 +102,6 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
                 : null;
         }
         return outcomes;
-    }
-
-    /// <summary>Consecutive awards of one caller, as indexes into the batch, in arrival order.</summary>
-    private static IEnumerable<List<int>> Runs(List<Pending> batch)
-    {
-        var run = new List<int>();
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (run.Count > 0 && batch[run[0]].By.Identity?.Name != batch[i].By.Identity?.Name)
-            {
-                yield return run;
-                run = [];
-            }
-            run.Add(i);
-        }
-        yield return run;
     }
 
     private static async Task<Dictionary<string, EntryCreated>> EarlierAsync(JishiDbContext db, List<Pending> batch, CancellationToken ct)

@@ -13,11 +13,11 @@ public sealed record RedemptionDto(long Id, int ShopId, string ShopName, int Mem
     decimal PointsSpent, RedemptionStatus Status, DateTime CreatedAt, string CreatedBy, DateTime? ClosedAt, string? ClosedBy,
     IReadOnlyList<RedemptionLineDto> Lines);
 
-/// <summary>Redemptions at the counter: points and stock taken in one transaction, a voucher verified once, a cancellation
-/// that gives both back. Both balances change only through conditional UPDATEs (… WHERE Earned − Redeemed ≥ points,
-/// … WHERE Stock ≥ quantity), so neither goes below zero under any concurrency; the member's writes queue at
-/// <see cref="PointsWriteGate"/> like the ledger's (ADR-008).</summary>
-public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clock, PointsWriteGate gate)
+/// <summary>Redemptions at the counter: points and stock taken all-or-nothing by group commit (<see cref="RedemptionWriter"/>,
+/// ADR-008), a voucher verified once, a cancellation that gives both back. Both balances change only through conditional
+/// UPDATEs (… WHERE Earned − Redeemed ≥ points, … WHERE Stock ≥ quantity), so neither goes below zero under any
+/// concurrency; a cancellation queues at <see cref="PointsWriteGate"/> like the ledger's single writes.</summary>
+public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clock, PointsWriteGate gate, RedemptionWriter writer)
 {
     public const int MaxQuantity = 100;
 
@@ -27,6 +27,21 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
 
     /// <summary><paramref name="Created"/> is false when the request id had redeemed before: the first redemption, nothing taken.</summary>
     public sealed record Outcome(RedemptionCreated Redemption, bool Created);
+
+    // Compiled: redemptions arrive by the thousand a second, and these run for each (bench/README.md).
+    private static readonly Func<JishiDbContext, int, string, CancellationToken, Task<bool>> ShopInScope =
+        EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) =>
+            db.Shops.Any(s => s.Id == id && db.Units.Any(u => u.Id == s.UnitId && u.Path.StartsWith(scope))));
+
+    private static readonly Func<JishiDbContext, int, string, CancellationToken, Task<bool>> MemberInScope =
+        EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) => db.Members.Any(m => m.Id == id && m.Unit!.Path.StartsWith(scope)));
+
+    private static readonly Func<JishiDbContext, int, int[], IAsyncEnumerable<Goods>> GoodsOfShop =
+        EF.CompileAsyncQuery((JishiDbContext db, int shopId, int[] ids) => db.Goods.AsNoTracking().Where(g => g.ShopId == shopId && g.Active && ids.Contains(g.Id)));
+
+    private static readonly Func<JishiDbContext, string, CancellationToken, Task<RedemptionWriter.Stored?>> RedemptionOfRequest =
+        EF.CompileAsyncQuery((JishiDbContext db, string requestId, CancellationToken ct) => db.Redemptions.AsNoTracking().Where(r => r.RequestId == requestId)
+            .Select(r => new RedemptionWriter.Stored(r.ShopId, new RedemptionCreated(r.Id, r.VoucherCode, r.PointsSpent))).FirstOrDefault());
 
     public async Task<Result<Outcome>> RedeemAsync(int shopId, RedeemRequest request, CancellationToken ct)
     {
@@ -48,7 +63,8 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         {
             return new ValidationError(problems);
         }
-        if (await db.FindVisibleShopAsync(user, shopId, ct) is null)
+        var scope = await user.ScopePathAsync(ct);
+        if (!await ShopInScope(db, shopId, scope, ct))
         {
             return Error.NotFound("Entity.Shop");
         }
@@ -56,67 +72,27 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         {
             return earlier;
         }
-        var scope = await user.ScopePathAsync(ct);
-        if (!await db.Members.AnyAsync(m => m.Id == request.MemberId && m.Unit!.Path.StartsWith(scope), ct))
+        if (!await MemberInScope(db, request.MemberId, scope, ct))
         {
             return Error.NotFound("Entity.Member");
         }
         var wanted = request.Items!.GroupBy(i => i.GoodsId).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity));
-        var goods = await db.Goods.AsNoTracking().Where(g => g.ShopId == shopId && g.Active && wanted.Keys.Contains(g.Id)).ToListAsync(ct);
+        var goods = await GoodsOfShop(db, shopId, wanted.Keys.ToArray()).ToListAsync(ct);
         if (wanted.Keys.Where(id => goods.All(g => g.Id != id)).ToList() is [var missing, ..])
         {
             return new ValidationError([new("items", "Shops.UnknownGoods", missing)]);
         }
-        // Locked in id order, so that two baskets with the same goods cannot deadlock on PostgreSQL.
-        var lines = goods.OrderBy(g => g.Id).Select(g => new RedemptionLine(g.Id, wanted[g.Id], g.PricePoints)).ToList();
-        var now = clock.GetUtcNow();
-        var year = clock.GetLocalNow().Year;
-        for (var attempt = 0; ; attempt++)
+        // In goods id order: the writer takes stock in it, and on PostgreSQL locks rows in it.
+        var lines = goods.OrderBy(g => g.Id).Select(g => new RedemptionWriter.Line(g.Id, g.Name, wanted[g.Id], g.PricePoints)).ToList();
+        var pending = new RedemptionWriter.Pending(shopId, request.MemberId, clock.GetLocalNow().Year, requestId!, lines, clock.GetUtcNow().UtcDateTime,
+            user.Principal);
+        if (db.Database.CurrentTransaction is null)
         {
-            try
-            {
-                return await SerializedAsync(request.MemberId, async () =>
-                {
-                    // Checked again in the transaction: the same request may have committed meanwhile.
-                    if (await EarlierAsync(shopId, requestId!, ct) is { } posted)
-                    {
-                        return posted;
-                    }
-                    var redemption = new Redemption(shopId, request.MemberId, year, requestId!, lines, user.UserName ?? "system", now.UtcDateTime);
-                    if (!await TakePointsAsync(request.MemberId, year, redemption.PointsSpent, ct))
-                    {
-                        return (Result<Outcome>)Error.Conflict("Shops.PointsShort", redemption.PointsSpent, await SpendableAsync(request.MemberId, year, ct));
-                    }
-                    foreach (var line in lines)
-                    {
-                        if (!await StockLedger.MoveAsync(db, line.GoodsId, -line.Quantity, ct))
-                        {
-                            var name = goods.First(g => g.Id == line.GoodsId).Name;
-                            return Error.Conflict("Shops.StockShort", name, await db.Goods.Where(g => g.Id == line.GoodsId).Select(g => g.Stock).FirstAsync(ct));
-                        }
-                    }
-                    db.Redemptions.Add(redemption);
-                    await db.SaveChangesAsync(ct);
-                    db.StockMovements.AddRange(lines.Select(l =>
-                        new StockMovement(l.GoodsId, MovementKind.Redeemed, -l.Quantity, null, redemption.Id, redemption.CreatedBy, redemption.CreatedAt)));
-                    await db.SaveChangesAsync(ct);
-                    return new Outcome(new RedemptionCreated(redemption.Id, redemption.VoucherCode, redemption.PointsSpent), true);
-                }, ct);
-            }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e))
-            {
-                // The same request id at the same instant from another member's queue, or (rarely) a voucher code taken.
-                db.ChangeTracker.Clear();
-                if (await EarlierAsync(shopId, requestId!, ct) is { } won)
-                {
-                    return won;
-                }
-                if (attempt >= 3)
-                {
-                    throw;
-                }
-            }
+            return await writer.WriteAsync(pending, ct);
         }
+        // Inside a caller's transaction (the demo loads in one) the redemption joins it: the writer's own transaction could
+        // neither see the caller's uncommitted rows nor, on SQLite, get the write lock the caller holds.
+        return await SerializedAsync(request.MemberId, async () => (await RedemptionWriter.StoreAsync(db, user, [pending], ct))[0], ct);
     }
 
     /// <summary>The counter hands the goods over: Issued → PickedUp, once; 409 when already picked up or cancelled.</summary>
@@ -195,19 +171,6 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         return found.Select(m => new CounterMember(m.Id, m.Name, m.Unit, balances.GetValueOrDefault(m.Id)?.Spendable ?? 0m)).ToList();
     }
 
-    private async Task<decimal> SpendableAsync(int memberId, int year, CancellationToken ct) =>
-        (await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId && p.Year == year, ct))?.Spendable ?? 0m;
-
-    /// <summary>Adds to the year's redemptions only while they stay within the approved points: one statement, so that no
-    /// concurrent award or redemption can be lost or overdrawn whatever path it takes.</summary>
-    private async Task<bool> TakePointsAsync(int memberId, int year, decimal points, CancellationToken ct)
-    {
-        var cents = ToHundredths(points);
-        return await db.Database.ExecuteSqlAsync(
-            $"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" + {cents} WHERE \"MemberId\" = {memberId} AND \"Year\" = {year} AND \"Earned\" - \"Redeemed\" >= {cents}",
-            ct) == 1;
-    }
-
     /// <summary>One transaction that no other points write of the member in this process overlaps (SQLite: no other write at
     /// all, as <see cref="PointsWriteGate"/> has it). Every early answer leaves the transaction uncommitted, so it rolls back.</summary>
     private async Task<Result<T>> SerializedAsync<T>(int memberId, Func<Task<Result<T>>> work, CancellationToken ct)
@@ -215,6 +178,11 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         var sqlite = db.Database.IsSqlite();
         using var turn = await gate.EnterAsync(sqlite ? PointsWriteGate.WholeDatabase : memberId, ct);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (!sqlite)
+        {
+            // The member's row before any other, as the ledger and RedemptionWriter take it, so that none of them deadlock.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"Id\" = {memberId} FOR NO KEY UPDATE", ct);
+        }
         var result = await work();
         if (tx is not null && result.IsSuccess)
         {
@@ -232,15 +200,8 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         await db.FindVisibleShopAsync(user, shopId, ct) is null ? null
             : await db.Redemptions.AsNoTracking().Where(r => r.ShopId == shopId).Where(which).FirstOrDefaultAsync(ct);
 
-    /// <summary>The earlier redemption of a request id; a request id of another shop is refused rather than shown.</summary>
     private async Task<Result<Outcome>?> EarlierAsync(int shopId, string requestId, CancellationToken ct) =>
-        await db.Redemptions.AsNoTracking().Where(r => r.RequestId == requestId)
-            .Select(r => new { r.ShopId, Created = new RedemptionCreated(r.Id, r.VoucherCode, r.PointsSpent) }).FirstOrDefaultAsync(ct) switch
-        {
-            null => null,
-            { ShopId: var s } when s != shopId => Error.Conflict("Shops.RequestIdUsed"),
-            var found => new Outcome(found.Created, false),
-        };
+        await RedemptionOfRequest(db, requestId, ct) is { } found ? found.AnswerAt(shopId) : (Result<Outcome>?)null;
 
     private async Task<RedemptionDto> DtoAsync(long id, CancellationToken ct)
     {
@@ -253,5 +214,5 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
             r.ClosedAt, r.ClosedBy, r.Lines.Select(l => new RedemptionLineDto(l.GoodsId, names[l.GoodsId], l.Quantity, l.PricePoints)).ToList());
     }
 
-    private static long ToHundredths(decimal points) => (long)Math.Round(points * 100, MidpointRounding.AwayFromZero);
+    internal static long ToHundredths(decimal points) => (long)Math.Round(points * 100, MidpointRounding.AwayFromZero);
 }

@@ -10,7 +10,8 @@ public static class ShopEndpoints
     public static IServiceCollection AddShops(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<ShopOptions>(config.GetSection(ShopOptions.Section));
-        return services.AddScoped<ShopAdmin>().AddScoped<Redeem>().AddScoped<ShopReport>().AddScoped<ShopsDemo>();
+        return services.AddSingleton<RedemptionWriter>().AddHostedService(sp => sp.GetRequiredService<RedemptionWriter>())
+            .AddScoped<ShopAdmin>().AddScoped<Redeem>().AddScoped<ShopReport>().AddScoped<ShopsDemo>();
     }
 
     public static IEndpointRouteBuilder MapShops(this IEndpointRouteBuilder app)

@@ -11,7 +11,7 @@ namespace Jishi.Web.Features.Shops;
 /// <summary>One 爱心超市 per demo community, stocked in November 2016, with December's redemptions paid from the members'
 /// 2016 points: through <see cref="ShopAdmin"/> and <see cref="Redeem"/>, the same paths as the API, on a clock set to
 /// those days. Runs inside the demo's transaction after the points demo.</summary>
-public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGate gate)
+public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGate gate, RedemptionWriter writer)
 {
     private static readonly (string Name, decimal Price, int Stock)[] Shelf =
     [
@@ -31,7 +31,7 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGa
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
         var clock = new DemoClock(new DateTimeOffset(2016, 11, 28, 2, 0, 0, TimeSpan.Zero));
         var admin = new ShopAdmin(db, user, clock);
-        var redeem = new Redeem(db, user, clock, gate);
+        var redeem = new Redeem(db, user, clock, gate, writer);
         for (var i = 0; i < communities.Count; i++)
         {
             var community = communities[i];
