@@ -24,6 +24,15 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
 
     private sealed record MemberRef(int Id, string Tier, string UnitPath);
 
+    // Compiled (per model, see CompiledQuery): awards arrive by the thousand a second, and these two run for each.
+    private static readonly CompiledQuery<Func<JishiDbContext, int, string, CancellationToken, Task<MemberRef?>>> MemberInScope =
+        new(() => EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) => db.Members.AsNoTracking()
+            .Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope)).Select(m => new MemberRef(m.Id, m.Tier, m.Unit!.Path)).FirstOrDefault()));
+
+    private static readonly CompiledQuery<Func<JishiDbContext, string, CancellationToken, Task<EntryCreated?>>> EntryOfKey =
+        new(() => EF.CompileAsyncQuery((JishiDbContext db, string key, CancellationToken ct) => db.LedgerEntries.AsNoTracking().Where(e => e.SourceKey == key)
+            .Select(e => new EntryCreated(e.Id, e.Granted, e.Status, e.CapCut)).FirstOrDefault()));
+
     public Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, CancellationToken ct) => AwardAsync(request, fresh: false, ct);
 
     /// <param name="fresh">Read the rule set from the database rather than <see cref="CurrentSets"/>' copy.</param>
@@ -249,16 +258,9 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
     }
 
     private async Task<AwardOutcome?> EarlierAsync(string key, CancellationToken ct) =>
-        await db.LedgerEntries.AsNoTracking().Where(e => e.SourceKey == key)
-            .Select(e => new EntryCreated(e.Id, e.Granted, e.Status, e.CapCut)).FirstOrDefaultAsync(ct) is { } found ? new AwardOutcome(found, false) : null;
+        await EntryOfKey.For(db)(db, key, ct) is { } found ? new AwardOutcome(found, false) : null;
 
-    // Not EF.CompileAsyncQuery: a compiled query binds to the first model it meets, and a test process runs several hosts.
-    private async Task<MemberRef?> FindMemberAsync(int id, CancellationToken ct)
-    {
-        var scope = await user.ScopePathAsync(ct);
-        return await db.Members.AsNoTracking().Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope))
-            .Select(m => new MemberRef(m.Id, m.Tier, m.Unit!.Path)).FirstOrDefaultAsync(ct);
-    }
+    private async Task<MemberRef?> FindMemberAsync(int id, CancellationToken ct) => await MemberInScope.For(db)(db, id, await user.ScopePathAsync(ct), ct);
 
     /// <summary>The member of an entry the caller may see (the member is in the caller's subtree), or null.</summary>
     private async Task<int?> FindEntryMemberAsync(long id, CancellationToken ct)

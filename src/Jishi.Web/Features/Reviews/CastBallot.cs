@@ -14,8 +14,8 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
 
-    private static readonly Func<JishiDbContext, string, CancellationToken, Task<BallotToken?>> TokenByHash =
-        EF.CompileAsyncQuery((JishiDbContext db, string hash, CancellationToken ct) => db.BallotTokens.AsNoTracking().FirstOrDefault(t => t.Hash == hash));
+    private static readonly CompiledQuery<Func<JishiDbContext, string, CancellationToken, Task<BallotToken?>>> TokenByHash =
+        new(() => EF.CompileAsyncQuery((JishiDbContext db, string hash, CancellationToken ct) => db.BallotTokens.AsNoTracking().FirstOrDefault(t => t.Hash == hash)));
 
     /// <summary>A campaign as the ballot needs it: subjects in order, with their units' names.</summary>
     private sealed record CampaignForm(ReviewCampaign Campaign, IReadOnlyList<BallotSubject> Subjects);
@@ -135,7 +135,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return null;
         }
-        var found = await TokenByHash(db, BallotToken.HashOf(token), ct);
+        var found = await TokenByHash.For(db)(db, BallotToken.HashOf(token), ct);
         if (found is null)
         {
             return null;

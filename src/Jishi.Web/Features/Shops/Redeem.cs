@@ -29,19 +29,19 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
     public sealed record Outcome(RedemptionCreated Redemption, bool Created);
 
     // Compiled: redemptions arrive by the thousand a second, and these run for each (bench/README.md).
-    private static readonly Func<JishiDbContext, int, string, CancellationToken, Task<bool>> ShopInScope =
-        EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) =>
-            db.Shops.Any(s => s.Id == id && db.Units.Any(u => u.Id == s.UnitId && u.Path.StartsWith(scope))));
+    private static readonly CompiledQuery<Func<JishiDbContext, int, string, CancellationToken, Task<bool>>> ShopInScope =
+        new(() => EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) =>
+            db.Shops.Any(s => s.Id == id && db.Units.Any(u => u.Id == s.UnitId && u.Path.StartsWith(scope)))));
 
-    private static readonly Func<JishiDbContext, int, string, CancellationToken, Task<bool>> MemberInScope =
-        EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) => db.Members.Any(m => m.Id == id && m.Unit!.Path.StartsWith(scope)));
+    private static readonly CompiledQuery<Func<JishiDbContext, int, string, CancellationToken, Task<bool>>> MemberInScope =
+        new(() => EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) => db.Members.Any(m => m.Id == id && m.Unit!.Path.StartsWith(scope))));
 
-    private static readonly Func<JishiDbContext, int, int[], IAsyncEnumerable<Goods>> GoodsOfShop =
-        EF.CompileAsyncQuery((JishiDbContext db, int shopId, int[] ids) => db.Goods.AsNoTracking().Where(g => g.ShopId == shopId && g.Active && ids.Contains(g.Id)));
+    private static readonly CompiledQuery<Func<JishiDbContext, int, int[], IAsyncEnumerable<Goods>>> GoodsOfShop =
+        new(() => EF.CompileAsyncQuery((JishiDbContext db, int shopId, int[] ids) => db.Goods.AsNoTracking().Where(g => g.ShopId == shopId && g.Active && ids.Contains(g.Id))));
 
-    private static readonly Func<JishiDbContext, string, CancellationToken, Task<RedemptionWriter.Stored?>> RedemptionOfRequest =
-        EF.CompileAsyncQuery((JishiDbContext db, string requestId, CancellationToken ct) => db.Redemptions.AsNoTracking().Where(r => r.RequestId == requestId)
-            .Select(r => new RedemptionWriter.Stored(r.ShopId, new RedemptionCreated(r.Id, r.VoucherCode, r.PointsSpent))).FirstOrDefault());
+    private static readonly CompiledQuery<Func<JishiDbContext, string, CancellationToken, Task<RedemptionWriter.Stored?>>> RedemptionOfRequest =
+        new(() => EF.CompileAsyncQuery((JishiDbContext db, string requestId, CancellationToken ct) => db.Redemptions.AsNoTracking().Where(r => r.RequestId == requestId)
+            .Select(r => new RedemptionWriter.Stored(r.ShopId, new RedemptionCreated(r.Id, r.VoucherCode, r.PointsSpent))).FirstOrDefault()));
 
     public async Task<Result<Outcome>> RedeemAsync(int shopId, RedeemRequest request, CancellationToken ct)
     {
@@ -64,7 +64,7 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
             return new ValidationError(problems);
         }
         var scope = await user.ScopePathAsync(ct);
-        if (!await ShopInScope(db, shopId, scope, ct))
+        if (!await ShopInScope.For(db)(db, shopId, scope, ct))
         {
             return Error.NotFound("Entity.Shop");
         }
@@ -72,12 +72,12 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         {
             return earlier;
         }
-        if (!await MemberInScope(db, request.MemberId, scope, ct))
+        if (!await MemberInScope.For(db)(db, request.MemberId, scope, ct))
         {
             return Error.NotFound("Entity.Member");
         }
         var wanted = request.Items!.GroupBy(i => i.GoodsId).ToDictionary(g => g.Key, g => g.Sum(i => i.Quantity));
-        var goods = await GoodsOfShop(db, shopId, wanted.Keys.ToArray()).ToListAsync(ct);
+        var goods = await GoodsOfShop.For(db)(db, shopId, wanted.Keys.ToArray()).ToListAsync(ct);
         if (wanted.Keys.Where(id => goods.All(g => g.Id != id)).ToList() is [var missing, ..])
         {
             return new ValidationError([new("items", "Shops.UnknownGoods", missing)]);
@@ -201,7 +201,7 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
             : await db.Redemptions.AsNoTracking().Where(r => r.ShopId == shopId).Where(which).FirstOrDefaultAsync(ct);
 
     private async Task<Result<Outcome>?> EarlierAsync(int shopId, string requestId, CancellationToken ct) =>
-        await RedemptionOfRequest(db, requestId, ct) is { } found ? found.AnswerAt(shopId) : (Result<Outcome>?)null;
+        await RedemptionOfRequest.For(db)(db, requestId, ct) is { } found ? found.AnswerAt(shopId) : (Result<Outcome>?)null;
 
     private async Task<RedemptionDto> DtoAsync(long id, CancellationToken ct)
     {
