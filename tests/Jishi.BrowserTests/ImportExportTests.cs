@@ -76,7 +76,7 @@ public sealed class ImportExportTests(JishiServer server)
     }
 
     /// <summary>The rows in the product's own template: its header row decides the columns and their order.</summary>
-    private static async Task<string> WorkbookAsync(IPage page, IReadOnlyList<Dictionary<string, object?>> rows)
+    private static async Task<FilePayload> WorkbookAsync(IPage page, IReadOnlyList<Dictionary<string, object?>> rows)
     {
         var template = await page.Context.APIRequest.GetAsync("/api/members/template");
         Assert.True(template.Ok, "template " + template.Status);
@@ -84,8 +84,14 @@ public sealed class ImportExportTests(JishiServer server)
         var headers = (await MiniExcel.QueryAsync(stream, useHeaderRow: false)).Cast<IDictionary<string, object?>>().First()
             .Values.Select(v => v?.ToString()).Where(v => !string.IsNullOrEmpty(v)).Cast<string>().ToList();
         var sheet = rows.Select(r => headers.ToDictionary(h => h, h => r.GetValueOrDefault(h))).ToList();
-        var path = Path.Combine(Path.GetTempPath(), "jishi-import-" + Guid.NewGuid().ToString("N") + ".xlsx");
-        await MiniExcel.SaveAsAsync(path, sheet);
-        return path;
+        // In memory, not a temporary file: nothing is left behind in /tmp run after run.
+        using var workbook = new MemoryStream();
+        await MiniExcel.SaveAsAsync(workbook, sheet);
+        return new FilePayload
+        {
+            Name = "党员名册.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = workbook.ToArray(),
+        };
     }
 }
