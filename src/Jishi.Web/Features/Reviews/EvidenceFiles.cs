@@ -13,38 +13,8 @@ public sealed record EvidenceDownload(string FileName, string ContentType, byte[
 /// street above it. Files are added while the task is being worked on (未开始, 整改中), not once it is with the street.</summary>
 public sealed class EvidenceFiles(JishiDbContext db, CurrentUser user, TimeProvider clock)
 {
-    private sealed record Kind(string ContentType, byte[][] Signatures);
-
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47];
-    private static readonly byte[] Gif = "GIF8"u8.ToArray();
-    private static readonly byte[] Bmp = "BM"u8.ToArray();
-    private static readonly byte[] Riff = "RIFF"u8.ToArray();
-    private static readonly byte[] Pdf = "%PDF"u8.ToArray();
-    private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
-    private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-    /// <summary>What may be uploaded, by extension, with the first bytes such a file starts with: the name alone would let
-    /// any file through, and the content type a browser sends is a guess from the name too.</summary>
-    private static readonly Dictionary<string, Kind> Kinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".jpg"] = new("image/jpeg", [Jpeg]),
-        [".jpeg"] = new("image/jpeg", [Jpeg]),
-        [".png"] = new("image/png", [Png]),
-        [".gif"] = new("image/gif", [Gif]),
-        [".bmp"] = new("image/bmp", [Bmp]),
-        [".webp"] = new("image/webp", [Riff]),
-        [".pdf"] = new("application/pdf", [Pdf]),
-        [".doc"] = new("application/msword", [Ole]),
-        [".xls"] = new("application/vnd.ms-excel", [Ole]),
-        [".ppt"] = new("application/vnd.ms-powerpoint", [Ole]),
-        [".docx"] = new("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [Zip]),
-        [".xlsx"] = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [Zip]),
-        [".pptx"] = new("application/vnd.openxmlformats-officedocument.presentationml.presentation", [Zip]),
-    };
-
     /// <summary>The extensions offered in a file picker.</summary>
-    public static string Accept => string.Join(",", Kinds.Keys);
+    public static string Accept => FileKinds.Documents.Accept;
 
     public async Task<Result<EvidenceFileDto>> UploadAsync(int rectificationId, string fileName, long length, Stream content, CancellationToken ct)
     {
@@ -64,23 +34,11 @@ public sealed class EvidenceFiles(JishiDbContext db, CurrentUser user, TimeProvi
         {
             return Error.Invalid("Rectification.Evidence.Empty");
         }
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
-        if (!Kinds.TryGetValue(Path.GetExtension(name), out var kind))
+        if (await FileKinds.Documents.ReadAsync(fileName, length, content, ct) is not { } upload)
         {
             return Error.Invalid("Rectification.Evidence.BadType");
         }
-        using var buffer = new MemoryStream((int)length);
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        if (!kind.Signatures.Any(s => bytes.AsSpan().StartsWith(s)))
-        {
-            return Error.Invalid("Rectification.Evidence.BadType");
-        }
-        if (name.Length > 200)
-        {
-            name = name[..(200 - Path.GetExtension(name).Length)] + Path.GetExtension(name);
-        }
-        var file = new RectificationEvidence(task.Id, name, kind.ContentType, bytes, clock.GetUtcNow().UtcDateTime, user.UserName ?? "");
+        var file = new RectificationEvidence(task.Id, upload.FileName, upload.ContentType, upload.Content, clock.GetUtcNow().UtcDateTime, user.UserName ?? "");
         db.RectificationEvidence.Add(file);
         await db.SaveChangesAsync(ct);
         return new EvidenceFileDto(file.Id, file.FileName, file.ContentType, file.Size, file.UploadedOn, file.UploadedBy);

@@ -202,7 +202,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         {
             return invalid;
         }
-        var photos = new List<CheckedPhoto>();
+        var photos = new List<CheckedFile>();
         foreach (var file in evidence)
         {
             var checkedPhoto = await WishPhotos.CheckAsync(file, ct);
@@ -352,7 +352,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         {
             return new ValidationError(problems);
         }
-        CheckedPhoto? picture = null;
+        CheckedFile? picture = null;
         if (photo is not null)
         {
             var checkedPhoto = await WishPhotos.CheckAsync(photo, ct);

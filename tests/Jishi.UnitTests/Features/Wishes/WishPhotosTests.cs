@@ -5,7 +5,7 @@ namespace Jishi.UnitTests.Features.Wishes;
 
 public sealed class WishPhotosTests
 {
-    private static Task<Result<CheckedPhoto>> CheckAsync(string name, byte[] bytes, long? length = null) =>
+    private static Task<Result<CheckedFile>> CheckAsync(string name, byte[] bytes, long? length = null) =>
         WishPhotos.CheckAsync(new UploadedPhoto(name, length ?? bytes.Length, new MemoryStream(bytes)), CancellationToken.None);
 
     [Fact]
