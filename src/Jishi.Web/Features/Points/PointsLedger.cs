@@ -33,12 +33,20 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         new(() => EF.CompileAsyncQuery((JishiDbContext db, string key, CancellationToken ct) => db.LedgerEntries.AsNoTracking().Where(e => e.SourceKey == key)
             .Select(e => new EntryCreated(e.Id, e.Granted, e.Status, e.CapCut)).FirstOrDefault()));
 
-    public Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, CancellationToken ct) => AwardAsync(request, fresh: false, ct);
+    public Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, CancellationToken ct) =>
+        AwardAsync(request, fresh: false, wholeTree: false, ct);
+
+    /// <summary>An award of an automatic source whose handler has already decided that it is due (a wish its resident
+    /// confirmed): the member is found in the whole tree, not only in the caller's subtree — a resident has none, and the
+    /// member may belong to another community than the staff member confirming.</summary>
+    public Task<Result<AwardOutcome>> AwardForSourceAsync(AwardRequest request, CancellationToken ct) =>
+        AwardAsync(request, fresh: false, wholeTree: true, ct);
 
     /// <param name="fresh">Read the rule set from the database rather than <see cref="CurrentSets"/>' copy.</param>
-    private async Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, bool fresh, CancellationToken ct)
+    /// <param name="wholeTree">Find the member anywhere (<see cref="AwardForSourceAsync"/>).</param>
+    private async Task<Result<AwardOutcome>> AwardAsync(AwardRequest request, bool fresh, bool wholeTree, CancellationToken ct)
     {
-        if (await FindMemberAsync(request.MemberId, ct) is not { } member)
+        if (await FindMemberAsync(request.MemberId, wholeTree, ct) is not { } member)
         {
             return Error.NotFound("Entity.Member");
         }
@@ -89,7 +97,7 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         if (db.Database.CurrentTransaction is null)
         {
             // Null: the set was retired after it was read; the award is checked again against the current one.
-            return await writer.WriteAsync(set, rule, award, user.Principal, ct) is { } written ? written : await AwardAsync(request, fresh: true, ct);
+            return await writer.WriteAsync(set, rule, award, user.Principal, ct) is { } written ? written : await AwardAsync(request, fresh: true, wholeTree, ct);
         }
         // Inside a caller's transaction (the demo loads in one) the award joins it: the writer's own transaction could
         // neither see the caller's uncommitted rows nor, on SQLite, get the write lock the caller holds.
@@ -260,7 +268,8 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
     private async Task<AwardOutcome?> EarlierAsync(string key, CancellationToken ct) =>
         await EntryOfKey.For(db)(db, key, ct) is { } found ? new AwardOutcome(found, false) : null;
 
-    private async Task<MemberRef?> FindMemberAsync(int id, CancellationToken ct) => await MemberInScope.For(db)(db, id, await user.ScopePathAsync(ct), ct);
+    private async Task<MemberRef?> FindMemberAsync(int id, bool wholeTree, CancellationToken ct) =>
+        await MemberInScope.For(db)(db, id, wholeTree ? "/" : await user.ScopePathAsync(ct), ct);
 
     /// <summary>The member of an entry the caller may see (the member is in the caller's subtree), or null.</summary>
     private async Task<int?> FindEntryMemberAsync(long id, CancellationToken ct)

@@ -396,23 +396,10 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
     /// keeps it to one entry however many confirmations arrive at once.</summary>
     private async Task<Result<PointsLedger.AwardOutcome>> AwardAsync(Wish wish, CancellationToken ct)
     {
-        var member = await db.WishClaims.AsNoTracking().Where(c => c.WishId == wish.Id && c.WithdrawnAt == null)
-            .Select(c => new { c.MemberId, Path = db.Members.Where(m => m.Id == c.MemberId).Select(m => m.Unit!.Path).First() }).FirstAsync(ct);
-        // The award is the wish's, not the confirmer's to scope: a resident has no scope and the member may live in another
-        // community of the street, so the ledger is called as the confirmer over the member's street.
-        var confirmer = user.Principal;
-        user.Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, By), new Claim(CurrentUser.UnitIdClaim, RuleBook.StreetOf(member.Path).ToString(System.Globalization.CultureInfo.InvariantCulture))],
-            "wish")));
-        try
-        {
-            return await ledger.AwardAsync(new PointsLedger.AwardRequest(member.MemberId, RuleCodes.WishFulfilled, 1, Today(), Note(wish),
-                Wish.SourceKeyOf(wish.Id), wish.FulfilmentNote), ct);
-        }
-        finally
-        {
-            user.Set(confirmer);
-        }
+        var memberId = await db.WishClaims.AsNoTracking().Where(c => c.WishId == wish.Id && c.WithdrawnAt == null)
+            .Select(c => c.MemberId).FirstAsync(ct);
+        return await ledger.AwardForSourceAsync(new PointsLedger.AwardRequest(memberId, RuleCodes.WishFulfilled, 1, Today(), Note(wish),
+            Wish.SourceKeyOf(wish.Id), wish.FulfilmentNote), ct);
     }
 
     public static string Note(Wish wish) => "完成微心愿：" + (wish.Text.Length > 60 ? wish.Text[..60] + "…" : wish.Text);
