@@ -52,7 +52,7 @@ public sealed class EvaluationBallots(JishiDbContext db, EvaluationBallotWriter 
         var missing = graded.Where(p => choices.All(c => c.ParticipantId != p.Id)).Select(p => p.Name).ToList();
         if (missing.Count > 0)
         {
-            problems.Add(new("grades", "Review.MissingSubjects", string.Join("、", missing)));
+            problems.Add(new("grades", "Evaluation.MissingMembers", string.Join("、", missing)));
         }
         if (problems.Count > 0)
         {
