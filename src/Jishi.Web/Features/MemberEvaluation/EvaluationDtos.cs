@@ -4,7 +4,16 @@ public sealed record RoundRow(int Id, int UnitId, string UnitName, int Year, str
     DateTime? DecidedAt);
 
 /// <summary>Votes per grade; shown once voting has closed, never while it runs.</summary>
-public sealed record VoteCounts(int Excellent, int Qualified, int BasicallyQualified, int Unqualified);
+public sealed record VoteCounts(int Excellent, int Qualified, int BasicallyQualified, int Unqualified)
+{
+    public int VotesFor(MemberGrade grade) => grade switch
+    {
+        MemberGrade.Excellent => Excellent,
+        MemberGrade.Qualified => Qualified,
+        MemberGrade.BasicallyQualified => BasicallyQualified,
+        _ => Unqualified,
+    };
+}
 
 public sealed record FollowUpDto(DateOnly Deadline, string Measures, FollowUpOutcome? Outcome, string? Note, string? RecordedBy);
 
