@@ -162,7 +162,7 @@ public sealed class MemberEvaluationTests(JishiFactory factory)
         Assert.Equal("认真学习，按时交纳党费。", graded[0].SelfAssessment);
         Assert.Contains(round.Participants, p => p.SelfAssessment == "参加志愿服务十二次。");
         Assert.Equal("评议正式02", Assert.Single(graded[0].Comments).AuthorName);
-        Assert.Equal(100m, graded[0].AssessmentScore);
+        Assert.Equal((60m, 1), (graded[0].AssessmentScore, graded[0].Stars));
 
         var decided = await client.PostAsJsonAsync($"/api/member-evaluations/{round.Id}/decision", DecisionOf(round, i => grades[i]));
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
