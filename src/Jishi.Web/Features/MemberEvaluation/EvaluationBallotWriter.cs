@@ -30,7 +30,7 @@ public sealed class EvaluationBallotWriter(IServiceScopeFactory scopes, ILogger<
             // The round may have closed since the request read it; this check, inside the transaction, is the one that counts.
             var roundIds = batch.Select(p => p.RoundId).Distinct().ToList();
             var open = await db.EvaluationRounds.Where(r => roundIds.Contains(r.Id) && r.Status == EvaluationStatus.Voting).Select(r => r.Id).ToListAsync(ct);
-            var spent = await SpendAsync(db, batch.Where(p => open.Contains(p.RoundId)).Select(p => p.TokenId).Distinct().ToList(), ct);
+            var spent = await OneTimeTokens.SpendAsync(db, "EvaluationTokens", batch.Where(p => open.Contains(p.RoundId)).Select(p => p.TokenId).Distinct().ToList(), ct);
             var counted = new List<Pending>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
@@ -47,17 +47,6 @@ public sealed class EvaluationBallotWriter(IServiceScopeFactory scopes, ILogger<
             await tx.CommitAsync(ct);
             return outcomes;
         }, batch.Count);
-    }
-
-    private static async Task<HashSet<long>> SpendAsync(JishiDbContext db, List<long> tokenIds, CancellationToken ct)
-    {
-        if (tokenIds.Count == 0)
-        {
-            return [];
-        }
-        var placeholders = string.Join(", ", tokenIds.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
-        var sql = "UPDATE \"EvaluationTokens\" SET \"Used\" = TRUE WHERE \"Id\" IN (" + placeholders + ") AND NOT \"Used\" RETURNING \"Id\" AS \"Value\"";
-        return (await db.Database.SqlQueryRaw<long>(sql, tokenIds.Cast<object>().ToArray()).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>Adds the batch's grades to the participants' counts in one UPDATE … FROM (VALUES …).</summary>

@@ -110,14 +110,6 @@ public sealed class EvaluationParticipant
     public string? FollowUpNote { get; private set; }
     public string? FollowUpBy { get; private set; }
 
-    public int VotesFor(MemberGrade grade) => grade switch
-    {
-        MemberGrade.Excellent => Excellent,
-        MemberGrade.Qualified => Qualified,
-        MemberGrade.BasicallyQualified => BasicallyQualified,
-        _ => Unqualified,
-    };
-
     public void WriteSelfAssessment(string text, string by, DateTime at)
     {
         SelfAssessment = text;
