@@ -210,6 +210,197 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.ToTable("MeetingAttendance");
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("EvaluationComments");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BasicallyQualified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decided")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Excellent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FollowUpBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpMeasures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGraded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Qualified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SelfAssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfAssessedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unqualified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RoundId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationParticipants");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationRounds");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("EvaluationTokens");
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Members.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -2162,6 +2353,54 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationComment", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.MemberEvaluation.EvaluationParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Web.Features.MemberEvaluation.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationParticipant", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Web.Features.MemberEvaluation.EvaluationRound", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationRound", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationToken", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.MemberEvaluation.EvaluationRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Members.Member", b =>
                 {
                     b.HasOne("Jishi.Web.Features.Organizations.Unit", "Unit")
@@ -2686,6 +2925,11 @@ namespace Jishi.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Jishi.Web.Features.Meetings.Meeting", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.MemberEvaluation.EvaluationRound", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Members.Member", b =>
