@@ -3,6 +3,7 @@ using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Meetings;
+using Jishi.Web.Features.MemberEvaluation;
 using Jishi.Web.Features.Cli;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
@@ -37,6 +38,7 @@ builder.Services.AddMyPoints();
 builder.Services.AddShops(builder.Configuration);
 builder.Services.AddWishes();
 builder.Services.AddVolunteering(builder.Configuration);
+builder.Services.AddMemberEvaluation();
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -67,6 +69,7 @@ app.MapMyPoints();
 app.MapShops();
 app.MapWishes();
 app.MapVolunteering();
+app.MapMemberEvaluation();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -62,6 +62,10 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<VolunteerActivity> VolunteerActivities => Set<VolunteerActivity>();
     public DbSet<ActivitySignup> ActivitySignups => Set<ActivitySignup>();
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+    public DbSet<Features.MemberEvaluation.EvaluationRound> EvaluationRounds => Set<Features.MemberEvaluation.EvaluationRound>();
+    public DbSet<Features.MemberEvaluation.EvaluationParticipant> EvaluationParticipants => Set<Features.MemberEvaluation.EvaluationParticipant>();
+    public DbSet<Features.MemberEvaluation.EvaluationComment> EvaluationComments => Set<Features.MemberEvaluation.EvaluationComment>();
+    public DbSet<Features.MemberEvaluation.EvaluationToken> EvaluationTokens => Set<Features.MemberEvaluation.EvaluationToken>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

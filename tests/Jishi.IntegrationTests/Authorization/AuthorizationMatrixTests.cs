@@ -16,7 +16,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     private async Task<CommunityIds> IdsOfAsync(string secretary)
     {
         var community = await factory.CommunityOfAsync(secretary);
-        return await factory.WithDbAsync(async db => await VolunteeringIdsAsync(db, await WishIdsAsync(db, await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
+        return await factory.WithDbAsync(async db => await EvaluationIdsAsync(db, await VolunteeringIdsAsync(db, await WishIdsAsync(db, await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
             community.Id,
             await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
@@ -24,7 +24,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await RectificationOfAsync(db, community.Id),
             (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
-                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync())))))));
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()))))))));
     }
 
     /// <summary>The community's demo shop, its first goods and its first redemption.</summary>
@@ -37,6 +37,25 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             Goods = await db.Goods.Where(g => g.ShopId == shop).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
             Redemption = (int)await db.Redemptions.Where(r => r.ShopId == shop).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
         };
+    }
+
+    /// <summary>A 民主评议党员 round of one of the community's branches and its first participant (added when the demo has none).</summary>
+    private static async Task<CommunityIds> EvaluationIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var path = await db.Units.Where(u => u.Id == ids.Community).Select(u => u.Path).SingleAsync();
+        var round = await db.EvaluationRounds.Where(r => db.Units.Any(u => u.Id == r.UnitId && u.Path.StartsWith(path)))
+            .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        if (round is null)
+        {
+            var created = new Jishi.Web.Features.MemberEvaluation.EvaluationRound(ids.Branch, 2016, "矩阵测试评议", "matrix",
+                new DateTime(2016, 12, 1, 0, 0, 0, DateTimeKind.Utc));
+            created.Participants.Add(new Jishi.Web.Features.MemberEvaluation.EvaluationParticipant(ids.Member, "矩阵", true));
+            db.EvaluationRounds.Add(created);
+            await db.SaveChangesAsync();
+            round = created.Id;
+        }
+        var participant = await db.EvaluationParticipants.Where(p => p.RoundId == round).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        return ids with { Evaluation = round.Value, EvaluationParticipant = participant };
     }
 
     /// <summary>A pledge of the community's member, a 公示 of the community and an objection in it (added when the demo has none).</summary>

@@ -29,7 +29,7 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
         // The campaign may have closed since the request read it; the check inside the transaction is the one that counts.
         var campaignIds = batch.Select(p => p.CampaignId).Distinct().ToList();
         var open = await db.ReviewCampaigns.Where(c => campaignIds.Contains(c.Id) && c.Status == ReviewStatus.Open).Select(c => c.Id).ToListAsync(ct);
-        var spent = await SpendAsync(db, batch.Where(p => open.Contains(p.CampaignId)).Select(p => p.TokenId).Distinct().ToList(), ct);
+        var spent = await OneTimeTokens.SpendAsync(db, "BallotTokens", batch.Where(p => open.Contains(p.CampaignId)).Select(p => p.TokenId).Distinct().ToList(), ct);
         var stored = new List<Ballot>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
@@ -57,20 +57,6 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
     // step of voting: per-row tracked inserts and per-token updates cost it about 0.8 ms a ballot (bench/README.md).
     // Table and column names are EF's defaults (see the migrations); values go in as parameters, which EF maps per
     // provider (a Guid as TEXT on SQLite and uuid on PostgreSQL, a DateOnly as TEXT or date).
-
-    /// <summary>Spends the given unused tokens in one conditional update and returns the ids it spent: a token already
-    /// used (by another batch, another server or a paper keying) is not among them.</summary>
-    private static async Task<HashSet<long>> SpendAsync(JishiDbContext db, List<long> tokenIds, CancellationToken ct)
-    {
-        if (tokenIds.Count == 0)
-        {
-            return [];
-        }
-        var placeholders = string.Join(", ", tokenIds.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
-        var sql = "UPDATE \"BallotTokens\" SET \"Used\" = TRUE WHERE \"Id\" IN (" + placeholders + ") AND NOT \"Used\" RETURNING \"Id\" AS \"Value\"";
-        var spent = await db.Database.SqlQueryRaw<long>(sql, tokenIds.Cast<object>().ToArray()).ToListAsync(ct);
-        return spent.ToHashSet();
-    }
 
     private static async Task InsertAsync(JishiDbContext db, List<Ballot> ballots, CancellationToken ct)
     {

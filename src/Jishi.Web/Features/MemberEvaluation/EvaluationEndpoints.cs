@@ -1,0 +1,72 @@
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.MemberEvaluation;
+
+public static class EvaluationEndpoints
+{
+    public static IServiceCollection AddMemberEvaluation(this IServiceCollection services)
+    {
+        services.AddScoped<EvaluationRounds>().AddScoped<EvaluationBallots>().AddScoped<EvaluationSummary>();
+        services.AddSingleton<EvaluationBallotWriter>().AddHostedService(sp => sp.GetRequiredService<EvaluationBallotWriter>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMemberEvaluation(this IEndpointRouteBuilder app)
+    {
+        // The voter has a token, not an account: the token is the whole authorization, and it carries no identity.
+        var open = app.MapGroup("/api/member-evaluations/ballots").WithTags("MemberEvaluation").AllowAnonymous();
+        open.MapGet("/{token}", async (string token, EvaluationBallots ballots, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await ballots.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<EvaluationBallots.Form>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        open.MapPost("/{token}", async (string token, EvaluationBallots.Request request, EvaluationBallots ballots, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await ballots.CastAsync(token, request, ct)).ToHttp(text, _ => TypedResults.NoContent()))
+            .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        var staff = app.MapGroup("/api/member-evaluations").WithTags("MemberEvaluation").RequireAuthorization(Policies.OrgManager);
+        staff.MapGet("", async (int? year, EvaluationRounds rounds, CancellationToken ct) => TypedResults.Ok(await rounds.ListAsync(year, ct)))
+            .Produces<IReadOnlyList<RoundRow>>();
+        staff.MapGet("/summary", async (int? year, EvaluationSummary summary, CancellationToken ct) => TypedResults.Ok(await summary.CountsAsync(year, ct)))
+            .Produces<IReadOnlyList<EvaluationSummaryRow>>();
+        staff.MapPost("", async (EvaluationRounds.CreateRequest request, EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await rounds.CreateAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/member-evaluations/{r.Id}", r)))
+            .Produces<RoundDto>(201).ProducesValidationProblem();
+        staff.MapGet("/{id:int}", async (int id, EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await rounds.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RoundDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapGet("/{id:int}/turnout", async (int id, EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await rounds.TurnoutAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<Turnout>().ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapPost("/{id:int}/advance", async (int id, EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await rounds.AdvanceAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RoundDto>().ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPut("/{id:int}/self-assessments/{participantId:int}", async (int id, int participantId, EvaluationRounds.TextRequest request,
+                EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await rounds.SelfAssessAsync(id, participantId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RoundDto>().ProducesValidationProblem();
+        staff.MapPost("/{id:int}/comments", async (int id, EvaluationRounds.CommentRequest request, EvaluationRounds rounds,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.CommentAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RoundDto>().ProducesValidationProblem();
+        staff.MapPost("/{id:int}/tokens", async (int id, EvaluationRounds.TokensRequest request, EvaluationRounds rounds,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.IssueTokensAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<IssuedTokens>().ProducesValidationProblem();
+        staff.MapPost("/{id:int}/decision", async (int id, EvaluationRounds.DecisionRequest request, EvaluationRounds rounds,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.DecideAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RoundDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPut("/{id:int}/follow-ups/{participantId:int}", async (int id, int participantId, EvaluationRounds.FollowUpRequest request,
+                EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await rounds.FollowUpAsync(id, participantId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RoundDto>().ProducesValidationProblem();
+
+        // A member's own self-assessment: the round and the member come from the account, never from the request.
+        var mine = app.MapGroup("/api/my/member-evaluation").WithTags("MemberEvaluation").RequireAuthorization();
+        mine.MapGet("", async (EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await rounds.MineAsync(ct) is { } found ? Results.Ok(found) : EvaluationErrors.NotFound.ToProblem(text))
+            .Produces<MySelfAssessment>().ProducesProblem(StatusCodes.Status404NotFound);
+        mine.MapPut("/self-assessment", async (EvaluationRounds.TextRequest request, EvaluationRounds rounds, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await rounds.WriteMineAsync(request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<MySelfAssessment>().ProducesValidationProblem();
+        return app;
+    }
+}
