@@ -16,6 +16,8 @@ using Jishi.Web.Features.Text;
 using Jishi.Web.Features.Wishes;
 using Jishi.Web.Features.Volunteering;
 using Jishi.Web.Shared;
+using Jishi.Web.Features.Duties;
+using Jishi.Web.Features.Publicity;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -37,6 +39,8 @@ builder.Services.AddMyPoints();
 builder.Services.AddShops(builder.Configuration);
 builder.Services.AddWishes();
 builder.Services.AddVolunteering(builder.Configuration);
+builder.Services.AddDuties();
+builder.Services.AddPublicity(builder.Configuration);
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -67,6 +71,8 @@ app.MapMyPoints();
 app.MapShops();
 app.MapWishes();
 app.MapVolunteering();
+app.MapDuties();
+app.MapPublicity();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
