@@ -54,7 +54,7 @@ public sealed class DutyLists(JishiDbContext db, CurrentUser user, TimeProvider 
         var year = request.Year ?? Today().Year;
         if (year is < 2000 or > 2100)
         {
-            return new ValidationError([new("year", "Pledges.YearRange")]);
+            return new ValidationError([new("year", "Duties.YearRange")]);
         }
         if (await db.DutyLists.Where(l => l.UnitId == unit.Id && l.Year == year).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct) is { } existing)
         {
@@ -74,7 +74,7 @@ public sealed class DutyLists(JishiDbContext db, CurrentUser user, TimeProvider 
         var problems = Validate(request.Items);
         if (year is < 2000 or > 2100)
         {
-            problems.Add(new("year", "Pledges.YearRange"));
+            problems.Add(new("year", "Duties.YearRange"));
         }
         if (problems.Count > 0)
         {

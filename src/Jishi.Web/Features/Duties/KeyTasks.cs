@@ -256,7 +256,7 @@ public sealed class KeyTasks(JishiDbContext db, CurrentUser user, TimeProvider c
         var problems = new List<FieldProblem>();
         if (request.Year is not (>= 2000 and <= 2100))
         {
-            problems.Add(new("year", "Pledges.YearRange"));
+            problems.Add(new("year", "Duties.YearRange"));
         }
         if (string.IsNullOrWhiteSpace(request.Title))
         {
