@@ -135,7 +135,7 @@ public sealed class DutiesTests(JishiFactory factory)
     public async Task DutyTemplate_CopiedToEveryCommunityOnce_SecretaryKeepsOwnList()
     {
         var admin = await factory.ClientForAsync("admin");
-        var items = DutiesDemo.Template.Take(3).Select(t => new { category = t.Category, content = t.Content }).ToArray();
+        var items = DutyList.DefaultTemplate.Take(3).Select(t => new { category = t.Category, content = t.Content }).ToArray();
 
         var first = await (await admin.PostAsJsonAsync("/api/duties/template", new { year = 2008, items })).Content.ReadFromJsonAsync<TemplateRow>();
         var again = await (await admin.PostAsJsonAsync("/api/duties/template", new { year = 2008, items })).Content.ReadFromJsonAsync<TemplateRow>();

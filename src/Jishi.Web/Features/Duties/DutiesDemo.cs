@@ -9,17 +9,6 @@ namespace Jishi.Web.Features.Duties;
 /// 重点任务 with mixed progress: done on time, done late, under way and not started, differing by community.</summary>
 public static class DutiesDemo
 {
-    public static readonly (string Category, string Content)[] Template =
-    [
-        ("抓班子带队伍", "每季度主持召开一次党建工作专题会议，研究解决突出问题"),
-        ("抓班子带队伍", "落实“三会一课”制度，每年为党员讲党课不少于 1 次"),
-        ("抓组织建设", "按期完成支部换届，规范党员发展和组织关系接转"),
-        ("抓阵地建设", "社区党群服务中心每周开放不少于 40 小时"),
-        ("抓党员管理", "推行党员积分管理，每季度公示积分"),
-        ("抓服务群众", "组织在职党员进社区报到，认领微心愿、参加志愿服务"),
-        ("抓党风廉政", "落实一岗双责，及时处置群众反映的问题"),
-    ];
-
     private static readonly (string Title, string Description, int Month, int Day)[] Tasks =
     [
         ("开展“两学一做”学习教育", "制定学习计划，党员全员参学，每月一次集中学习", 6, 30),
@@ -44,9 +33,9 @@ public static class DutiesDemo
         var lists = communities.Select(id => new DutyList(id, year)).ToList();
         for (var c = 0; c < lists.Count; c++)
         {
-            lists[c].AddMissing(Template);
+            lists[c].AddMissing(DutyList.DefaultTemplate);
             // Each community reports a different share of its duties done, so the lists are not all alike.
-            var done = Template.Length - 1 - c % 4;
+            var done = DutyList.DefaultTemplate.Length - 1 - c % 4;
             lists[c].ReplaceItems(lists[c].Items.Select((item, i) => (item.Category, item.Content,
                 i < done ? DutyStatus.Done : i == done ? DutyStatus.InProgress : DutyStatus.NotStarted,
                 i < done ? "已按要求落实" : (string?)null)), $"sq{c + 1:00}", at);

@@ -6,6 +6,18 @@ public sealed class DutyList
 {
     public const int MaxItems = 50;
 
+    /// <summary>The street template offered first: the duties of a community secretary as 第一责任人 as the committee lists them.</summary>
+    public static readonly (string Category, string Content)[] DefaultTemplate =
+    [
+        ("抓班子带队伍", "每季度主持召开一次党建工作专题会议，研究解决突出问题"),
+        ("抓班子带队伍", "落实“三会一课”制度，每年为党员讲党课不少于 1 次"),
+        ("抓组织建设", "按期完成支部换届，规范党员发展和组织关系接转"),
+        ("抓阵地建设", "社区党群服务中心每周开放不少于 40 小时"),
+        ("抓党员管理", "推行党员积分管理，每季度公示积分"),
+        ("抓服务群众", "组织在职党员进社区报到，认领微心愿、参加志愿服务"),
+        ("抓党风廉政", "落实一岗双责，及时处置群众反映的问题"),
+    ];
+
     private readonly List<DutyItem> _items = [];
 
     private DutyList() { }

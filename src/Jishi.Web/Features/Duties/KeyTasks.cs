@@ -36,9 +36,10 @@ public sealed class KeyTasks(JishiDbContext db, CurrentUser user, TimeProvider c
 
     public async Task<KeyTaskMatrix> MatrixAsync(int? year, CancellationToken ct)
     {
-        var y = year ?? Today().Year;
         var scope = await user.ScopePathAsync(ct);
         var streets = await VisibleStreetsAsync(scope, ct);
+        // Without a year: the latest year that has key tasks (the demo's 2016), or this year when there are none.
+        var y = year ?? await db.KeyTasks.Where(t => streets.Contains(t.StreetId)).MaxAsync(t => (int?)t.Year, ct) ?? Today().Year;
         var communities = await db.Units.AsNoTracking().Within(scope).Where(u => u.Kind == UnitKind.Community && !u.IsArchived)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         var tasks = await db.KeyTasks.AsNoTracking().Where(t => t.Year == y && streets.Contains(t.StreetId))
