@@ -52,8 +52,10 @@ public sealed class DutyList
 
     public void ReplaceItems(IEnumerable<(string Category, string Content, DutyStatus Status, string? Notes)> items, string by, DateTime at)
     {
+        // Read first: the new items may be computed from the current ones.
+        var replacement = items.Select((i, n) => new DutyItem(n + 1, i.Category, i.Content, i.Status, i.Notes)).ToList();
         _items.Clear();
-        _items.AddRange(items.Select((i, n) => new DutyItem(n + 1, i.Category, i.Content, i.Status, i.Notes)));
+        _items.AddRange(replacement);
         UpdatedBy = by;
         UpdatedAt = at;
     }

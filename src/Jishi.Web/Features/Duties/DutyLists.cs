@@ -36,7 +36,7 @@ public sealed class DutyLists(JishiDbContext db, CurrentUser user, TimeProvider 
         return await (from l in db.DutyLists.AsNoTracking()
                       join u in db.Units.Within(scope) on l.UnitId equals u.Id
                       where l.Year == y
-                      orderby u.Path
+                      orderby u.Kind, u.SortOrder, u.Id
                       select new DutyListSummary(l.Id, u.Id, u.Name, u.Kind, u.SecretaryName, l.Year, l.Items.Count(),
                           l.Items.Count(i => i.Status == DutyStatus.Done))).ToListAsync(ct);
     }

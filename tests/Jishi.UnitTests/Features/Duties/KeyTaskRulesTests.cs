@@ -56,4 +56,16 @@ public sealed class KeyTaskRulesTests
 
         Assert.Equal((DutyList.DefaultTemplate.Length, 0, DutyList.DefaultTemplate.Length), (first, second, list.Items.Count));
     }
+
+    [Fact]
+    public void ReplaceItems_FromItsOwnItems_KeepsThemWithNewStatus()
+    {
+        var list = new DutyList(5, 2016);
+        list.AddMissing(DutyList.DefaultTemplate);
+
+        list.ReplaceItems(list.Items.Select(i => (i.Category, i.Content, DutyStatus.Done, (string?)"已落实")), "sq01", DateTime.UtcNow);
+
+        Assert.Equal(DutyList.DefaultTemplate.Length, list.Items.Count);
+        Assert.All(list.Items, i => Assert.Equal(DutyStatus.Done, i.Status));
+    }
 }
