@@ -17,6 +17,8 @@ using Jishi.Web.Features.Text;
 using Jishi.Web.Features.Wishes;
 using Jishi.Web.Features.Volunteering;
 using Jishi.Web.Shared;
+using Jishi.Web.Features.Duties;
+using Jishi.Web.Features.Publicity;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -39,6 +41,8 @@ builder.Services.AddShops(builder.Configuration);
 builder.Services.AddWishes();
 builder.Services.AddVolunteering(builder.Configuration);
 builder.Services.AddMemberEvaluation();
+builder.Services.AddDuties();
+builder.Services.AddPublicity(builder.Configuration);
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -70,6 +74,8 @@ app.MapShops();
 app.MapWishes();
 app.MapVolunteering();
 app.MapMemberEvaluation();
+app.MapDuties();
+app.MapPublicity();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

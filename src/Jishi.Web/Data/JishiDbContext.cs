@@ -66,6 +66,12 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<Features.MemberEvaluation.EvaluationParticipant> EvaluationParticipants => Set<Features.MemberEvaluation.EvaluationParticipant>();
     public DbSet<Features.MemberEvaluation.EvaluationComment> EvaluationComments => Set<Features.MemberEvaluation.EvaluationComment>();
     public DbSet<Features.MemberEvaluation.EvaluationToken> EvaluationTokens => Set<Features.MemberEvaluation.EvaluationToken>();
+    public DbSet<Features.Duties.DutyList> DutyLists => Set<Features.Duties.DutyList>();
+    public DbSet<Features.Duties.KeyTask> KeyTasks => Set<Features.Duties.KeyTask>();
+    public DbSet<Features.Duties.KeyTaskCell> KeyTaskCells => Set<Features.Duties.KeyTaskCell>();
+    public DbSet<Features.Duties.KeyTaskNote> KeyTaskNotes => Set<Features.Duties.KeyTaskNote>();
+    public DbSet<Features.Duties.KeyTaskEvidence> KeyTaskEvidence => Set<Features.Duties.KeyTaskEvidence>();
+    public DbSet<Features.Publicity.PublicityItem> PublicityItems => Set<Features.Publicity.PublicityItem>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

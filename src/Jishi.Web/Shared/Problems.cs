@@ -28,6 +28,12 @@ public static class Problems
     public static string Format(this IStringLocalizer text, string code, object[] args) =>
         text[code, args.Select(a => a is string s && text[s] is { ResourceNotFound: false } r ? r.Value : a).ToArray()].Value;
 
+    /// <summary>The localized message of <paramref name="error"/> as one line, a validation failure's messages joined, for a
+    /// page to show under its form.</summary>
+    public static string Describe(this IStringLocalizer text, Error error) => error is ValidationError v
+        ? string.Join("；", v.Problems.Select(p => text.Format(p.Code, p.Args)))
+        : text.Format(error.Code, error.Args);
+
     private static string TitleFor(int status, IStringLocalizer<SharedResource> text) => status switch
     {
         StatusCodes.Status404NotFound => text["Title.NotFound"].Value,

@@ -18,7 +18,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
     int Subject = 0, int Problem = 0, int EvidenceFile = 0, int Meeting = 0, int Pledge = 0, int Posting = 0, int Objection = 0,
     int Shop = 0, int Goods = 0, int Redemption = 0, int Wish = 0, int WishPhoto = 0,
     int Venue = 0, int Activity = 0, int Signup = 0, int Volunteer = 0,
-    int Evaluation = 0, int EvaluationParticipant = 0)
+    int Evaluation = 0, int EvaluationParticipant = 0,
+    int KeyTask = 0, int KeyTaskCell = 0, int KeyTaskEvidence = 0, int DutyList = 0, int Publicity = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -57,6 +58,12 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         // A 民主评议党员 round of one of the community's branches and a member taking part in it.
         "member-evaluation" => Evaluation,
         "participant" => EvaluationParticipant,
+        // 重点任务 (the street's), a community's cell of one and its evidence; 责任清单; 宣传报道.
+        "key-task" => KeyTask,
+        "cell" => KeyTaskCell,
+        "evidence" => KeyTaskEvidence,
+        "duty" => DutyList,
+        "publicity" => Publicity,
         _ => null,
     };
 }

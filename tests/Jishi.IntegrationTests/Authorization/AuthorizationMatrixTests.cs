@@ -16,15 +16,27 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     private async Task<CommunityIds> IdsOfAsync(string secretary)
     {
         var community = await factory.CommunityOfAsync(secretary);
-        return await factory.WithDbAsync(async db => await EvaluationIdsAsync(db, await VolunteeringIdsAsync(db, await WishIdsAsync(db, await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
-            community.Id,
-            await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
-            await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
-            await db.Users.Where(u => u.UserName == secretary).Select(u => u.Id).SingleAsync(),
-            await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-            await RectificationOfAsync(db, community.Id),
-            (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
-                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()))))))));
+        return await factory.WithDbAsync(async db =>
+        {
+            var ids = new CommunityIds(
+                community.Id,
+                await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
+                await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+                await db.Users.Where(u => u.UserName == secretary).Select(u => u.Id).SingleAsync(),
+                await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                await RectificationOfAsync(db, community.Id),
+                (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
+                    .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync());
+            // Each feature adds the ids of its own resources in the community.
+            Func<Jishi.Web.Data.JishiDbContext, CommunityIds, Task<CommunityIds>>[] features =
+            [
+                ReportIdsAsync, (d, i) => PledgeIdsAsync(d, community.Path, i), ShopIdsAsync, WishIdsAsync, VolunteeringIdsAsync,
+                EvaluationIdsAsync, DutiesIdsAsync,
+            ];
+            foreach (var feature in features)
+                ids = await feature(db, ids);
+            return ids;
+        });
     }
 
     /// <summary>The community's demo shop, its first goods and its first redemption.</summary>
@@ -110,6 +122,33 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     }
 
     /// <summary>A venue, an activity with a sign-up of a member, and a resident volunteer of the community (added when the demo has none).</summary>
+    /// <summary>The demo's first 2016 key task, the community's cell of it with an evidence file, its 责任清单 and a 宣传报道.</summary>
+    private static async Task<CommunityIds> DutiesIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var cell = await db.KeyTaskCells.Where(c => c.UnitId == ids.Community).OrderBy(c => c.Id).FirstAsync();
+        if (await db.KeyTaskEvidence.Where(e => e.CellId == cell.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync() is not { } evidence)
+        {
+            var file = new Jishi.Web.Features.Duties.KeyTaskEvidence(cell.Id, "矩阵测试.pdf", "application/pdf", "%PDF-1.4"u8.ToArray(), "sq01", DateTime.UtcNow);
+            db.KeyTaskEvidence.Add(file);
+            await db.SaveChangesAsync();
+            evidence = file.Id;
+        }
+        var item = await db.PublicityItems.Where(p => p.UnitId == ids.Community).OrderBy(p => p.Id).FirstAsync();
+        if (item.FileName is null)
+        {
+            item.AttachFile("矩阵测试.pdf", "application/pdf", "%PDF-1.4"u8.ToArray());
+            await db.SaveChangesAsync();
+        }
+        return ids with
+        {
+            KeyTask = cell.KeyTaskId,
+            KeyTaskCell = cell.Id,
+            KeyTaskEvidence = evidence,
+            DutyList = await db.DutyLists.Where(l => l.UnitId == ids.Community).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync(),
+            Publicity = item.Id,
+        };
+    }
+
     private static async Task<CommunityIds> VolunteeringIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
     {
         var at = new DateTime(2016, 4, 5, 1, 0, 0, DateTimeKind.Utc);

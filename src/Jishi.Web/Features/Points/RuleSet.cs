@@ -137,7 +137,7 @@ public sealed class RuleSet
             Meeting(RuleCodes.ThemeDay, "参加主题党日", 60), Meeting(RuleCodes.PartyLecture, "参加党课", 5),
             Meeting(RuleCodes.LifeMeeting, "参加组织生活会", 5),
             Volunteer(), PledgeKept(), Wish(),
-            Absence(), DuesLate(), Veto(),
+            Absence(), DuesLate(), Veto(), .. PublicityByLevel(),
         ],
         "流动" =>
         [
@@ -145,13 +145,13 @@ public sealed class RuleSet
             Meeting(RuleCodes.PartyLecture, "参加党课（含线上）", 5),
             new(RuleCodes.Report, "主动向支部报告思想、工作情况", 2, "次", capPerYear: 8, needsApproval: true),
             Volunteer(), PledgeKept(),
-            DuesLate(), new(RuleCodes.OutOfContact, "无故与支部失去联系", -2, "次", needsApproval: true), Veto(),
+            DuesLate(), new(RuleCodes.OutOfContact, "无故与支部失去联系", -2, "次", needsApproval: true), Veto(), .. PublicityByLevel(),
         ],
         "年老体弱" =>
         [
             Meeting(RuleCodes.GeneralMeeting, "参加党员大会", 20), Meeting(RuleCodes.PartyLecture, "参加党课（含送学上门）", 5),
             PledgeKept(), Wish(),
-            DuesLate(), Veto(),
+            DuesLate(), Veto(), .. PublicityByLevel(),
         ],
         _ =>
         [
@@ -164,7 +164,7 @@ public sealed class RuleSet
             new(RuleCodes.LateOrEarly, "参加会议迟到、早退", -0.5m, "次"),
             new(RuleCodes.LabourMissed, "无故不参加义务劳动", -2, "次"),
             new(RuleCodes.LawBreach, "违反法律法规", -5, "次", needsApproval: true, needsEvidence: true),
-            Veto(),
+            Veto(), .. PublicityByLevel(),
         ],
     };
 
@@ -179,6 +179,14 @@ public sealed class RuleSet
     private static PointRule Absence() => new(RuleCodes.Absence, "无故缺席组织生活", -1, "次");
 
     private static PointRule DuesLate() => new(RuleCodes.DuesLate, "未按时交纳党费", -1, "次");
+
+    /// <summary>宣传报道 by outlet level, posted automatically for the members an item credits (Features/Publicity): twice the
+    /// level's default weight, 区级 2, 市级 4, 省级 8, 国家级 16.</summary>
+    private static PointRule[] PublicityByLevel() =>
+    [
+        new(RuleCodes.PublicityDistrict, "宣传报道（区级）", 2, "件"), new(RuleCodes.PublicityCity, "宣传报道（市级）", 4, "件"),
+        new(RuleCodes.PublicityProvince, "宣传报道（省级）", 8, "件"), new(RuleCodes.PublicityNational, "宣传报道（国家级）", 16, "件"),
+    ];
 
     private static PointRule Veto() => new(RuleCodes.Veto, "受到党纪处分或违法犯罪（一票否决）", 0, "次", needsApproval: true, needsEvidence: true, isVeto: true);
 }
@@ -206,6 +214,10 @@ public static class RuleCodes
     public const string PledgeKept = "pledge-kept";
     public const string WishFulfilled = "wish-fulfilled";
     public const string Publicity = "publicity";
+    public const string PublicityDistrict = "publicity-district";
+    public const string PublicityCity = "publicity-city";
+    public const string PublicityProvince = "publicity-province";
+    public const string PublicityNational = "publicity-national";
     public const string Report = "report";
     public const string Absence = "absence";
     public const string DuesLate = "dues-late";

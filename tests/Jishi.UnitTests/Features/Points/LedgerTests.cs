@@ -165,12 +165,13 @@ public sealed class LedgerTests
         Assert.Equal(65, balance.AssessmentScore);
     }
 
+    // Each count includes the four 宣传报道 rules by outlet level (Features/Publicity).
     [Theory]
-    [InlineData("在职", 16)]
-    [InlineData("社区干部", 16)]
-    [InlineData("离退休", 11)]
-    [InlineData("流动", 9)]
-    [InlineData("年老体弱", 6)]
+    [InlineData("在职", 20)]
+    [InlineData("社区干部", 20)]
+    [InlineData("离退休", 15)]
+    [InlineData("流动", 13)]
+    [InlineData("年老体弱", 10)]
     public void DefaultRules_EachTier_OwnSetWithVeto(string tier, int count)
     {
         var rules = RuleSet.DefaultRules(tier);

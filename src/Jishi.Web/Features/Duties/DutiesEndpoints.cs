@@ -1,0 +1,69 @@
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.Duties;
+
+public static class DutiesEndpoints
+{
+    public static IServiceCollection AddDuties(this IServiceCollection services) =>
+        services.AddScoped<DutyLists>().AddScoped<KeyTasks>().AddScoped<DutyFigures>().AddScoped<KeyTaskDailyScores>();
+
+    public static IEndpointRouteBuilder MapDuties(this IEndpointRouteBuilder app)
+    {
+        var duties = app.MapGroup("/api/duties").WithTags("Duties").RequireAuthorization(Policies.OrgManager);
+        duties.MapGet("", async (int? unitId, int? year, DutyLists lists, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await lists.ListAsync(unitId, year, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<IReadOnlyList<DutyListSummary>>();
+        duties.MapPost("", async (DutyLists.CreateRequest request, DutyLists lists, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await lists.CreateAsync(request, ct)).ToHttp(text, l => TypedResults.Created($"/api/duties/{l.Id}", l)))
+            .Produces<DutyListDto>(201).ProducesValidationProblem();
+        duties.MapPost("/template", async (DutyLists.TemplateRequest request, DutyLists lists, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await lists.CopyTemplateAsync(request, ct)).ToHttp(text, TypedResults.Ok))
+            .RequireAuthorization(Policies.StreetAdmin).Produces<TemplateCopied>().ProducesValidationProblem();
+        duties.MapGet("/{id:int}", async (int id, DutyLists lists, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await lists.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<DutyListDto>();
+        duties.MapPut("/{id:int}", async (int id, DutyLists.SaveRequest request, DutyLists lists, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await lists.SaveAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<DutyListDto>().ProducesValidationProblem();
+
+        var tasks = app.MapGroup("/api/key-tasks").WithTags("Duties").RequireAuthorization(Policies.OrgManager);
+        tasks.MapGet("", async (int? year, KeyTasks handler, CancellationToken ct) => TypedResults.Ok(await handler.MatrixAsync(year, ct)))
+            .Produces<KeyTaskMatrix>();
+        tasks.MapPost("", async (KeyTasks.TaskRequest request, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CreateAsync(request, ct)).ToHttp(text, t => TypedResults.Created($"/api/key-tasks/{t.Id}", t)))
+            .RequireAuthorization(Policies.StreetAdmin).Produces<KeyTaskDto>(201).ProducesValidationProblem();
+        tasks.MapPut("/{id:int}", async (int id, KeyTasks.TaskRequest request, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.UpdateAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .RequireAuthorization(Policies.StreetAdmin).Produces<KeyTaskDto>().ProducesValidationProblem();
+        tasks.MapDelete("/{id:int}", async (int id, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.DeleteAsync(id, ct)).ToHttp(text, _ => TypedResults.NoContent()))
+            .RequireAuthorization(Policies.StreetAdmin).Produces(204);
+        tasks.MapGet("/cells/{id:int}", async (int id, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CellAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<KeyTaskCellDetail>();
+        tasks.MapPut("/cells/{id:int}", async (int id, KeyTasks.ReportRequest request, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.ReportAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<KeyTaskCellDetail>().ProducesValidationProblem();
+        // Antiforgery is off as for the 整改 evidence: API clients carry bearer tokens and the Identity cookie is SameSite=Lax.
+        tasks.MapPost("/cells/{id:int}/evidence", async (int id, IFormFile file, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                await using var stream = file.OpenReadStream();
+                return (await handler.UploadAsync(id, file.FileName, file.Length, stream, ct))
+                    .ToHttp(text, f => TypedResults.Created($"/api/key-tasks/cells/{id}/evidence/{f.Id}", f));
+            })
+            .DisableAntiforgery().Produces<KeyTaskFileDto>(201).ProducesProblem(400).ProducesProblem(413);
+        tasks.MapGet("/cells/{id:int}/evidence/{evidenceId:int}", async (int id, int evidenceId, KeyTasks handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) =>
+                (await handler.DownloadAsync(id, evidenceId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+            .Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
+        tasks.MapGet("/daily-scores/{reviewId:int}", async (int reviewId, KeyTaskDailyScores handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await handler.PreviewAsync(reviewId, ct)).ToHttp(text, TypedResults.Ok))
+            .RequireAuthorization(Policies.StreetAdmin).Produces<IReadOnlyList<DailyScoreProposal>>();
+        tasks.MapPost("/daily-scores/{reviewId:int}", async (int reviewId, KeyTaskDailyScores handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await handler.ApplyAsync(reviewId, ct)).ToHttp(text, TypedResults.Ok))
+            .RequireAuthorization(Policies.StreetAdmin).Produces<IReadOnlyList<DailyScoreProposal>>();
+        return app;
+    }
+}
