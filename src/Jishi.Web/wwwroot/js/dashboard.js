@@ -14,8 +14,9 @@ function loadEcharts() {
 }
 
 // Readable for a 60-year-old at a desk, and from the back of a meeting room on the screen.
-function option(spec, dark) {
-  const fs = dark ? Math.round(Math.max(16, Math.min(26, window.innerWidth / 80))) : 14;
+function option(spec, dark, el) {
+  // On the screen the type grows with the chart: a whole-stage panel reads from the back row, a grid cell still fits.
+  const fs = dark ? Math.round(Math.max(13, Math.min(26, el.clientWidth / 70, el.clientHeight / 16))) : 14;
   const ink = dark ? "#f0f0f0" : "#262626";
   const grid = dark ? "rgba(255,255,255,.18)" : "#e8e8e8";
   const longLabels = spec.categories.length > 6 && Math.max(...spec.categories.map((c) => (c || "").length)) > 3;
@@ -59,9 +60,9 @@ export async function render(root, dark) {
   const echarts = await loadEcharts();
   for (const el of root.querySelectorAll(".dash-chart[data-chart]")) {
     const json = el.dataset.chart;
-    if (el.dataset.drawn === json) continue;
+    if (el.dataset.drawn === json || el.clientWidth === 0) continue;
     const chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
-    chart.setOption(option(JSON.parse(json), dark), true);
+    chart.setOption(option(JSON.parse(json), dark, el), true);
     el.dataset.drawn = json;
   }
 }
