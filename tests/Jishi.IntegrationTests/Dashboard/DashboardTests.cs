@@ -37,6 +37,13 @@ public sealed class DashboardTests(JishiFactory factory, ITestOutputHelper outpu
         var stars = view.Panels.Single(p => p.Key == "points-stars");
         Assert.Equal(9, stars.Rows.Count);
         Assert.All(view.Panels.Where(p => p.Chart != "Table"), p => Assert.NotEmpty(p.Series));
+        var review = view.Panels.Single(p => p.Key == "review-results");
+        Assert.Equal(9, review.Rows.Count);
+        Assert.All(review.Rows, r => Assert.InRange(r[4].GetDouble(), 40, 100));
+        Assert.Equal(["2014", "2015"], view.Panels.Single(p => p.Key == "review-trend").Rows.Select(r => r[0].GetString()));
+        var openApi = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.All(DashboardSetup.Sources, s => Assert.Contains($"\"/api/dashboard/{s.Name}\"", openApi, StringComparison.Ordinal));
+        Assert.Contains("\"/api/dashboard/export.xlsx\"", openApi, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,8 +25,12 @@ function option(spec, dark, el) {
     type: "category", data: spec.categories, inverse: horizontal,
     axisLabel: { fontSize: fs, color: ink, interval: 0 }, axisLine: { lineStyle: { color: grid } },
   };
-  const value = { type: "value", minInterval: 1, axisLabel: { fontSize: fs, color: ink }, splitLine: { lineStyle: { color: grid } } };
+  // Scores of a trend sit between 70 and 100: an axis from zero would flatten every line into one.
+  const value = { type: "value", minInterval: 1, scale: spec.chart === "Line", axisLabel: { fontSize: fs, color: ink }, splitLine: { lineStyle: { color: grid } } };
   const stacked = spec.chart === "StackedBar";
+  // Two series of very different size (redemptions and the points they took) get an axis each, or the smaller vanishes.
+  const peak = (s) => Math.max(0, ...s.data.filter((v) => typeof v === "number"));
+  const twoAxes = !horizontal && !stacked && spec.series.length === 2 && peak(spec.series[1]) > 5 * Math.max(1, peak(spec.series[0]));
   return {
     animation: !dark,
     backgroundColor: "transparent",
@@ -36,9 +40,10 @@ function option(spec, dark, el) {
     legend: { top: 0, type: "scroll", textStyle: { fontSize: fs, color: ink }, pageTextStyle: { color: ink }, itemWidth: fs * 1.4, itemHeight: fs * 0.9 },
     grid: { left: 8, right: 24, top: fs * 2.6, bottom: 8, containLabel: true },
     xAxis: horizontal ? value : category,
-    yAxis: horizontal ? category : value,
-    series: spec.series.map((s) => ({
+    yAxis: horizontal ? category : twoAxes ? [value, { ...value, splitLine: { show: false } }] : value,
+    series: spec.series.map((s, i) => ({
       name: s.name,
+      yAxisIndex: twoAxes ? i : 0,
       type: spec.chart === "Line" ? "line" : "bar",
       stack: stacked ? "all" : undefined,
       connectNulls: true,
