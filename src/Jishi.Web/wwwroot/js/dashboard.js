@@ -89,6 +89,8 @@ export async function screen(root) {
   const show = (i) => {
     current = (i + panels.length) % panels.length;
     panels.forEach((p, n) => p.classList.toggle("dash-current", n === current));
+    const counter = root.querySelector(".dash-counter");
+    if (counter) counter.textContent = `${current + 1} / ${panels.length}`;
     resize(root);
   };
   if (rotate) show(0);
