@@ -16,6 +16,7 @@ using Jishi.Web.Features.Shops;
 using Jishi.Web.Features.Text;
 using Jishi.Web.Features.Wishes;
 using Jishi.Web.Features.Volunteering;
+using Jishi.Web.Features.Dashboard;
 using Jishi.Web.Shared;
 using Jishi.Web.Features.Duties;
 using Jishi.Web.Features.Publicity;
@@ -43,6 +44,7 @@ builder.Services.AddVolunteering(builder.Configuration);
 builder.Services.AddMemberEvaluation();
 builder.Services.AddDuties();
 builder.Services.AddPublicity(builder.Configuration);
+builder.Services.AddDashboard();
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -76,6 +78,7 @@ app.MapVolunteering();
 app.MapMemberEvaluation();
 app.MapDuties();
 app.MapPublicity();
+app.MapDashboard();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -107,6 +107,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         await Features.MemberEvaluation.EvaluationDemo.LoadAsync(db, ct);
         await Features.Duties.DutiesDemo.LoadAsync(db, ct);
         await Features.Publicity.PublicityDemo.LoadAsync(db, ct);
+        await Features.Dashboard.DashboardDemo.LoadAsync(db, ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

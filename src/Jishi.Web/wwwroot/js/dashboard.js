@@ -1,0 +1,109 @@
+// Draws the dashboard's panels with ECharts (served by Vizor.ECharts, no CDN). Each chart element carries its figures as
+// JSON in data-chart: { chart, categories, series: [{ name, data }] }, the same table the panel shows and exports.
+const bundle = "_content/Vizor.ECharts/js/vizor-echarts-bundle-min.js";
+
+function loadEcharts() {
+  if (window.echarts) return Promise.resolve(window.echarts);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = bundle;
+    script.onload = () => resolve(window.echarts);
+    script.onerror = reject;
+    document.head.appendChild(script);
+  });
+}
+
+// Readable for a 60-year-old at a desk, and from the back of a meeting room on the screen.
+function option(spec, dark, el) {
+  // On the screen the type grows with the chart: a whole-stage panel reads from the back row, a grid cell still fits.
+  const fs = dark ? Math.round(Math.max(13, Math.min(26, el.clientWidth / 70, el.clientHeight / 16))) : 14;
+  const ink = dark ? "#f0f0f0" : "#262626";
+  const grid = dark ? "rgba(255,255,255,.18)" : "#e8e8e8";
+  const longLabels = spec.categories.length > 6 && Math.max(...spec.categories.map((c) => (c || "").length)) > 3;
+  const horizontal = spec.chart !== "Line" && longLabels;
+  const category = {
+    type: "category", data: spec.categories, inverse: horizontal,
+    axisLabel: { fontSize: fs, color: ink, interval: 0 }, axisLine: { lineStyle: { color: grid } },
+  };
+  // Scores of a trend sit between 70 and 100: an axis from zero would flatten every line into one.
+  const value = { type: "value", minInterval: 1, scale: spec.chart === "Line", axisLabel: { fontSize: fs, color: ink }, splitLine: { lineStyle: { color: grid } } };
+  const stacked = spec.chart === "StackedBar";
+  // Two series of very different size (redemptions and the points they took) get an axis each, or the smaller vanishes.
+  const peak = (s) => Math.max(0, ...s.data.filter((v) => typeof v === "number"));
+  const twoAxes = !horizontal && !stacked && spec.series.length === 2 && peak(spec.series[1]) > 5 * Math.max(1, peak(spec.series[0]));
+  return {
+    animation: !dark,
+    backgroundColor: "transparent",
+    textStyle: { fontSize: fs, color: ink },
+    color: ["#c41d1d", "#fa8c16", "#1677ff", "#52c41a", "#722ed1", "#13c2c2", "#eb2f96", "#faad14", "#2f54eb", "#8c8c8c"],
+    tooltip: { trigger: "axis", textStyle: { fontSize: fs } },
+    legend: { top: 0, type: "scroll", textStyle: { fontSize: fs, color: ink }, pageTextStyle: { color: ink }, itemWidth: fs * 1.4, itemHeight: fs * 0.9 },
+    grid: { left: 8, right: 24, top: fs * 2.6, bottom: 8, containLabel: true },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal ? category : twoAxes ? [value, { ...value, splitLine: { show: false } }] : value,
+    series: spec.series.map((s, i) => ({
+      name: s.name,
+      yAxisIndex: twoAxes ? i : 0,
+      type: spec.chart === "Line" ? "line" : "bar",
+      stack: stacked ? "all" : undefined,
+      connectNulls: true,
+      symbolSize: fs * 0.6,
+      lineStyle: { width: dark ? 4 : 2 },
+      barMaxWidth: dark ? 64 : 36,
+      label: {
+        show: !stacked && spec.series.length <= 3 && spec.categories.length <= 12,
+        position: horizontal ? "right" : "top", fontSize: fs * 0.85, color: ink,
+        formatter: (p) => (p.value ? p.value : ""),
+      },
+      data: s.data,
+    })),
+  };
+}
+
+/** Draws (or redraws with new figures) every chart under root. */
+export async function render(root, dark) {
+  const echarts = await loadEcharts();
+  for (const el of root.querySelectorAll(".dash-chart[data-chart]")) {
+    const json = el.dataset.chart;
+    if (el.dataset.drawn === json || el.clientWidth === 0) continue;
+    const chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption(option(JSON.parse(json), dark, el), true);
+    el.dataset.drawn = json;
+  }
+}
+
+/** Fits every chart to its box again (after a chart was hidden behind its table, or the window changed). */
+export function resize(root) {
+  if (!window.echarts) return;
+  for (const el of root.querySelectorAll(".dash-chart")) {
+    window.echarts.getInstanceByDom(el)?.resize();
+  }
+}
+
+/** The meeting-room screen: panels one at a time (rotate) or all at once (grid); arrows step, Escape leaves. */
+export async function screen(root) {
+  const dark = true;
+  const panels = [...root.querySelectorAll(".dash-panel")];
+  const rotate = root.dataset.mode === "rotate" && panels.length > 1;
+  let current = 0;
+  const show = (i) => {
+    current = (i + panels.length) % panels.length;
+    panels.forEach((p, n) => p.classList.toggle("dash-current", n === current));
+    const counter = root.querySelector(".dash-counter");
+    if (counter) counter.textContent = `${current + 1} / ${panels.length}`;
+    resize(root);
+  };
+  if (rotate) show(0);
+  await render(root, dark);
+  resize(root);
+  let timer = rotate ? setInterval(() => show(current + 1), (+root.dataset.seconds || 20) * 1000) : null;
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") location.href = root.dataset.back;
+    if (rotate && (e.key === "ArrowRight" || e.key === "ArrowLeft")) {
+      clearInterval(timer);
+      show(current + (e.key === "ArrowRight" ? 1 : -1));
+      timer = setInterval(() => show(current + 1), (+root.dataset.seconds || 20) * 1000);
+    }
+  });
+  window.addEventListener("resize", () => resize(root));
+}
