@@ -62,6 +62,10 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<VolunteerActivity> VolunteerActivities => Set<VolunteerActivity>();
     public DbSet<ActivitySignup> ActivitySignups => Set<ActivitySignup>();
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+    public DbSet<Features.Turnaround.TurnaroundPlan> TurnaroundPlans => Set<Features.Turnaround.TurnaroundPlan>();
+    public DbSet<Features.Turnaround.TurnaroundMilestone> TurnaroundMilestones => Set<Features.Turnaround.TurnaroundMilestone>();
+    public DbSet<Features.Turnaround.TurnaroundProgress> TurnaroundProgress => Set<Features.Turnaround.TurnaroundProgress>();
+    public DbSet<Features.Turnaround.TurnaroundFile> TurnaroundFiles => Set<Features.Turnaround.TurnaroundFile>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>
