@@ -104,6 +104,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         await shops.LoadAsync(ct);
         await Features.Wishes.WishesDemo.LoadAsync(db, ct);
         await volunteering.LoadAsync(ct);
+        await Features.Turnaround.TurnaroundDemo.LoadAsync(db, ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).
