@@ -1,0 +1,170 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Jishi.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Turnaround : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "TurnaroundPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LeaderName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    LeaderUserId = table.Column<int>(type: "integer", nullable: true),
+                    HelperName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    HelperRole = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HelperRoleText = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Problems = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Measures = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Target = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegradedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NewStars = table.Column<int>(type: "integer", nullable: true),
+                    NewCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RegradeNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TurnaroundPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TurnaroundPlans_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TurnaroundMilestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TurnaroundMilestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TurnaroundMilestones_TurnaroundPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TurnaroundPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TurnaroundProgress",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TurnaroundProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TurnaroundProgress_TurnaroundPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "TurnaroundPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TurnaroundFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MilestoneId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TurnaroundFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TurnaroundFiles_TurnaroundMilestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "TurnaroundMilestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurnaroundFiles_MilestoneId",
+                table: "TurnaroundFiles",
+                column: "MilestoneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurnaroundMilestones_PlanId_DueOn",
+                table: "TurnaroundMilestones",
+                columns: new[] { "PlanId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurnaroundPlans_UnitId",
+                table: "TurnaroundPlans",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurnaroundPlans_Year_Status",
+                table: "TurnaroundPlans",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurnaroundProgress_PlanId_Month",
+                table: "TurnaroundProgress",
+                columns: new[] { "PlanId", "Month" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "TurnaroundFiles");
+
+            migrationBuilder.DropTable(
+                name: "TurnaroundProgress");
+
+            migrationBuilder.DropTable(
+                name: "TurnaroundMilestones");
+
+            migrationBuilder.DropTable(
+                name: "TurnaroundPlans");
+        }
+    }
+}
