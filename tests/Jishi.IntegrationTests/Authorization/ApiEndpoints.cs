@@ -26,7 +26,7 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "unit" or "tounit" or "fromunit" => Branch,
         "parent" => Community,
         "member" => Member,
-        "account" or "user" => Account,
+        "account" or "user" or "leaderuser" => Account,
         // Campaigns belong to the street: no community secretary may reach one, whoever's id it is.
         "review" => Review,
         "rectification" => Rectification,

@@ -64,7 +64,7 @@ public sealed class TurnaroundTests(JishiFactory factory)
     public async Task Plan_FullLifecycle_ReportedByCommunityAndBranchThenRegradedAndClosed()
     {
         var (admin, plan, _) = await CreateAsync("sq08", 0, 2031);
-        Assert.Equal(("Active", new[] { true, true, true }), (plan.Status, new[] { plan.Can.Edit, plan.Can.Decide, plan.Can.Report }));
+        Assert.Equal(("Active", true, true, true), (plan.Status, plan.Can.Edit, plan.Can.Decide, plan.Can.Report));
         var id = plan.Id;
         plan = await OkAsync(admin.PostAsJsonAsync($"/api/turnaround/plans/{id}/milestones",
             new { title = "补选支部委员", dueOn = Today.AddDays(-3) }));

@@ -70,7 +70,7 @@ public sealed class TurnaroundPlans(JishiDbContext db, CurrentUser user, TimePro
         {
             problems.Add(new("year", "Turnaround.YearRange"));
         }
-        if (await LeaderProblemAsync(request.LeaderUserId, ct) is { } leader)
+        if (await LeaderProblemAsync(request.LeaderUserId, unit.Path, ct) is { } leader)
         {
             problems.Add(leader);
         }
@@ -119,7 +119,14 @@ public sealed class TurnaroundPlans(JishiDbContext db, CurrentUser user, TimePro
 
     public async Task<Result<PlanDto>> UpdateAsync(int id, PlanDetails details, CancellationToken ct)
     {
-        if (await LeaderProblemAsync(details.LeaderUserId, ct) is { } leader)
+        var visible = db.Units.Within(await user.ScopePathAsync(ct));
+        var branchPath = await db.TurnaroundPlans.Where(p => p.Id == id)
+            .Select(p => visible.Where(u => u.Id == p.UnitId).Select(u => u.Path).FirstOrDefault()).FirstOrDefaultAsync(ct);
+        if (branchPath is null)
+        {
+            return Error.NotFound("Entity.TurnaroundPlan");
+        }
+        if (MayEdit && await LeaderProblemAsync(details.LeaderUserId, branchPath, ct) is { } leader)
         {
             return new ValidationError([leader]);
         }
@@ -211,8 +218,17 @@ public sealed class TurnaroundPlans(JishiDbContext db, CurrentUser user, TimePro
     public Task<Result<PlanDto>> CancelAsync(int id, PointsLedger.ReasonRequest request, CancellationToken ct) =>
         ChangeAsync(id, IsStreet, p => p.Cancel(request.Reason, By, Now), ct);
 
-    private async Task<FieldProblem?> LeaderProblemAsync(int? leaderUserId, CancellationToken ct) =>
-        leaderUserId is { } leader && !await db.Users.AnyAsync(u => u.Id == leader, ct) ? new("leaderUserId", "Turnaround.NoSuchUser") : null;
+    /// <summary>The responsible leader's account, when one is named, belongs to the street or community above the branch.</summary>
+    private async Task<FieldProblem?> LeaderProblemAsync(int? leaderUserId, string branchPath, CancellationToken ct)
+    {
+        if (leaderUserId is not { } leader)
+        {
+            return null;
+        }
+        var path = await db.Users.Where(u => u.Id == leader).Select(u => db.Units.Where(x => x.Id == u.UnitId).Select(x => x.Path).FirstOrDefault())
+            .FirstOrDefaultAsync(ct);
+        return path is not null && branchPath.StartsWith(path, StringComparison.Ordinal) ? null : new("leaderUserId", "Turnaround.NoSuchUser");
+    }
 
     private async Task<TurnaroundPlan?> FindAsync(int id, CancellationToken ct)
     {
