@@ -72,6 +72,7 @@ public sealed partial class TurnaroundTests(JishiServer server)
         await page.FillAsync("#regrade-note", "街道复评达到三星");
         await JishiServer.ScreenshotAsync(page, "94-turnaround-regrade");
         await page.ClickAsync(".regrade-modal .modal-ok");
+        await Assertions.Expect(page.Locator(".regrade-modal .ant-modal")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".review-head .plan-status")).ToHaveTextAsync("已转化");
         await Assertions.Expect(page.Locator(".plan-result")).ToContainTextAsync("★★★");
         await Assertions.Expect(page.Locator("#plan-regrade")).ToHaveCountAsync(0);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jishi.Web.Features.Turnaround;
+using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Turnaround.Pages;
 
@@ -23,5 +24,6 @@ public static class TurnaroundText
 
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    /// <summary>"2016年4月" in Chinese, "2016-04" in English.</summary>
+    public static string Month(DateOnly month, IStringLocalizer text) => month.ToString(text["Turnaround.MonthFormat"].Value, CultureInfo.InvariantCulture);
 }
