@@ -266,7 +266,8 @@ public sealed class TurnaroundPlan
         Target = d.Target!.Trim();
     }
 
-    private static string? Blank(string? text) => text?.Trim() is { Length: > 0 } t ? t : null;
+    /// <summary>The text trimmed, or null when nothing is left.</summary>
+    internal static string? Blank(string? text) => text?.Trim() is { Length: > 0 } t ? t : null;
 }
 
 /// <summary>A dated step of a plan. It is overdue from the day after its due date until it is marked done.</summary>
@@ -280,7 +281,7 @@ public sealed class TurnaroundMilestone
     {
         Title = title.Trim();
         DueOn = dueOn;
-        Note = note?.Trim() is { Length: > 0 } n ? n : null;
+        Note = TurnaroundPlan.Blank(note);
     }
 
     public int Id { get; private set; }
@@ -325,7 +326,7 @@ public sealed class TurnaroundMilestone
         }
         Title = title!.Trim();
         DueOn = dueOn!.Value;
-        Note = note?.Trim() is { Length: > 0 } n ? n : null;
+        Note = TurnaroundPlan.Blank(note);
         return null;
     }
 
@@ -342,7 +343,7 @@ public sealed class TurnaroundMilestone
             return new ValidationError([new("note", "Turnaround.TooLong", TurnaroundPlan.MaxText)]);
         }
         DoneOn = on;
-        Note = note?.Trim() is { Length: > 0 } n ? n : Note;
+        Note = TurnaroundPlan.Blank(note) ?? Note;
         return null;
     }
 }
