@@ -17,6 +17,7 @@ using Jishi.Web.Features.Text;
 using Jishi.Web.Features.Wishes;
 using Jishi.Web.Features.Volunteering;
 using Jishi.Web.Features.Dashboard;
+using Jishi.Web.Features.Turnaround;
 using Jishi.Web.Shared;
 using Jishi.Web.Features.Duties;
 using Jishi.Web.Features.Publicity;
@@ -45,6 +46,7 @@ builder.Services.AddMemberEvaluation();
 builder.Services.AddDuties();
 builder.Services.AddPublicity(builder.Configuration);
 builder.Services.AddDashboard();
+builder.Services.AddTurnaround();
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -79,6 +81,7 @@ app.MapMemberEvaluation();
 app.MapDuties();
 app.MapPublicity();
 app.MapDashboard();
+app.MapTurnaround();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

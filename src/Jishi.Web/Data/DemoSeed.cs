@@ -108,6 +108,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         await Features.Duties.DutiesDemo.LoadAsync(db, ct);
         await Features.Publicity.PublicityDemo.LoadAsync(db, ct);
         await Features.Dashboard.DashboardDemo.LoadAsync(db, ct);
+        await Features.Turnaround.TurnaroundDemo.LoadAsync(db, ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).

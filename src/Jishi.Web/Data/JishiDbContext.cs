@@ -72,6 +72,10 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<Features.Duties.KeyTaskNote> KeyTaskNotes => Set<Features.Duties.KeyTaskNote>();
     public DbSet<Features.Duties.KeyTaskEvidence> KeyTaskEvidence => Set<Features.Duties.KeyTaskEvidence>();
     public DbSet<Features.Publicity.PublicityItem> PublicityItems => Set<Features.Publicity.PublicityItem>();
+    public DbSet<Features.Turnaround.TurnaroundPlan> TurnaroundPlans => Set<Features.Turnaround.TurnaroundPlan>();
+    public DbSet<Features.Turnaround.TurnaroundMilestone> TurnaroundMilestones => Set<Features.Turnaround.TurnaroundMilestone>();
+    public DbSet<Features.Turnaround.TurnaroundProgress> TurnaroundProgress => Set<Features.Turnaround.TurnaroundProgress>();
+    public DbSet<Features.Turnaround.TurnaroundFile> TurnaroundFiles => Set<Features.Turnaround.TurnaroundFile>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

@@ -19,7 +19,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
     int Shop = 0, int Goods = 0, int Redemption = 0, int Wish = 0, int WishPhoto = 0,
     int Venue = 0, int Activity = 0, int Signup = 0, int Volunteer = 0,
     int Evaluation = 0, int EvaluationParticipant = 0,
-    int KeyTask = 0, int KeyTaskCell = 0, int KeyTaskEvidence = 0, int DutyList = 0, int Publicity = 0)
+    int KeyTask = 0, int KeyTaskCell = 0, int KeyTaskEvidence = 0, int DutyList = 0, int Publicity = 0,
+    int TurnaroundPlan = 0, int Milestone = 0, int Progress = 0, int Attachment = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -27,7 +28,7 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "unit" or "tounit" or "fromunit" => Branch,
         "parent" => Community,
         "member" => Member,
-        "account" or "user" => Account,
+        "account" or "user" or "leaderuser" => Account,
         // Campaigns belong to the street: no community secretary may reach one, whoever's id it is.
         "review" => Review,
         "rectification" => Rectification,
@@ -64,6 +65,11 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "evidence" => KeyTaskEvidence,
         "duty" => DutyList,
         "publicity" => Publicity,
+        // A 后进转化 plan of a branch of the community, its milestone, a progress entry and an evidence file of the milestone.
+        "plan" => TurnaroundPlan,
+        "milestone" => Milestone,
+        "progress" => Progress,
+        "attachment" => Attachment,
         _ => null,
     };
 }

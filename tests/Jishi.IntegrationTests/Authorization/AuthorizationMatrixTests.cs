@@ -31,7 +31,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             Func<Jishi.Web.Data.JishiDbContext, CommunityIds, Task<CommunityIds>>[] features =
             [
                 ReportIdsAsync, (d, i) => PledgeIdsAsync(d, community.Path, i), ShopIdsAsync, WishIdsAsync, VolunteeringIdsAsync,
-                EvaluationIdsAsync, DutiesIdsAsync,
+                EvaluationIdsAsync, DutiesIdsAsync, TurnaroundIdsAsync,
             ];
             foreach (var feature in features)
                 ids = await feature(db, ids);
@@ -183,6 +183,33 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             signup = created.Id;
         }
         return ids with { Venue = venue, Activity = activity, Signup = signup, Volunteer = volunteer };
+    }
+
+    /// <summary>A 后进转化 plan of a branch of the community with a milestone, a progress entry and an evidence file (added when the demo has none).</summary>
+    private static async Task<CommunityIds> TurnaroundIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var at = new DateTime(2016, 4, 5, 1, 0, 0, DateTimeKind.Utc);
+        var plan = await db.TurnaroundPlans.Include(p => p.Milestones).Include(p => p.Progress)
+            .Where(p => db.Units.Any(u => u.Id == p.UnitId && u.ParentId == ids.Community)).OrderBy(p => p.Id).FirstOrDefaultAsync();
+        if (plan is null)
+        {
+            plan = new Jishi.Web.Features.Turnaround.TurnaroundPlan(ids.Branch, 2030, new Jishi.Web.Features.Turnaround.PlanDetails("矩阵测试", "矩阵",
+                null, "矩阵", Jishi.Web.Features.Turnaround.HelperRole.Instructor, null, ["矩阵问题"], ["矩阵措施"], "晋级"), "matrix", at);
+            plan.AddMilestone("矩阵节点", new DateOnly(2016, 6, 30), null);
+            plan.AddProgress("矩阵进展", "matrix", new DateOnly(2016, 4, 5), at);
+            db.TurnaroundPlans.Add(plan);
+            await db.SaveChangesAsync();
+        }
+        var milestone = plan.Milestones.OrderBy(m => m.Id).First().Id;
+        if (await db.TurnaroundFiles.Where(f => f.MilestoneId == milestone).Select(f => (int?)f.Id).FirstOrDefaultAsync() is not { } attachment)
+        {
+            var file = new Jishi.Web.Features.Turnaround.TurnaroundFile(milestone,
+                new Jishi.Web.Shared.CheckedFile("矩阵测试.pdf", "application/pdf", "%PDF-1.4 matrix"u8.ToArray()), "matrix", at);
+            db.TurnaroundFiles.Add(file);
+            await db.SaveChangesAsync();
+            attachment = file.Id;
+        }
+        return ids with { TurnaroundPlan = plan.Id, Milestone = milestone, Progress = plan.Progress.OrderBy(e => e.Id).First().Id, Attachment = attachment };
     }
 
     /// <summary>The community's subject in the campaign, an item of its 述职报告 (0 when it has written none) and an
