@@ -6,7 +6,10 @@ namespace Jishi.Web.Features.Text;
 public static class TextEndpoints
 {
     public static IServiceCollection AddText(this IServiceCollection services) =>
-        services.AddSingleton<ChineseConverter>().AddSingleton<CleanText>();
+        services
+            // Created by a factory, so the container disposes it (and closes libopencc) at shutdown.
+            .AddSingleton(sp => ChineseConverters.Create(sp.GetRequiredService<ILogger<IChineseConverter>>()))
+            .AddSingleton<CleanText>();
 
     public static IEndpointRouteBuilder MapText(this IEndpointRouteBuilder app)
     {
