@@ -151,7 +151,7 @@ public sealed partial class ImportReport(CleanText cleaner)
     // sentence.
     private const string HeadingNumber = @"^\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]?\s*)?";
 
-    [GeneratedRegex(HeadingNumber + @"(?:主要|工作)?成绩[^。；]*$")]
+    [GeneratedRegex(HeadingNumber + @"(?:主要|工作|取得的)(?:工作)?成绩[^。；]*$")]
     private static partial Regex AchievementsHeading();
 
     [GeneratedRegex(HeadingNumber + @"(?:存在的?(?:主要)?问题|问题(?:和|与|及)不足)[^。；]*$")]
