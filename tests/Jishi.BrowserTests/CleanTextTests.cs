@@ -21,6 +21,7 @@ public sealed class CleanTextTests(JishiServer server)
         await Assertions.Expect(dialog.Locator(".text-compare-original .text-compare-body")).ToHaveTextAsync(Glossed);
         await Assertions.Expect(dialog.Locator(".text-compare-cleaned .text-compare-body")).ToHaveTextAsync(Simplified);
         await Assertions.Expect(dialog.Locator(".text-compare-original del").First).ToHaveTextAsync("區(qū)黨組織書記");
+        await page.WaitForTimeoutAsync(400); // the dialog's zoom-in, for a screenshot worth looking at
         await JishiServer.ScreenshotAsync(page, "90-clean-text-side-by-side");
 
         // 取消 leaves the field alone; 采用 replaces it.
@@ -53,6 +54,7 @@ public sealed class CleanTextTests(JishiServer server)
         var dialog = page.Locator(".import-report-modal");
         await Assertions.Expect(dialog.Locator(".text-compare-cleaned .text-compare-body")).ToContainTextAsync(Simplified);
         await Assertions.Expect(dialog.Locator(".import-report-sections")).ToContainTextAsync("存在问题 2 条");
+        await page.WaitForTimeoutAsync(400); // the dialog's zoom-in, for a screenshot worth looking at
         await JishiServer.ScreenshotAsync(page, "91-import-report");
         await dialog.Locator(".modal-ok").ClickAsync();
 
