@@ -65,6 +65,23 @@ public sealed class CleanTextTests(JishiServer server)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ReviewComment_PastedGlossedTraditional_CleanedInTheField()
+    {
+        var admin = await server.LoginAsync();
+        await admin.GotoAsync("/reviews/1");
+        await JishiServer.WaitForCircuitAsync(admin);
+        var row = admin.Locator("tr.subject-row").Nth(8);
+
+        await row.Locator(".subject-comment").FillAsync(Glossed);
+        await row.Locator(".clean-text-button").ClickAsync();
+        await admin.Locator(".clean-text-modal .modal-ok").ClickAsync();
+
+        await Assertions.Expect(row.Locator(".subject-comment")).ToHaveValueAsync(Simplified);
+        await JishiServer.ScreenshotAsync(admin, "92-review-comment-cleaned");
+        await admin.Context.CloseAsync();
+    }
+
     private async Task<IPage> OpenReportAsync(string secretary)
     {
         var page = await server.LoginAsync(secretary);
