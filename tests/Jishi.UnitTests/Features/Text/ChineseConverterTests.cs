@@ -1,4 +1,5 @@
 using Jishi.Web.Features.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Jishi.UnitTests.Features.Text;
@@ -70,6 +71,18 @@ public sealed class ChineseConverterTests
     {
         var converter = LibOpenCc.TryOpen(LibOpenCc.LibraryNames, LibOpenCc.T2S, out _)!;
         converter.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => converter.ToSimplified("黨建"));
+    }
+
+    [Fact]
+    public void AddText_HostShutsDown_LibOpenCcClosed()
+    {
+        var services = new ServiceCollection().AddLogging().AddText().BuildServiceProvider();
+        var converter = services.GetRequiredService<IChineseConverter>();
+        Assert.Equal("党建", converter.ToSimplified("黨建"));
+
+        services.Dispose();
+
         Assert.Throws<ObjectDisposedException>(() => converter.ToSimplified("黨建"));
     }
 
