@@ -28,13 +28,18 @@ public sealed class FileKinds
         [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Zip),
         [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Zip),
         [".pptx"] = ("application/vnd.openxmlformats-officedocument.presentationml.presentation", Zip),
+        // Plain text starts with anything; its reader checks the encoding.
+        [".txt"] = ("text/plain", []),
     };
 
     /// <summary>Photos, as a phone takes or a resident sends them.</summary>
     public static readonly FileKinds Photos = new(".jpg", ".jpeg", ".png", ".gif", ".webp");
 
     /// <summary>Pictures, PDF and Office documents: evidence of work done.</summary>
-    public static readonly FileKinds Documents = new([.. Known.Keys]);
+    public static readonly FileKinds Documents = new([.. Known.Keys.Where(e => e != ".txt")]);
+
+    /// <summary>A written report to import: Word (.docx) or plain text.</summary>
+    public static readonly FileKinds Reports = new(".docx", ".txt");
 
     private readonly string[] _extensions;
 

@@ -5,7 +5,7 @@ namespace Jishi.Web.Features.Text;
 /// <summary>POST /api/text/clean: text pasted from documents and web pages, made plain. Pinyin glosses after characters
 /// are removed (党建（dǎng jiàn） → 党建), traditional characters become simplified (OpenCC), punctuation between Chinese
 /// characters becomes full-width and stray spacing goes. Ordinary parentheses are kept.</summary>
-public sealed partial class CleanText(ChineseConverter converter)
+public sealed partial class CleanText(IChineseConverter converter)
 {
     public sealed record Request(string? Text);
 
@@ -44,7 +44,8 @@ public sealed partial class CleanText(ChineseConverter converter)
     [GeneratedRegex(@"(" + Han + @")\s*[（(]\s*(?=[^）)]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ1-5])[a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ][a-zA-Z1-5āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ'’\- ]*\s*[）)]")]
     private static partial Regex PinyinGloss();
 
-    [GeneratedRegex(@"(" + Han + @")\s*([,;:!?])\s*(" + Han + @"|$)", RegexOptions.Multiline)]
+    // Spaces and tabs only: a line ending after the punctuation stays where it was.
+    [GeneratedRegex(@"(" + Han + @")[ \t\u3000]*([,;:!?])[ \t\u3000]*(" + Han + @"|$)", RegexOptions.Multiline)]
     private static partial Regex AsciiPunctuationInChinese();
 
     [GeneratedRegex(@"(" + Han + @")[ \t\u3000]+(?=(" + Han + @"))")]

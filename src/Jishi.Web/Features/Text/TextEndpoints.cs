@@ -6,7 +6,11 @@ namespace Jishi.Web.Features.Text;
 public static class TextEndpoints
 {
     public static IServiceCollection AddText(this IServiceCollection services) =>
-        services.AddSingleton<ChineseConverter>().AddSingleton<CleanText>();
+        services
+            // Created by a factory, so the container disposes it (and closes libopencc) at shutdown.
+            .AddSingleton(sp => ChineseConverters.Create(sp.GetRequiredService<ILogger<IChineseConverter>>()))
+            .AddSingleton<CleanText>()
+            .AddSingleton<ImportReport>();
 
     public static IEndpointRouteBuilder MapText(this IEndpointRouteBuilder app)
     {
@@ -16,6 +20,14 @@ public static class TextEndpoints
                     : (IResult)TypedResults.Ok(handler.Handle(request)))
             .WithTags("Platform").RequireAuthorization()
             .Produces<CleanText.Response>().ProducesValidationProblem();
+        // Antiforgery is off as for the other uploads: API clients carry bearer tokens and the Identity cookie is SameSite=Lax.
+        app.MapPost("/api/text/import", async (IFormFile file, ImportReport handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                await using var stream = file.OpenReadStream();
+                return (await handler.ReadAsync(file.FileName, file.Length, stream, ct)).ToHttp(text, TypedResults.Ok);
+            })
+            .WithTags("Platform").RequireAuthorization().DisableAntiforgery()
+            .Produces<ImportedReport>().ProducesProblem(400).ProducesProblem(413);
         return app;
     }
 }

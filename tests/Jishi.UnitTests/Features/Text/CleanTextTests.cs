@@ -4,7 +4,7 @@ namespace Jishi.UnitTests.Features.Text;
 
 public sealed class CleanTextTests
 {
-    private static readonly CleanText Cleaner = new(new ChineseConverter());
+    private static readonly CleanText Cleaner = new(new OpenCcDictionaries());
 
     [Theory]
     [InlineData("加强党建（dǎng jiàn）工作", "加强党建工作")]
@@ -33,6 +33,7 @@ public sealed class CleanTextTests
     [InlineData("党建 工作,要 抓实。", "党建工作，要抓实。")]
     [InlineData("  问题：  组织生活不规范 ;  整改  ", "问题：组织生活不规范；整改")]
     [InlineData("第一行 \n\u3000\u3000第二行", "第一行\n第二行")]
+    [InlineData("加强学习!\n落实整改,\n", "加强学习！\n落实整改，\n")]
     public void Handle_PunctuationAndSpacing_Normalized(string input, string expected) => Assert.Equal(expected, Cleaner.Handle(new(input)).Text);
 
     [Fact]

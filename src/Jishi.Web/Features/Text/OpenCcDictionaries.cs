@@ -5,14 +5,14 @@ namespace Jishi.Web.Features.Text;
 
 /// <summary>Traditional to Simplified Chinese the way OpenCC's t2s does it: at each position the longest phrase of
 /// TSPhrases, else the character of TSCharacters (its first candidate), else the character itself. The dictionaries are
-/// OpenCC's own, embedded (Features/Text/OpenCC).</summary>
-public sealed class ChineseConverter
+/// OpenCC's own, embedded (Features/Text/OpenCC): the fallback when Debian's libopencc is not installed (ADR-009).</summary>
+public sealed class OpenCcDictionaries : IChineseConverter
 {
     private readonly FrozenDictionary<string, string> _phrases;
     private readonly FrozenDictionary<string, string> _characters;
     private readonly int _longestPhrase;
 
-    public ChineseConverter()
+    public OpenCcDictionaries()
     {
         _phrases = Load("TSPhrases.txt");
         _characters = Load("TSCharacters.txt");
@@ -50,7 +50,7 @@ public sealed class ChineseConverter
 
     private static FrozenDictionary<string, string> Load(string name)
     {
-        using var stream = typeof(ChineseConverter).Assembly.GetManifestResourceStream("Jishi.Web.Features.Text.OpenCC." + name)
+        using var stream = typeof(OpenCcDictionaries).Assembly.GetManifestResourceStream("Jishi.Web.Features.Text.OpenCC." + name)
             ?? throw new InvalidOperationException($"The OpenCC dictionary {name} is not embedded.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
