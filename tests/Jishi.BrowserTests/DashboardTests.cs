@@ -8,7 +8,7 @@ namespace Jishi.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardTests(JishiServer server)
 {
-    private static readonly string[] Charts = ["review-results", "review-trend", "points-stars", "points-tiers", "volunteer-hours", "wishes", "shops", "rectifications"];
+    private static readonly string[] Charts = ["review-results", "review-trend", "points-stars", "points-tiers", "volunteer-hours", "wishes", "shops", "rectifications", "key-tasks", "turnaround"];
 
     [Fact]
     public async Task Dashboard_StreetOpensTablesAndFullScreen_EveryPanelDrawn()

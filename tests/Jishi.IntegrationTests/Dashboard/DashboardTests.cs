@@ -32,7 +32,7 @@ public sealed class DashboardTests(JishiFactory factory, ITestOutputHelper outpu
         var view = await admin.GetFromJsonAsync<ViewRow>("/api/dashboard");
 
         Assert.Equal(2016, view!.Year);
-        Assert.Equal(["review-results", "review-trend", "points-stars", "points-tiers", "volunteer-hours", "wishes", "shops", "rectifications", "overdue"],
+        Assert.Equal(["review-results", "review-trend", "points-stars", "points-tiers", "volunteer-hours", "wishes", "shops", "rectifications", "key-tasks", "turnaround", "overdue"],
             view.Panels.Select(p => p.Key));
         var stars = view.Panels.Single(p => p.Key == "points-stars");
         Assert.Equal(9, stars.Rows.Count);
@@ -114,8 +114,31 @@ public sealed class DashboardTests(JishiFactory factory, ITestOutputHelper outpu
         Assert.Equal(expected.Count, panel.Rows.Sum(r => r[5].GetInt32()));
         var late = expected.Where(e => e.Status != RectificationStatus.Closed && e.Deadline < today).ToList();
         Assert.NotEmpty(late);
-        Assert.Equal(late.Count, overdue.Rows.Count);
+        Assert.Equal(late.Count, overdue.Rows.Count(r => r[0].GetString() == "整改"));
         Assert.Contains(overdue.Rows, r => r[2].GetString() == "离退休党员参加组织生活比例偏低" && r[4].GetInt32() == today.DayNumber - new DateOnly(2015, 10, 31).DayNumber);
+    }
+
+    [Fact]
+    public async Task KeyTasksAndTurnaround_AsStreet_EqualADirectCountAndListTheirOverdue()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var (cells, lateCells, plans, lateMilestones) = await factory.WithDbAsync(async db => (
+            await db.KeyTaskCells.CountAsync(c => db.KeyTasks.Any(t => t.Id == c.KeyTaskId && t.Year == 2016)),
+            await db.KeyTaskCells.CountAsync(c => c.CompletedOn == null && c.Deadline < today),
+            await db.TurnaroundPlans.CountAsync(p => p.Year == 2016),
+            await db.TurnaroundMilestones.CountAsync(m => m.DoneOn == null && m.DueOn < today
+                && db.TurnaroundPlans.Any(p => p.Id == m.PlanId && p.Status == Jishi.Web.Features.Turnaround.TurnaroundStatus.Active))));
+
+        var keyTasks = await PanelAsync(admin, "key-tasks", "key-tasks");
+        var turnaround = await PanelAsync(admin, "turnaround", "turnaround");
+        var overdue = await PanelAsync(admin, "overdue", "overdue");
+
+        Assert.True(cells > 0 && plans > 0 && lateMilestones > 0);
+        Assert.Equal(cells, keyTasks.Rows.Sum(r => r.Skip(1).Take(4).Sum(c => c.GetInt32())));
+        Assert.Equal(plans, turnaround.Rows.Sum(r => r.Skip(1).Take(3).Sum(c => c.GetInt32())));
+        Assert.Equal(lateCells, overdue.Rows.Count(r => r[0].GetString() == "重点任务"));
+        Assert.Equal(lateMilestones, overdue.Rows.Count(r => r[0].GetString() == "转化节点"));
     }
 
     [Fact]

@@ -5,14 +5,15 @@ namespace Jishi.Web.Features.Dashboard;
 
 public static class DashboardSetup
 {
-    /// <summary>The panel sources in page order, each served alone at /api/dashboard/{name}. A new panel (branch grades,
-    /// turnaround progress) is one class implementing <see cref="IPanelSource"/> and one line here.</summary>
+    /// <summary>The panel sources in page order, each served alone at /api/dashboard/{name}. A new panel is one class implementing <see cref="IPanelSource"/> and one line here.</summary>
     public static readonly IReadOnlyList<(string Name, Type Type)> Sources =
     [
         ("reviews", typeof(ReviewFigures)),
         ("points", typeof(PointsFigures)),
         ("service", typeof(ServiceFigures)),
         ("rectifications", typeof(RectificationFigures)),
+        ("key-tasks", typeof(KeyTaskFigures)),
+        ("turnaround", typeof(TurnaroundFigures)),
         ("overdue", typeof(OverdueItems)),
     ];
 
@@ -24,6 +25,8 @@ public static class DashboardSetup
         }
         // What the overdue list reads, one line per kind of overdue item.
         services.AddScoped<IOverdueSource>(sp => sp.GetRequiredService<RectificationFigures>());
+        services.AddScoped<IOverdueSource>(sp => sp.GetRequiredService<KeyTaskFigures>());
+        services.AddScoped<IOverdueSource>(sp => sp.GetRequiredService<TurnaroundFigures>());
         return services.AddScoped<DashboardScopes>().AddScoped<DashboardBoard>();
     }
 
