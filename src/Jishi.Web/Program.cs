@@ -15,6 +15,7 @@ using Jishi.Web.Features.Shops;
 using Jishi.Web.Features.Text;
 using Jishi.Web.Features.Wishes;
 using Jishi.Web.Features.Volunteering;
+using Jishi.Web.Features.Grading;
 using Jishi.Web.Shared;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
@@ -37,6 +38,7 @@ builder.Services.AddMyPoints();
 builder.Services.AddShops(builder.Configuration);
 builder.Services.AddWishes();
 builder.Services.AddVolunteering(builder.Configuration);
+builder.Services.AddGrading();
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -67,6 +69,7 @@ app.MapMyPoints();
 app.MapShops();
 app.MapWishes();
 app.MapVolunteering();
+app.MapGrading();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
