@@ -17,7 +17,8 @@ namespace Jishi.IntegrationTests.Authorization;
 public sealed record CommunityIds(int Community, int Branch, int Member, int Account, int Review, int Rectification, int Entry,
     int Subject = 0, int Problem = 0, int EvidenceFile = 0, int Meeting = 0, int Pledge = 0, int Posting = 0, int Objection = 0,
     int Shop = 0, int Goods = 0, int Redemption = 0, int Wish = 0, int WishPhoto = 0,
-    int Venue = 0, int Activity = 0, int Signup = 0, int Volunteer = 0)
+    int Venue = 0, int Activity = 0, int Signup = 0, int Volunteer = 0,
+    int Grading = 0, int GradingEvidence = 0, int Indicator = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -53,6 +54,10 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "activity" => Activity,
         "signup" => Signup,
         "volunteer" => Volunteer,
+        // A branch's grading in the demo's 2016 round, an evidence file of it and an indicator of that round's library.
+        "grading" => Grading,
+        "evidence" => GradingEvidence,
+        "indicator" => Indicator,
         _ => null,
     };
 }

@@ -16,7 +16,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
     private async Task<CommunityIds> IdsOfAsync(string secretary)
     {
         var community = await factory.CommunityOfAsync(secretary);
-        return await factory.WithDbAsync(async db => await VolunteeringIdsAsync(db, await WishIdsAsync(db, await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
+        return await factory.WithDbAsync(async db => await GradingIdsAsync(db, await VolunteeringIdsAsync(db, await WishIdsAsync(db, await ShopIdsAsync(db, await PledgeIdsAsync(db, community.Path, await ReportIdsAsync(db, new CommunityIds(
             community.Id,
             await db.Units.Where(u => u.ParentId == community.Id).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
             await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
@@ -24,7 +24,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             await db.ReviewCampaigns.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             await RectificationOfAsync(db, community.Id),
             (int)await db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
-                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync())))))));
+                .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()))))))));
     }
 
     /// <summary>The community's demo shop, its first goods and its first redemption.</summary>
@@ -88,6 +88,25 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             photo = created.Id;
         }
         return ids with { Wish = wish, WishPhoto = photo };
+    }
+
+    /// <summary>The grading of the community's first branch in the demo's 2016 round, an evidence file of it (added when the demo
+    /// has none) and an indicator of the round's library.</summary>
+    private static async Task<CommunityIds> GradingIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var round = await db.GradingRounds.Where(r => r.Year == 2016).Select(r => new { r.Id, r.LibraryId }).SingleAsync();
+        var grading = await db.BranchGradings.Where(g => g.RoundId == round.Id && db.Units.Any(u => u.Id == g.UnitId && u.ParentId == ids.Community))
+            .OrderBy(g => g.UnitId).Select(g => g.Id).FirstAsync();
+        var indicator = await db.Indicators.Where(i => i.LibraryId == round.LibraryId).OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
+        if (await db.GradingEvidence.Where(f => f.BranchGradingId == grading).Select(f => (int?)f.Id).FirstOrDefaultAsync() is not { } evidence)
+        {
+            var created = new Jishi.Web.Features.Grading.GradingEvidence(grading, indicator, "矩阵测试.pdf", "application/pdf", "%PDF-1.4 matrix"u8.ToArray(),
+                "matrix", new DateTime(2016, 11, 20, 0, 0, 0, DateTimeKind.Utc));
+            db.GradingEvidence.Add(created);
+            await db.SaveChangesAsync();
+            evidence = created.Id;
+        }
+        return ids with { Grading = grading, GradingEvidence = evidence, Indicator = indicator };
     }
 
     /// <summary>A venue, an activity with a sign-up of a member, and a resident volunteer of the community (added when the demo has none).</summary>
