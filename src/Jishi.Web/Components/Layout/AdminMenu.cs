@@ -31,6 +31,8 @@ public static class AdminMenu
         new("Menu.Shops", "shop", "Shops.CounterMenu", "/shops/counter", "shopping-cart", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.AdminMenu", "/shops", "appstore", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.ReportMenu", "/shops/report", "bar-chart", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "Grading.Menu", "/grading", "star", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "Grading.LibraryMenu", "/grading/library", "unordered-list", Policies.StreetAdmin),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];

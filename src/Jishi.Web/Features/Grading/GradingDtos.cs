@@ -13,7 +13,7 @@ public sealed record RoundSummary(int Id, int Year, RoundStatus Status, DateOnly
 /// <summary>A branch's line in a round: where its grading stands and, once posted, its grade; <see cref="LastYear"/> is the
 /// same branch in the street's previous published round.</summary>
 public sealed record BranchLine(int GradingId, int UnitId, string UnitName, string CommunityName, BranchStatus Status, decimal? EvaluationScore,
-    decimal? Total, int? Rank, int? Stars, GradeCategory? Category, bool Rectify, bool Vetoed, PreviousGrade? LastYear);
+    decimal? Total, int? Rank, int? Stars, GradeCategory? Category, bool Rectify, bool Vetoed, PreviousGrade? LastYear, int Year);
 
 public sealed record PreviousGrade(int Year, decimal Total, int Stars, GradeCategory Category);
 

@@ -52,7 +52,7 @@ public sealed class GradingResults(JishiDbContext db)
             .Select(r => new BranchLine(r.g.Id, r.g.UnitId, r.Name, r.Community, r.g.Status, r.g.EvaluationScore,
                 round.IsPublished ? r.g.Total : null, round.IsPublished ? r.g.Rank : null, round.IsPublished ? r.g.Stars : null,
                 round.IsPublished ? r.g.Category : null, round.IsPublished && r.g.Rectify, round.IsPublished && r.g.Vetoed,
-                previous.GetValueOrDefault(r.g.UnitId)))
+                previous.GetValueOrDefault(r.g.UnitId), round.Year))
             .ToList();
     }
 
