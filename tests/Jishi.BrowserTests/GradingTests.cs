@@ -108,7 +108,7 @@ public sealed class GradingTests(JishiServer server)
         await phone.GotoAsync($"/grading/{round.Id}/posting");
         var rows = phone.Locator("[data-testid=posting-row]");
         await Assertions.Expect(rows).ToHaveCountAsync(round.Branches.Count);
-        await Assertions.Expect(rows.First).ToContainTextAsync("★★★★★");
+        await Assertions.Expect(rows.First.Locator(".posting-stars")).ToHaveTextAsync("★★★★★");
         await Assertions.Expect(phone.Locator("tr.rectify")).ToContainTextAsync("整顿");
         await Assertions.Expect(phone.Locator("form.objection-form")).ToBeVisibleAsync();
         await JishiServer.ScreenshotAsync(phone, "83-grading-posting-phone");
