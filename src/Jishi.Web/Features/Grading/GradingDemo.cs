@@ -115,7 +115,7 @@ public static class GradingDemo
 
         var lowest = gradings.OrderBy(g => g.Total).First();
         var evidence = library.Indicators.Single(i => i.Item == "三会一课");
-        db.GradingEvidence.Add(new GradingEvidence(gradings[0].Id, evidence.Id, "2016年三会一课记录.pdf", "application/pdf", "%PDF-1.4 demo"u8.ToArray(), "zb", At(11, 20)));
+        db.GradingEvidence.Add(new GradingEvidence(gradings[0].Id, evidence.Id, $"{year}年三会一课记录.pdf", "application/pdf", "%PDF-1.4 demo"u8.ToArray(), "zb", At(11, 20)));
         var objection = new GradingObjection(lowest.Id, "张先生", "13909315566", "支部今年组织了多次志愿服务，评分是否偏低？请复核服务群众一项。", null, At(12, 22));
         db.GradingObjections.Add(objection);
         if (year < Year)
