@@ -136,60 +136,44 @@ public sealed class BranchSheets(JishiDbContext db, CurrentUser user, TimeProvid
 
     /// <summary>The community secretary (or the street) adjusts scores, each change with a reason, and forwards the branch to the
     /// street or returns it to the branch with a note.</summary>
-    public async Task<Result<BranchSheet>> ReviewAsync(int id, ReviewRequest request, CancellationToken ct)
-    {
-        if (await LoadAsync(id, ct) is not { } loaded)
-        {
-            return Error.NotFound("Entity.BranchGrading");
-        }
-        if (!CanReview)
-        {
-            return new Error("Forbidden", StatusCodes.Status403Forbidden);
-        }
-        if (!loaded.Round.TakesCommunityReview || loaded.Grading.Status != BranchStatus.Submitted)
-        {
-            return Error.Conflict("Grading.NotSubmitted");
-        }
-        var scores = request.Scores ?? [];
-        if (Validate(loaded, scores, needReason: true, branch: false) is { } invalid)
-        {
-            return invalid;
-        }
-        if (!request.Forward && string.IsNullOrWhiteSpace(request.Note))
-        {
-            return new ValidationError([new("note", "Grading.ReturnNoteRequired")]);
-        }
-        Apply(loaded, scores, ScoreStage.Community);
-        loaded.Grading.Review(request.Forward, Trimmed(request.Note), By, Now);
-        return await SaveAsync(loaded, ct);
-    }
+    public Task<Result<BranchSheet>> ReviewAsync(int id, ReviewRequest request, CancellationToken ct) =>
+        AdjustAsync(id, CanReview, l => l.Round.TakesCommunityReview && l.Grading.Status == BranchStatus.Submitted ? null : "Grading.NotSubmitted",
+            request.Scores, !request.Forward && string.IsNullOrWhiteSpace(request.Note) ? new("note", "Grading.ReturnNoteRequired") : null,
+            ScoreStage.Community, g => g.Review(request.Forward, Trimmed(request.Note), By, Now), ct);
 
     /// <summary>The street's decision on one branch: final adjustments (with reasons) and the 测评分.</summary>
-    public async Task<Result<BranchSheet>> DecideAsync(int id, DecideRequest request, CancellationToken ct)
+    public Task<Result<BranchSheet>> DecideAsync(int id, DecideRequest request, CancellationToken ct) =>
+        AdjustAsync(id, CanDecide, l => l.Round.Status == RoundStatus.StreetDecision ? null : "Grading.NotDeciding",
+            request.Scores, request.EvaluationScore is < 0 or > 100 ? new("evaluationScore", "Grading.EvaluationRange") : null,
+            ScoreStage.Street, g => g.Decide(GradingFormula.Round(request.EvaluationScore), By, Now), ct);
+
+    /// <summary>An adjustment at a stage above the branch: allowed to the caller's role, in the right state, every changed score
+    /// with its reason; then <paramref name="finish"/> moves the branch on.</summary>
+    private async Task<Result<BranchSheet>> AdjustAsync(int id, bool allowed, Func<Loaded, string?> whyNot, IReadOnlyList<ScoreInput>? scores,
+        FieldProblem? problem, ScoreStage stage, Action<BranchGrading> finish, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is not { } loaded)
         {
             return Error.NotFound("Entity.BranchGrading");
         }
-        if (!CanDecide)
+        if (!allowed)
         {
             return new Error("Forbidden", StatusCodes.Status403Forbidden);
         }
-        if (loaded.Round.Status != RoundStatus.StreetDecision)
+        if (whyNot(loaded) is { } why)
         {
-            return Error.Conflict("Grading.NotDeciding");
+            return Error.Conflict(why);
         }
-        var scores = request.Scores ?? [];
-        if (Validate(loaded, scores, needReason: true, branch: false) is { } invalid)
+        if (Validate(loaded, scores ?? [], needReason: true, branch: false) is { } invalid)
         {
             return invalid;
         }
-        if (request.EvaluationScore is < 0 or > 100)
+        if (problem is not null)
         {
-            return new ValidationError([new("evaluationScore", "Grading.EvaluationRange")]);
+            return new ValidationError([problem]);
         }
-        Apply(loaded, scores, ScoreStage.Street);
-        loaded.Grading.Decide(GradingFormula.Round(request.EvaluationScore), By, Now);
+        Apply(loaded, scores ?? [], stage);
+        finish(loaded.Grading);
         return await SaveAsync(loaded, ct);
     }
 
