@@ -18,6 +18,7 @@ using Jishi.Web.Features.Wishes;
 using Jishi.Web.Features.Volunteering;
 using Jishi.Web.Features.Dashboard;
 using Jishi.Web.Features.Turnaround;
+using Jishi.Web.Features.Grading;
 using Jishi.Web.Shared;
 using Jishi.Web.Features.Duties;
 using Jishi.Web.Features.Publicity;
@@ -47,6 +48,7 @@ builder.Services.AddDuties();
 builder.Services.AddPublicity(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddTurnaround();
+builder.Services.AddGrading();
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -82,6 +84,7 @@ app.MapDuties();
 app.MapPublicity();
 app.MapDashboard();
 app.MapTurnaround();
+app.MapGrading();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -121,6 +121,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
             await DatabaseInitializer.CreateUserAsync(users, account, null, Roles.CommunitySecretary);
         }
         await MemberAccountsDemo.LoadAsync(db, users, password, ct);
+        await Features.Grading.GradingDemo.LoadAsync(db, users, password, ct);
         return password;
     }
 

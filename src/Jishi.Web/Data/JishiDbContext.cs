@@ -76,6 +76,13 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<Features.Turnaround.TurnaroundMilestone> TurnaroundMilestones => Set<Features.Turnaround.TurnaroundMilestone>();
     public DbSet<Features.Turnaround.TurnaroundProgress> TurnaroundProgress => Set<Features.Turnaround.TurnaroundProgress>();
     public DbSet<Features.Turnaround.TurnaroundFile> TurnaroundFiles => Set<Features.Turnaround.TurnaroundFile>();
+    public DbSet<Features.Grading.IndicatorLibrary> IndicatorLibraries => Set<Features.Grading.IndicatorLibrary>();
+    public DbSet<Features.Grading.Indicator> Indicators => Set<Features.Grading.Indicator>();
+    public DbSet<Features.Grading.GradingRound> GradingRounds => Set<Features.Grading.GradingRound>();
+    public DbSet<Features.Grading.BranchGrading> BranchGradings => Set<Features.Grading.BranchGrading>();
+    public DbSet<Features.Grading.IndicatorScore> IndicatorScores => Set<Features.Grading.IndicatorScore>();
+    public DbSet<Features.Grading.GradingEvidence> GradingEvidence => Set<Features.Grading.GradingEvidence>();
+    public DbSet<Features.Grading.GradingObjection> GradingObjections => Set<Features.Grading.GradingObjection>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

@@ -20,7 +20,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
     int Venue = 0, int Activity = 0, int Signup = 0, int Volunteer = 0,
     int Evaluation = 0, int EvaluationParticipant = 0,
     int KeyTask = 0, int KeyTaskCell = 0, int KeyTaskEvidence = 0, int DutyList = 0, int Publicity = 0,
-    int TurnaroundPlan = 0, int Milestone = 0, int Progress = 0, int Attachment = 0)
+    int TurnaroundPlan = 0, int Milestone = 0, int Progress = 0, int Attachment = 0,
+    int Grading = 0, int GradingEvidence = 0, int Indicator = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -62,7 +63,7 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         // 重点任务 (the street's), a community's cell of one and its evidence; 责任清单; 宣传报道.
         "key-task" => KeyTask,
         "cell" => KeyTaskCell,
-        "evidence" => KeyTaskEvidence,
+        "cellevidence" => KeyTaskEvidence,
         "duty" => DutyList,
         "publicity" => Publicity,
         // A 后进转化 plan of a branch of the community, its milestone, a progress entry and an evidence file of the milestone.
@@ -70,6 +71,10 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "milestone" => Milestone,
         "progress" => Progress,
         "attachment" => Attachment,
+        // A branch's grading in the demo's 2016 round, an evidence file of it and an indicator of that round's library.
+        "grading" => Grading,
+        "evidence" => GradingEvidence,
+        "indicator" => Indicator,
         _ => null,
     };
 }

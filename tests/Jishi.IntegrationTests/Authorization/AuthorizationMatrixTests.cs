@@ -31,7 +31,7 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             Func<Jishi.Web.Data.JishiDbContext, CommunityIds, Task<CommunityIds>>[] features =
             [
                 ReportIdsAsync, (d, i) => PledgeIdsAsync(d, community.Path, i), ShopIdsAsync, WishIdsAsync, VolunteeringIdsAsync,
-                EvaluationIdsAsync, DutiesIdsAsync, TurnaroundIdsAsync,
+                EvaluationIdsAsync, DutiesIdsAsync, TurnaroundIdsAsync, GradingIdsAsync,
             ];
             foreach (var feature in features)
                 ids = await feature(db, ids);
@@ -119,6 +119,25 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
             photo = created.Id;
         }
         return ids with { Wish = wish, WishPhoto = photo };
+    }
+
+    /// <summary>The grading of the community's first branch in the demo's 2016 round, an evidence file of it (added when the demo
+    /// has none) and an indicator of the round's library.</summary>
+    private static async Task<CommunityIds> GradingIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var round = await db.GradingRounds.Where(r => r.Year == 2016).Select(r => new { r.Id, r.LibraryId }).SingleAsync();
+        var grading = await db.BranchGradings.Where(g => g.RoundId == round.Id && db.Units.Any(u => u.Id == g.UnitId && u.ParentId == ids.Community))
+            .OrderBy(g => g.UnitId).Select(g => g.Id).FirstAsync();
+        var indicator = await db.Indicators.Where(i => i.LibraryId == round.LibraryId).OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
+        if (await db.GradingEvidence.Where(f => f.BranchGradingId == grading).Select(f => (int?)f.Id).FirstOrDefaultAsync() is not { } evidence)
+        {
+            var created = new Jishi.Web.Features.Grading.GradingEvidence(grading, indicator, "矩阵测试.pdf", "application/pdf", "%PDF-1.4 matrix"u8.ToArray(),
+                "matrix", new DateTime(2016, 11, 20, 0, 0, 0, DateTimeKind.Utc));
+            db.GradingEvidence.Add(created);
+            await db.SaveChangesAsync();
+            evidence = created.Id;
+        }
+        return ids with { Grading = grading, GradingEvidence = evidence, Indicator = indicator };
     }
 
     /// <summary>A venue, an activity with a sign-up of a member, and a resident volunteer of the community (added when the demo has none).</summary>

@@ -36,6 +36,8 @@ public static class AdminMenu
         new("Menu.PartyBuilding", "flag", "Publicity.Menu", "/publicity", "notification", Policies.OrgManager),
         new("Menu.PartyBuilding", "flag", "Evaluation.Menu", "/member-evaluations", "like", Policies.OrgManager),
         new("Menu.PartyBuilding", "flag", "Turnaround.Menu", "/turnaround", "rise", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "Grading.Menu", "/grading", "star", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "Grading.LibraryMenu", "/grading/library", "unordered-list", Policies.StreetAdmin),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
         new("Menu.PartyBuilding", "flag", "Dashboard.Menu", "/dashboard", "dashboard", Policies.OrgManager),

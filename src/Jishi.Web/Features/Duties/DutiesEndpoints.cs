@@ -54,9 +54,9 @@ public static class DutiesEndpoints
                     .ToHttp(text, f => TypedResults.Created($"/api/key-tasks/cells/{id}/evidence/{f.Id}", f));
             })
             .DisableAntiforgery().Produces<KeyTaskFileDto>(201).ProducesProblem(400).ProducesProblem(413);
-        tasks.MapGet("/cells/{id:int}/evidence/{evidenceId:int}", async (int id, int evidenceId, KeyTasks handler, IStringLocalizer<SharedResource> text,
+        tasks.MapGet("/cells/{id:int}/evidence/{cellEvidenceId:int}", async (int id, int cellEvidenceId, KeyTasks handler, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) =>
-                (await handler.DownloadAsync(id, evidenceId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+                (await handler.DownloadAsync(id, cellEvidenceId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
             .Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
         tasks.MapGet("/daily-scores/{reviewId:int}", async (int reviewId, KeyTaskDailyScores handler, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await handler.PreviewAsync(reviewId, ct)).ToHttp(text, TypedResults.Ok))

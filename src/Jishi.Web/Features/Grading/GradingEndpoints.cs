@@ -1,0 +1,109 @@
+using Jishi.Web.Features.Accounts;
+using Jishi.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Jishi.Web.Features.Grading;
+
+public static class GradingEndpoints
+{
+    public static IServiceCollection AddGrading(this IServiceCollection services) => services
+        .AddScoped<GradingResults>().AddScoped<IndicatorLibraries>().AddScoped<GradingRounds>().AddScoped<BranchSheets>().AddScoped<GradingPosting>();
+
+    public static IEndpointRouteBuilder MapGrading(this IEndpointRouteBuilder app)
+    {
+        // The 公示 is public: branches and grades, nobody's personal data; anyone may object with a name and a phone.
+        var open = app.MapGroup("/api/grading/posting").WithTags("Grading").AllowAnonymous();
+        open.MapGet("/{roundId:int}", async (int roundId, GradingPosting posting, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await posting.GetAsync(roundId, ct) is { } found ? Results.Ok(found) : Error.NotFound("Entity.GradingRound").ToProblem(text))
+            .Produces<PostingDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        open.MapPost("/{roundId:int}/objections", async (int roundId, GradingPosting.ObjectionRequest request, GradingPosting posting,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await posting.ObjectAsync(roundId, request, ct)).ToHttp(text, id => TypedResults.Created($"/api/grading/objections/{id}", new { id })))
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem();
+
+        // The indicator library, the rounds and the answers to objections are the street's.
+        var street = app.MapGroup("/api/grading").WithTags("Grading").RequireAuthorization(Policies.StreetAdmin);
+        street.MapGet("/libraries", async (IndicatorLibraries libraries, CancellationToken ct) => TypedResults.Ok(await libraries.ListAsync(ct)))
+            .Produces<IReadOnlyList<LibrarySummary>>();
+        street.MapPost("/libraries", async (IndicatorLibraries.CreateRequest request, IndicatorLibraries libraries, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await libraries.CreateAsync(request, ct)).ToHttp(text, l => TypedResults.Created($"/api/grading/libraries/{l.Id}", l)))
+            .Produces<LibraryDto>(201).ProducesValidationProblem();
+        street.MapGet("/libraries/{libraryId:int}", async (int libraryId, IndicatorLibraries libraries, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await libraries.GetAsync(libraryId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<LibraryDto>();
+        street.MapPut("/libraries/{libraryId:int}/indicators", async (int libraryId, IReadOnlyList<IndicatorLibraries.IndicatorInput> indicators,
+                IndicatorLibraries libraries, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await libraries.ReplaceAsync(libraryId, indicators, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<LibraryDto>().ProducesValidationProblem();
+        street.MapPost("/libraries/{libraryId:int}/adopt", async (int libraryId, IndicatorLibraries libraries, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await libraries.AdoptAsync(libraryId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<LibraryDto>();
+
+        street.MapPost("/rounds", async (GradingRounds.CreateRequest request, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await rounds.CreateAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/grading/rounds/{r.Id}", r)))
+            .Produces<RoundDto>(201).ProducesValidationProblem();
+        street.MapGet("/rounds/{roundId:int}", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await rounds.GetAsync(roundId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RoundDto>();
+        foreach (var (step, to) in new[] { ("open", RoundStatus.SelfEvaluation), ("review", RoundStatus.CommunityReview),
+                     ("decide", RoundStatus.StreetDecision), ("post", RoundStatus.Posted), ("finalize", RoundStatus.Final) })
+        {
+            street.MapPost($"/rounds/{{roundId:int}}/{step}", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+                    CancellationToken ct) => (await rounds.MoveAsync(roundId, to, ct)).ToHttp(text, TypedResults.Ok))
+                .Produces<RoundDto>().ProducesProblem(StatusCodes.Status409Conflict);
+        }
+        street.MapPut("/rounds/{roundId:int}/evaluations", async (int roundId, IReadOnlyList<GradingRounds.EvaluationInput> scores, GradingRounds rounds,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.SetEvaluationsAsync(roundId, scores, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RoundDto>().ProducesValidationProblem();
+        street.MapGet("/rounds/{roundId:int}/objections", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await rounds.ObjectionsAsync(roundId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<IReadOnlyList<ObjectionDto>>();
+        street.MapPost("/objections/{gradingObjectionId:int}/answer", async (int gradingObjectionId, GradingRounds.AnswerRequest request,
+                GradingRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await rounds.AnswerAsync(gradingObjectionId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ObjectionDto>().ProducesValidationProblem();
+        street.MapPost("/branches/{gradingId:int}/decide", async (int gradingId, BranchSheets.DecideRequest request, BranchSheets sheets,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.DecideAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<BranchSheet>().ProducesValidationProblem();
+        street.MapPost("/branches/{gradingId:int}/reopen", async (int gradingId, BranchSheets.ReopenRequest request, BranchSheets sheets,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.ReopenAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<BranchSheet>();
+
+        // A branch's sheet: its secretary, its community and the street, each within their subtree (other ids answer 404).
+        var staff = app.MapGroup("/api/grading").WithTags("Grading").RequireAuthorization(Policies.OrgManager);
+        staff.MapGet("/rounds", async (GradingRounds rounds, CancellationToken ct) => TypedResults.Ok(await rounds.ListAsync(ct)))
+            .Produces<IReadOnlyList<RoundSummary>>();
+        staff.MapGet("/branches", async (BranchSheets sheets, CancellationToken ct) => TypedResults.Ok(await sheets.MineAsync(ct)))
+            .Produces<IReadOnlyList<BranchLine>>();
+        staff.MapGet("/branches/{gradingId:int}", async (int gradingId, BranchSheets sheets, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await sheets.GetAsync(gradingId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<BranchSheet>();
+        staff.MapPut("/branches/{gradingId:int}/self", async (int gradingId, BranchSheets.ScoresRequest request, BranchSheets sheets,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.SelfEvaluateAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<BranchSheet>().ProducesValidationProblem();
+        staff.MapPost("/branches/{gradingId:int}/evidence", async (int gradingId, [FromForm] int indicatorId, IFormFile file, BranchSheets sheets,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                return (await sheets.AddEvidenceAsync(gradingId, indicatorId, new UploadedEvidence(file.FileName, file.Length, content), ct))
+                    .ToHttp(text, TypedResults.Ok);
+            })
+            .DisableAntiforgery()
+            .Produces<BranchSheet>().ProducesValidationProblem();
+        staff.MapGet("/branches/{gradingId:int}/evidence/{evidenceId:int}", async (int gradingId, int evidenceId, BranchSheets sheets,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await sheets.EvidenceAsync(gradingId, evidenceId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+            .Produces(StatusCodes.Status200OK);
+        staff.MapPost("/branches/{gradingId:int}/submit", async (int gradingId, BranchSheets sheets, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await sheets.SubmitAsync(gradingId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<BranchSheet>().ProducesValidationProblem();
+        staff.MapPost("/branches/{gradingId:int}/review", async (int gradingId, BranchSheets.ReviewRequest request, BranchSheets sheets,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.ReviewAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<BranchSheet>().ProducesValidationProblem();
+        staff.MapGet("/branches/{gradingId:int}/benchmark", async (int gradingId, BranchSheets sheets, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await sheets.BenchmarkAsync(gradingId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<Benchmark>();
+        return app;
+    }
+}
