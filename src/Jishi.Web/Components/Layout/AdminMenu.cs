@@ -31,16 +31,16 @@ public static class AdminMenu
         new("Menu.Shops", "shop", "Shops.CounterMenu", "/shops/counter", "shopping-cart", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.AdminMenu", "/shops", "appstore", Policies.OrgManager),
         new("Menu.Shops", "shop", "Shops.ReportMenu", "/shops/report", "bar-chart", Policies.OrgManager),
-        new("Menu.PartyBuilding", "flag", "Duties.Menu", "/duties", "profile", Policies.OrgManager),
-        new("Menu.PartyBuilding", "flag", "KeyTasks.Menu", "/key-tasks", "table", Policies.OrgManager),
-        new("Menu.PartyBuilding", "flag", "Publicity.Menu", "/publicity", "notification", Policies.OrgManager),
-        new("Menu.PartyBuilding", "flag", "Evaluation.Menu", "/member-evaluations", "like", Policies.OrgManager),
-        new("Menu.PartyBuilding", "flag", "Turnaround.Menu", "/turnaround", "rise", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "Dashboard.Menu", "/dashboard", "dashboard", Policies.OrgManager),
         new("Menu.PartyBuilding", "flag", "Grading.Menu", "/grading", "star", Policies.OrgManager),
         new("Menu.PartyBuilding", "flag", "Grading.LibraryMenu", "/grading/library", "unordered-list", Policies.StreetAdmin),
+        new("Menu.PartyBuilding", "flag", "Turnaround.Menu", "/turnaround", "rise", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "KeyTasks.Menu", "/key-tasks", "table", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "Duties.Menu", "/duties", "profile", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "Publicity.Menu", "/publicity", "notification", Policies.OrgManager),
+        new("Menu.PartyBuilding", "flag", "Evaluation.Menu", "/member-evaluations", "like", Policies.OrgManager),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
-        new("Menu.PartyBuilding", "flag", "Dashboard.Menu", "/dashboard", "dashboard", Policies.OrgManager),
     ];
 
     /// <summary>The entry whose page is shown at <paramref name="path"/> ("/members/import" belongs to "/members").</summary>
