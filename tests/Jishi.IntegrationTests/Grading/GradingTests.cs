@@ -44,16 +44,16 @@ public sealed class GradingTests(JishiFactory factory)
     private static readonly byte[] Pdf = "%PDF-1.4 grading test"u8.ToArray();
 
     /// <summary>A new 2017 library copied from the demo's, adopted, and a round on it opened for self-evaluation.</summary>
-    private async Task<(HttpClient Admin, LibraryRow Library, RoundRow Round)> OpenRoundAsync()
+    private async Task<(HttpClient Admin, LibraryRow Library, RoundRow Round)> OpenRoundAsync(int year = 2017)
     {
         var admin = await factory.ClientForAsync("admin");
-        var created = await admin.PostAsJsonAsync("/api/grading/libraries", new { year = 2017 });
+        var created = await admin.PostAsJsonAsync("/api/grading/libraries", new { year });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var library = (await created.Content.ReadFromJsonAsync<LibraryRow>())!;
         Assert.Equal(16, library.Indicators.Count);
         (await admin.PostAsync($"/api/grading/libraries/{library.Id}/adopt", null)).EnsureSuccessStatusCode();
         var deadline = DateOnly.FromDateTime(DateTime.Today.AddDays(10));
-        var round = await admin.PostAsJsonAsync("/api/grading/rounds", new { year = 2017, libraryId = library.Id, deadline });
+        var round = await admin.PostAsJsonAsync("/api/grading/rounds", new { year, libraryId = library.Id, deadline });
         Assert.Equal(HttpStatusCode.Created, round.StatusCode);
         var id = (await round.Content.ReadFromJsonAsync<RoundRow>())!.Id;
         var opened = await admin.PostAsync($"/api/grading/rounds/{id}/open", null);
@@ -78,6 +78,36 @@ public sealed class GradingTests(JishiFactory factory)
     private async Task<int> GradingOfAsync(RoundRow round, string branchSecretary) =>
         await factory.WithDbAsync(db => db.BranchGradings.Where(g => g.RoundId == round.Id
             && g.UnitId == db.Users.Where(u => u.UserName == branchSecretary).Select(u => u.UnitId).Single()).Select(g => g.Id).SingleAsync());
+
+    [Fact]
+    public async Task AutoItems_RoundReachesStreetDecision_ScoredFromKeyTasksAndPublicity()
+    {
+        // 2019 is this test's own year: the branch's community did one of its two key tasks on time, the branch had one city report.
+        var (admin, _, round) = await OpenRoundAsync(2019);
+        var own = await GradingOfAsync(round, "zb0101");
+        await factory.WithDbAsync(async db =>
+        {
+            var branch = await db.Users.Where(u => u.UserName == "zb0101").Select(u => u.UnitId).SingleAsync();
+            var community = await db.Units.Where(u => u.Id == branch).Select(u => u.ParentId!.Value).SingleAsync();
+            var street = await db.Units.Where(u => u.Id == community).Select(u => u.ParentId!.Value).SingleAsync();
+            var done = new Jishi.Web.Features.Duties.KeyTask(street, 2019, "自动计分一", null, new DateOnly(2019, 6, 30), 1, [community]);
+            done.Cells[0].Report(null, 100, new DateOnly(2019, 6, 1), "test", DateTime.UtcNow);
+            db.AddRange(done, new Jishi.Web.Features.Duties.KeyTask(street, 2019, "自动计分二", null, new DateOnly(2019, 6, 30), 2, [community]));
+            db.Add(new Jishi.Web.Features.Publicity.PublicityItem(branch, "支部志愿服务见报", "市报", Jishi.Web.Features.Publicity.OutletLevel.City,
+                new DateOnly(2019, 3, 1), null, [], "test", DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/grading/rounds/{round.Id}/review", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/grading/rounds/{round.Id}/decide", null)).StatusCode);
+
+        var sheet = (await admin.GetFromJsonAsync<SheetRow>($"/api/grading/branches/{own}"))!;
+        var keyTasks = sheet.Lines.Single(l => l.Indicator.AutoSource == "key-tasks");
+        Assert.Equal(keyTasks.Indicator.FullScore * 0.5m, keyTasks.Street!.Score);
+        Assert.StartsWith("自动", keyTasks.Street.Note);
+        var publicity = sheet.Lines.Single(l => l.Indicator.AutoSource == "publicity");
+        Assert.Equal(Math.Min(2m, publicity.Indicator.FullScore), publicity.Street!.Score);
+    }
 
     [Fact]
     public async Task Round_SelfEvaluationToFinal_GradesPostsAnswersAndFinalizes()

@@ -8,7 +8,7 @@ namespace Jishi.Web.Features.Grading;
 public static class GradingEndpoints
 {
     public static IServiceCollection AddGrading(this IServiceCollection services) => services
-        .AddScoped<GradingResults>().AddScoped<IndicatorLibraries>().AddScoped<GradingRounds>().AddScoped<BranchSheets>().AddScoped<GradingPosting>();
+        .AddScoped<GradingResults>().AddScoped<IndicatorLibraries>().AddScoped<GradingRounds>().AddScoped<BranchSheets>().AddScoped<GradingPosting>().AddScoped<AutoScores>();
 
     public static IEndpointRouteBuilder MapGrading(this IEndpointRouteBuilder app)
     {

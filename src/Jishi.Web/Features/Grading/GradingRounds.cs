@@ -8,7 +8,7 @@ namespace Jishi.Web.Features.Grading;
 /// <summary>The street's grading rounds: creation (one <see cref="BranchGrading"/> per open branch of the street), the
 /// steps of the round, the 测评分 import, posting (the formula applied once, its outcome stored) and the answers to
 /// objections.</summary>
-public sealed class GradingRounds(JishiDbContext db, CurrentUser user, TimeProvider clock, GradingResults results)
+public sealed class GradingRounds(JishiDbContext db, CurrentUser user, TimeProvider clock, GradingResults results, AutoScores autoScores)
 {
     public sealed record CreateRequest(int Year, int LibraryId, DateOnly Deadline, int? PostingDays = null, decimal? BasicWeight = null,
         decimal? EvaluationWeight = null, decimal? FiveStarShare = null, decimal? BottomShare = null);
@@ -104,6 +104,10 @@ public sealed class GradingRounds(JishiDbContext db, CurrentUser user, TimeProvi
         if (round.WhyNotChangeable(to, today, unanswered) is { } why)
         {
             return Error.Conflict(why, round.PostingEndsOn?.ToString("yyyy-MM-dd") ?? "", unanswered);
+        }
+        if (to == RoundStatus.StreetDecision)
+        {
+            await autoScores.FillAsync(round, By, clock.GetUtcNow().UtcDateTime, ct);
         }
         if (to == RoundStatus.Posted)
         {
