@@ -14,20 +14,20 @@ public sealed class AccountsTests(JishiServer server)
         await Assertions.Expect(admin.Locator("h1.page-title")).ToHaveTextAsync("账号管理");
         await Assertions.Expect(admin.Locator(".ant-table-tbody")).ToContainTextAsync("sq01");
         await admin.ClickAsync("#account-add");
-        await JishiServer.FillDialogInputAsync(admin, "#account-username", "zb01");
+        await JishiServer.FillDialogInputAsync(admin, "#account-username", "zbnew");
         await admin.FillAsync("#account-displayname", "测试支书");
         await JishiServer.PickUnitAsync(admin, ".ant-modal-body .ant-select >> nth=1", "七里墩街道党工委");
         await JishiServer.FillDialogInputAsync(admin, "#account-password", "Initial-2016a");
         await JishiServer.ScreenshotAsync(admin, "14-account-new");
         await admin.ClickAsync(".ant-modal-body .modal-ok");
-        await Assertions.Expect(admin.Locator(".ant-table-tbody")).ToContainTextAsync("zb01");
-        await Assertions.Expect(admin.Locator(".ant-table-tbody tr:has-text('zb01')")).ToContainTextAsync("待改密码");
+        await Assertions.Expect(admin.Locator(".ant-table-tbody")).ToContainTextAsync("zbnew");
+        await Assertions.Expect(admin.Locator(".ant-table-tbody tr:has-text('zbnew')")).ToContainTextAsync("待改密码");
         await JishiServer.ScreenshotAsync(admin, "15-accounts");
         await admin.Context.CloseAsync();
 
         var page = await server.NewPageAsync();
         await page.GotoAsync("/login");
-        await JishiServer.SubmitLoginAsync(page, "zb01", "Initial-2016a");
+        await JishiServer.SubmitLoginAsync(page, "zbnew", "Initial-2016a");
         await Assertions.Expect(page.Locator("h1.login-title")).ToHaveTextAsync("修改密码");
         await page.GotoAsync("/members");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/change-password$"));

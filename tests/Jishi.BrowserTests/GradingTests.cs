@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Jishi.BrowserTests.Infrastructure;
 using Jishi.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -102,6 +103,11 @@ public sealed class GradingTests(JishiServer server)
         await Assertions.Expect(street.Locator(".grading-table .grading-rectify")).ToHaveCountAsync(1);
         await Assertions.Expect(street.Locator(".grading-table")).ToContainTextAsync("2016年");
         await JishiServer.ScreenshotAsync(street, "82-grading-posted");
+
+        // A lagging branch's turnaround plan starts from its grade: the plan's form opens for that branch and year.
+        await street.Locator(".grading-table .grading-plan").First.ClickAsync();
+        await Assertions.Expect(street).ToHaveURLAsync(new Regex(@"/turnaround\?branch=\d+&year=\d+"));
+        await Assertions.Expect(street.Locator("#plan-origin")).ToHaveValueAsync(new Regex("年度分类定级为后进"));
 
         // Anyone sees the posting: branches with stars and grades, open for objections.
         var phone = await server.PhoneAsync();

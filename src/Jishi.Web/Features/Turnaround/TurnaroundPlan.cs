@@ -1,3 +1,4 @@
+using Jishi.Web.Features.Grading;
 using Jishi.Web.Shared;
 
 namespace Jishi.Web.Features.Turnaround;
@@ -15,14 +16,6 @@ public enum HelperRole
     FirstSecretary = 0,
     Instructor = 1,
     Other = 2,
-}
-
-/// <summary>The category a grading puts a branch in: 先进 (4–5★), 一般 (3★), 后进 (≤ 2★).</summary>
-public enum BranchCategory
-{
-    Advanced = 0,
-    Average = 1,
-    Lagging = 2,
 }
 
 /// <summary>What a plan says apart from its branch and year; the street and the community secretary edit it while the plan runs.</summary>
@@ -77,7 +70,7 @@ public sealed record PlanDetails(string? Origin, string? LeaderName, int? Leader
 }
 
 /// <summary>The re-grading that ends a plan: when, the new stars (1–5), the category (from the stars unless given) and a note.</summary>
-public sealed record Regrading(DateOnly? RegradedOn, int? Stars, BranchCategory? Category, string? Note);
+public sealed record Regrading(DateOnly? RegradedOn, int? Stars, GradeCategory? Category, string? Note);
 
 /// <summary>A 后进支部转化 plan: a lagging branch of one year, the street leader responsible, the helper sent to it, the problems
 /// found, the measures and target, milestones with evidence and one progress entry a month. It runs (Active) until the branch
@@ -119,7 +112,7 @@ public sealed class TurnaroundPlan
     public TurnaroundStatus Status { get; private set; }
     public DateOnly? RegradedOn { get; private set; }
     public int? NewStars { get; private set; }
-    public BranchCategory? NewCategory { get; private set; }
+    public GradeCategory? NewCategory { get; private set; }
     public string? RegradeNote { get; private set; }
     public string? CancelReason { get; private set; }
     public string? ClosedBy { get; private set; }
@@ -128,13 +121,6 @@ public sealed class TurnaroundPlan
     public DateTime CreatedAt { get; private set; }
     public List<TurnaroundMilestone> Milestones { get; private set; } = [];
     public List<TurnaroundProgress> Progress { get; private set; } = [];
-
-    public static BranchCategory CategoryOf(int stars) => stars switch
-    {
-        >= 4 => BranchCategory.Advanced,
-        3 => BranchCategory.Average,
-        _ => BranchCategory.Lagging,
-    };
 
     /// <summary>The first day of the month <paramref name="day"/> falls in: the key of a progress entry.</summary>
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
@@ -186,7 +172,7 @@ public sealed class TurnaroundPlan
         }
         RegradedOn = result.RegradedOn;
         NewStars = result.Stars;
-        NewCategory = result.Category ?? CategoryOf(result.Stars!.Value);
+        NewCategory = result.Category ?? GradingFormula.CategoryOf(result.Stars!.Value);
         RegradeNote = Blank(result.Note);
         return Close(TurnaroundStatus.Completed, by, at);
     }

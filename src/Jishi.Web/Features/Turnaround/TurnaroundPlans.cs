@@ -1,3 +1,4 @@
+using Jishi.Web.Features.Grading;
 using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Organizations;
@@ -20,7 +21,7 @@ public sealed record PlanPermissions(bool Edit, bool Decide, bool Report);
 
 public sealed record PlanDto(int Id, int UnitId, string BranchName, string CommunityName, int Year, string Origin, string LeaderName,
     int? LeaderUserId, string HelperName, HelperRole HelperRole, string? HelperRoleText, IReadOnlyList<string> Problems,
-    IReadOnlyList<string> Measures, string Target, TurnaroundStatus Status, DateOnly? RegradedOn, int? NewStars, BranchCategory? NewCategory,
+    IReadOnlyList<string> Measures, string Target, TurnaroundStatus Status, DateOnly? RegradedOn, int? NewStars, GradeCategory? NewCategory,
     string? RegradeNote, string? CancelReason, string? ClosedBy, DateTime? ClosedAt, string CreatedBy, DateTime CreatedAt,
     IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<ProgressDto> Progress, PlanPermissions Can);
 

@@ -1,3 +1,4 @@
+using Jishi.Web.Features.Grading;
 using Jishi.Web.Features.Turnaround;
 using Jishi.Web.Shared;
 
@@ -126,12 +127,12 @@ public sealed class TurnaroundPlanTests
     }
 
     [Theory]
-    [InlineData(5, BranchCategory.Advanced)]
-    [InlineData(4, BranchCategory.Advanced)]
-    [InlineData(3, BranchCategory.Average)]
-    [InlineData(2, BranchCategory.Lagging)]
-    [InlineData(1, BranchCategory.Lagging)]
-    public void Complete_NoCategoryGiven_CategoryFromStars(int stars, BranchCategory category)
+    [InlineData(5, GradeCategory.Advanced)]
+    [InlineData(4, GradeCategory.Advanced)]
+    [InlineData(3, GradeCategory.Average)]
+    [InlineData(2, GradeCategory.Lagging)]
+    [InlineData(1, GradeCategory.Lagging)]
+    public void Complete_NoCategoryGiven_CategoryFromStars(int stars, GradeCategory category)
     {
         var plan = Plan();
 

@@ -1,3 +1,4 @@
+using Jishi.Web.Features.Grading;
 using System.Globalization;
 using Jishi.Web.Features.Turnaround;
 using Microsoft.Extensions.Localization;
@@ -9,7 +10,7 @@ public static class TurnaroundText
 {
     public static string Role(HelperRole role) => "Turnaround.HelperRole." + role;
 
-    public static string Category(BranchCategory category) => "Turnaround.Category." + category;
+    public static string Category(GradeCategory category) => "Grading.Category." + category;
 
     public static string Status(TurnaroundStatus status) => "Turnaround.Status." + status;
 
