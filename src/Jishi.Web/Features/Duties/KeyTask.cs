@@ -1,3 +1,5 @@
+using Jishi.Web.Shared;
+
 namespace Jishi.Web.Features.Duties;
 
 /// <summary>What a community's cell of a key task shows: 未开始, 进行中, 已完成 or 逾期 (not done after its deadline).</summary>
@@ -113,29 +115,12 @@ public sealed class KeyTaskNote
 }
 
 /// <summary>A file proving a cell's progress; the bytes live in the database so that a backup carries them.</summary>
-public sealed class KeyTaskEvidence
+public sealed class KeyTaskEvidence : StoredFile
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
     private KeyTaskEvidence() { }
 
     public KeyTaskEvidence(int cellId, string fileName, string contentType, byte[] content, string by, DateTime at)
-    {
-        CellId = cellId;
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-        Size = content.LongLength;
-        UploadedBy = by;
-        UploadedAt = at;
-    }
+        : base(fileName, contentType, content, by, at) => CellId = cellId;
 
-    public int Id { get; private set; }
     public int CellId { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public long Size { get; private set; }
-    public byte[] Content { get; private set; } = [];
-    public string UploadedBy { get; private set; } = "";
-    public DateTime UploadedAt { get; private set; }
 }

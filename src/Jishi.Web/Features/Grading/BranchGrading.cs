@@ -1,3 +1,5 @@
+using Jishi.Web.Shared;
+
 namespace Jishi.Web.Features.Grading;
 
 public enum BranchStatus
@@ -162,33 +164,19 @@ public sealed class IndicatorScore
 }
 
 /// <summary>A file a branch offers as evidence for one indicator, stored in the database.</summary>
-public sealed class GradingEvidence
+public sealed class GradingEvidence : StoredFile
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
     private GradingEvidence() { }
 
     public GradingEvidence(int branchGradingId, int indicatorId, string fileName, string contentType, byte[] content, string by, DateTime at)
+        : base(fileName, contentType, content, by, at)
     {
         BranchGradingId = branchGradingId;
         IndicatorId = indicatorId;
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-        Size = content.Length;
-        UploadedBy = by;
-        UploadedAt = at;
     }
 
-    public int Id { get; private set; }
     public int BranchGradingId { get; private set; }
     public int IndicatorId { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public byte[] Content { get; private set; } = [];
-    public long Size { get; private set; }
-    public string UploadedBy { get; private set; } = "";
-    public DateTime UploadedAt { get; private set; }
 }
 
 /// <summary>An objection to a posted grade, raised by anyone during the posting (with a name and a phone to answer) and

@@ -383,29 +383,12 @@ public sealed class TurnaroundProgress
 
 /// <summary>A file that proves a milestone (a photo, a scanned minute, a PDF or an Office document), kept in the database so a
 /// backup carries it with the plan.</summary>
-public sealed class TurnaroundFile
+public sealed class TurnaroundFile : StoredFile
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
     private TurnaroundFile() { }
 
     public TurnaroundFile(int milestoneId, CheckedFile file, string uploadedBy, DateTime uploadedAt)
-    {
-        MilestoneId = milestoneId;
-        FileName = file.FileName;
-        ContentType = file.ContentType;
-        Content = file.Content;
-        Size = file.Content.LongLength;
-        UploadedBy = uploadedBy;
-        UploadedAt = uploadedAt;
-    }
+        : base(file.FileName, file.ContentType, file.Content, uploadedBy, uploadedAt) => MilestoneId = milestoneId;
 
-    public int Id { get; private set; }
     public int MilestoneId { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public long Size { get; private set; }
-    public byte[] Content { get; private set; } = [];
-    public string UploadedBy { get; private set; } = "";
-    public DateTime UploadedAt { get; private set; }
 }

@@ -1,3 +1,5 @@
+using Jishi.Web.Shared;
+
 namespace Jishi.Web.Features.Wishes;
 
 public enum WishStatus
@@ -182,31 +184,17 @@ public enum WishFileKind
 }
 
 /// <summary>A picture of a wish: the resident's photo of what they need, or the member's evidence of fulfilment.</summary>
-public sealed class WishFile
+public sealed class WishFile : StoredFile
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
     private WishFile() { }
 
     public WishFile(int wishId, WishFileKind kind, string fileName, string contentType, byte[] content, string uploadedBy, DateTime at)
+        : base(fileName, contentType, content, uploadedBy, at)
     {
         WishId = wishId;
         Kind = kind;
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-        Size = content.Length;
-        UploadedBy = uploadedBy;
-        UploadedAt = at;
     }
 
-    public int Id { get; private set; }
     public int WishId { get; private set; }
     public WishFileKind Kind { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public byte[] Content { get; private set; } = [];
-    public long Size { get; private set; }
-    public string UploadedBy { get; private set; } = "";
-    public DateTime UploadedAt { get; private set; }
 }
