@@ -43,6 +43,9 @@ public sealed class BenchServer : IAsyncDisposable
             ["Database__Provider"] = "Sqlite",
             ["JISHI_ADMIN_PASSWORD"] = AdminPassword,
             ["Logging__LogLevel__Default"] = "Warning",
+            // The load comes from one address; the limits are for people, not for the benchmark.
+            ["Jishi__RateLimits__SignIn__PermitLimit"] = "0",
+            ["Jishi__RateLimits__Public__PermitLimit"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -26,6 +26,7 @@ using Jishi.Web.Features.Publicity;
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPlatform();
+builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddJishiData(builder.Configuration);
 builder.Services.AddDatabaseInitialization();
 builder.Services.AddAccounts();
@@ -59,6 +60,7 @@ if (JishiCli.IsCommand(args))
 app.UsePlatform();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

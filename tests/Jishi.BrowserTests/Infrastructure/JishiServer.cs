@@ -32,6 +32,9 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Jishi", $"Data Source={_sqliteFile}");
         builder.UseSetting("Jishi:SeedDemo", "true");
+        // The browser logs in from one address all through the suite.
+        builder.UseSetting("Jishi:RateLimits:SignIn:PermitLimit", "0");
+        builder.UseSetting("Jishi:RateLimits:Public:PermitLimit", "0");
         builder.UseSetting("Jishi:AdminPassword", AdminPassword);
         builder.UseSetting("Jishi:DemoPassword", DemoPassword);
         builder.UseEnvironment("Testing");

@@ -43,6 +43,11 @@ public class JishiFactory : WebApplicationFactory<Program>
     /// <summary>Loads the demo street on first start; a subclass may turn it off.</summary>
     protected virtual bool SeedDemo => true;
 
+    /// <summary>Requests a minute per address and route; "0" is no limit.</summary>
+    protected virtual string SignInLimit => "0";
+
+    protected virtual string PublicLimit => "0";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", Provider);
@@ -50,6 +55,9 @@ public class JishiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jishi:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Jishi:AdminPassword", AdminPassword);
         builder.UseSetting("Jishi:DemoPassword", DemoPassword);
+        // Every test client comes from one address; RateLimitTests turns the limits on in a host of its own.
+        builder.UseSetting("Jishi:RateLimits:SignIn:PermitLimit", SignInLimit);
+        builder.UseSetting("Jishi:RateLimits:Public:PermitLimit", PublicLimit);
         builder.UseEnvironment("Testing");
     }
 

@@ -9,7 +9,7 @@ public static class AccountEndpoints
     {
         app.MapPost("/api/auth/token", async (IssueToken.Request request, IssueToken handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.HandleAsync(request, ct)).ToHttp(text, TypedResults.Ok))
-            .AllowAnonymous().WithTags("Platform")
+            .AllowAnonymous().WithTags("Platform").RequireRateLimiting(RateLimits.SignIn)
             .Produces<IssueToken.Response>().ProducesProblem(401).ProducesProblem(429);
 
         var accounts = app.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(Policies.Accounts);

@@ -13,7 +13,7 @@ public static class GradingEndpoints
     public static IEndpointRouteBuilder MapGrading(this IEndpointRouteBuilder app)
     {
         // The 公示 is public: branches and grades, nobody's personal data; anyone may object with a name and a phone.
-        var open = app.MapGroup("/api/grading/posting").WithTags("Grading").AllowAnonymous();
+        var open = app.MapGroup("/api/grading/posting").WithTags("Grading").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         open.MapGet("/{roundId:int}", async (int roundId, GradingPosting posting, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 await posting.GetAsync(roundId, ct) is { } found ? Results.Ok(found) : Error.NotFound("Entity.GradingRound").ToProblem(text))
             .Produces<PostingDto>().ProducesProblem(StatusCodes.Status404NotFound);

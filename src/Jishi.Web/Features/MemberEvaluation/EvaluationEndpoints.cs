@@ -16,7 +16,7 @@ public static class EvaluationEndpoints
     public static IEndpointRouteBuilder MapMemberEvaluation(this IEndpointRouteBuilder app)
     {
         // The voter has a token, not an account: the token is the whole authorization, and it carries no identity.
-        var open = app.MapGroup("/api/member-evaluations/ballots").WithTags("MemberEvaluation").AllowAnonymous();
+        var open = app.MapGroup("/api/member-evaluations/ballots").WithTags("MemberEvaluation").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         open.MapGet("/{token}", async (string token, EvaluationBallots ballots, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await ballots.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<EvaluationBallots.Form>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -123,7 +123,7 @@ public static class ReviewEndpoints
             .Produces<RectificationDto>();
 
         // Public: an evaluator has a token, not an account.
-        var ballots = app.MapGroup("/api/ballots").WithTags("Reviews").AllowAnonymous();
+        var ballots = app.MapGroup("/api/ballots").WithTags("Reviews").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         ballots.MapGet("/{token}", async (string token, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok)).Produces<CastBallot.Form>();
         ballots.MapPost("/{token}", async (string token, CastBallot.Request request, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>

@@ -13,7 +13,7 @@ public static class WishEndpoints
     public static IEndpointRouteBuilder MapWishes(this IEndpointRouteBuilder app)
     {
         // Public: a resident has a tracking code, not an account; the wall shows no resident.
-        var open = app.MapGroup("/api/wishes").WithTags("Wishes").AllowAnonymous();
+        var open = app.MapGroup("/api/wishes").WithTags("Wishes").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         open.MapGet("/communities", async (int? streetId, WishBook book, CancellationToken ct) =>
                 TypedResults.Ok(await book.CommunitiesAsync(streetId, ct)))
             .Produces<IReadOnlyList<WishCommunity>>();
