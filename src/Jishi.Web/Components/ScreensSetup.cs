@@ -20,7 +20,8 @@ public static class ScreensSetup
 
     public static IEndpointRouteBuilder MapScreens(this IEndpointRouteBuilder app)
     {
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The platform's own Content-Security-Policy already forbids every frame (PlatformSetup.UsePlatform); one header, not two.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         // A form field makes the endpoint check the antiforgery token, so no other site can sign a user out.
         app.MapPost("/account/logout", async ([FromForm] string returnUrl, SignInManager<AppUser> signIn) =>
         {

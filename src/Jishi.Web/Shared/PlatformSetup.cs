@@ -69,6 +69,18 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // On every answer: no MIME sniffing; no Referer, since ballot, wish and check-in codes travel in addresses; never inside
+        // another site's frame; no plugins; forms post only here. Scripts are not restricted yet: some pages still carry inline
+        // script (issue 6).
+        app.Use((http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'";
+            return next(http);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
