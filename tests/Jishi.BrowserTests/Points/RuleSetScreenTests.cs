@@ -33,6 +33,8 @@ public sealed class RuleSetScreenTests(JishiServer server)
         await JishiServer.FillDialogInputAsync(page, "input#rule-points, #rule-points input", "3");
         await page.ClickAsync(".rule-modal .modal-ok");
         await Assertions.Expect(themeDay).ToContainTextAsync("3 / 次");
+        // The edit dialog must be gone before the next one opens, or the click lands in its closing animation.
+        await Assertions.Expect(page.Locator(".rule-modal .modal-ok")).ToHaveCountAsync(0);
 
         // A new item without a name is refused in Chinese; with a name it is added.
         await page.ClickAsync("#rule-add");
