@@ -29,6 +29,8 @@ public sealed class MeetingTests(JishiServer server)
         var page = await server.LoginAsync(userName, Password);
         await page.ClickAsync(".app-sider a[href='/points/meetings']");
         await Assertions.Expect(page.Locator("h1.page-title")).ToHaveTextAsync("三会一课");
+        // A click before the page is interactive is lost (failed once under load).
+        await JishiServer.WaitForCircuitAsync(page);
         await page.ClickAsync("#meeting-new");
         var rows = page.Locator(".meeting-modal .attendance-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
