@@ -51,7 +51,10 @@ public sealed class MeetingTests(JishiServer server)
         await Assertions.Expect(meetings.First).ToContainTextAsync($"出席 {count - 3} · 迟到早退 1 · 请假 1 · 缺席 1");
         await JishiServer.ScreenshotAsync(page, "45-meetings-list");
 
-        // Correction: the absent member was there after all.
+        // Correction: the absent member was there after all. The first dialog must have closed before the second opens, or the
+        // click lands in its closing animation and nothing opens (failed so under load).
+        await Assertions.Expect(page.Locator(".meeting-modal .modal-ok")).ToBeHiddenAsync();
+        await page.WaitForTimeoutAsync(400);
         await meetings.First.Locator(".meeting-correct").ClickAsync();
         await Assertions.Expect(rows.Nth(0)).ToBeVisibleAsync();
         var absent = rows.Filter(new() { Has = page.Locator(".status-button.checked:has-text('无故缺席')") });
