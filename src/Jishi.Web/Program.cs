@@ -27,6 +27,7 @@ using Jishi.Web.Features.Publicity;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPlatform();
 builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddReverseProxy(builder.Configuration);
 builder.Services.AddJishiData(builder.Configuration);
 builder.Services.AddDatabaseInitialization();
 builder.Services.AddAccounts();
@@ -57,6 +58,7 @@ if (JishiCli.IsCommand(args))
     return await JishiCli.RunAsync(app, args);
 }
 
+app.UseReverseProxy();
 app.UsePlatform();
 app.UseAuthentication();
 app.UseAuthorization();
