@@ -93,6 +93,7 @@ public sealed partial class ApiEndpoint
     {
         Method = method;
         Pattern = (endpoint.RoutePattern.RawText ?? "").TrimEnd('/');
+        IsPublic = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
         Policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Select(a => a.Policy ?? a.Roles).Where(p => !string.IsNullOrEmpty(p)).Select(p => p!).ToList();
         var routeNames = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -118,15 +119,20 @@ public sealed partial class ApiEndpoint
     /// <summary>The policies and roles the endpoint demands beyond a signed-in user (empty for any signed-in user).</summary>
     public IReadOnlyList<string> Policies { get; }
 
+    /// <summary>Whether the endpoint answers anonymous callers ([AllowAnonymous]).</summary>
+    public bool IsPublic { get; }
+
     public override string ToString() => $"{Method} {Pattern}";
 
     /// <summary>Every endpoint under /api that needs a signed-in caller, once per HTTP method.</summary>
-    public static IEnumerable<ApiEndpoint> Protected(IServiceProvider services)
+    public static IEnumerable<ApiEndpoint> Protected(IServiceProvider services) => All(services).Where(e => !e.IsPublic);
+
+    /// <summary>Every endpoint under /api, public ones included, once per HTTP method.</summary>
+    public static IEnumerable<ApiEndpoint> All(IServiceProvider services)
     {
         var isService = services.GetRequiredService<IServiceProviderIsService>();
         return services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
-            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => new ApiEndpoint(e, m, isService)))
             .OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal);
@@ -160,11 +166,16 @@ public sealed partial class ApiEndpoint
 
     /// <summary>The request with every id taken from <paramref name="ids"/> and plausible values elsewhere; resources
     /// the ids do not cover are added to <paramref name="unknown"/>.</summary>
-    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown)
+    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown) => BuildRequest(ids, unknown, []);
+
+    /// <summary>As <see cref="BuildRequest(CommunityIds, List{string})"/>, adding to <paramref name="resources"/> the
+    /// resources the request's ids name ("unit", "shop", …).</summary>
+    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown, ISet<string> resources)
     {
         int IdFor(string name)
         {
             var resource = name.Equals("id", StringComparison.OrdinalIgnoreCase) ? ResourceOfId() : name[..^2];
+            resources.Add(resource.ToLowerInvariant());
             if (ids.For(resource) is { } id)
             {
                 return id;
