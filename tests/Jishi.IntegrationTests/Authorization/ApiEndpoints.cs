@@ -21,7 +21,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
     int Evaluation = 0, int EvaluationParticipant = 0,
     int KeyTask = 0, int KeyTaskCell = 0, int KeyTaskEvidence = 0, int DutyList = 0, int Publicity = 0,
     int TurnaroundPlan = 0, int Milestone = 0, int Progress = 0, int Attachment = 0,
-    int Grading = 0, int GradingEvidence = 0, int Indicator = 0)
+    int Grading = 0, int GradingEvidence = 0, int Indicator = 0,
+    int GradingRound = 0, int Library = 0, int RuleSet = 0, int VoterGroup = 0, int GradingObjection = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -75,6 +76,16 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "grading" => Grading,
         "evidence" => GradingEvidence,
         "indicator" => Indicator,
+        // What the street owns as a whole (a community's in the body of a street-wide request): the 2016 grading round, its
+        // indicator library, the street's points rule set, a voter group of the campaign; and an objection to a branch's grading.
+        "community" => Community,
+        "round" => GradingRound,
+        "library" or "copyfrom" => Library,
+        "ruleset" => RuleSet,
+        "votergroup" => VoterGroup,
+        // Paper ballots rate the campaign as a whole when it has no rating dimensions.
+        "dimension" => 0,
+        "gradingobjection" => GradingObjection,
         _ => null,
     };
 }
@@ -166,7 +177,7 @@ public sealed partial class ApiEndpoint
 
     /// <summary>The request with every id taken from <paramref name="ids"/> and plausible values elsewhere; resources
     /// the ids do not cover are added to <paramref name="unknown"/>.</summary>
-    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown) => BuildRequest(ids, unknown, []);
+    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown) => BuildRequest(ids, unknown, new HashSet<string>());
 
     /// <summary>As <see cref="BuildRequest(CommunityIds, List{string})"/>, adding to <paramref name="resources"/> the
     /// resources the request's ids name ("unit", "shop", …).</summary>

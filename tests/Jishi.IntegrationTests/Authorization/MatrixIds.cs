@@ -38,7 +38,7 @@ public static class MatrixIds
         Func<Jishi.Web.Data.JishiDbContext, CommunityIds, Task<CommunityIds>>[] features =
         [
             ReportIdsAsync, (d, i) => MeetingIdsAsync(d, branch.Path, i), (d, i) => PledgeIdsAsync(d, branch.Path, i), ShopIdsAsync,
-            WishIdsAsync, VolunteeringIdsAsync, EvaluationIdsAsync, DutiesIdsAsync, TurnaroundIdsAsync, GradingIdsAsync,
+            WishIdsAsync, VolunteeringIdsAsync, EvaluationIdsAsync, DutiesIdsAsync, TurnaroundIdsAsync, GradingIdsAsync, StreetIdsAsync,
         ];
         foreach (var feature in features)
         {
@@ -46,6 +46,30 @@ public static class MatrixIds
         }
         return ids;
     });
+
+    /// <summary>What the community's street owns as a whole: the 2016 grading round and its library, the street's first points
+    /// rule set (0 for a street without one), the campaign's first voter group; and an objection to the branch's grading.</summary>
+    private static async Task<CommunityIds> StreetIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        var round = await db.GradingRounds.Where(r => r.Year == 2016).Select(r => new { r.Id, r.LibraryId }).SingleAsync();
+        var street = await db.Units.Where(u => u.Id == ids.Community).Select(u => u.ParentId).SingleAsync();
+        if (await db.GradingObjections.Where(o => o.BranchGradingId == ids.Grading).Select(o => (int?)o.Id).FirstOrDefaultAsync() is not { } objection)
+        {
+            var created = new Jishi.Web.Features.Grading.GradingObjection(ids.Grading, "矩阵", "13900000000", "矩阵测试异议", null,
+                new DateTime(2016, 12, 20, 0, 0, 0, DateTimeKind.Utc));
+            db.GradingObjections.Add(created);
+            await db.SaveChangesAsync();
+            objection = created.Id;
+        }
+        return ids with
+        {
+            GradingRound = round.Id,
+            Library = round.LibraryId,
+            RuleSet = await db.RuleSets.Where(r => r.StreetId == street).OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(),
+            VoterGroup = await db.VoterGroups.Where(g => g.CampaignId == ids.Review).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
+            GradingObjection = objection,
+        };
+    }
 
     /// <summary>A 三会一课 meeting of the branch (the demo records some for the first two communities only).</summary>
     private static async Task<CommunityIds> MeetingIdsAsync(Jishi.Web.Data.JishiDbContext db, string branchPath, CommunityIds ids)
