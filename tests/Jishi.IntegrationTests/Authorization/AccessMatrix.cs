@@ -75,35 +75,62 @@ public static class AccessMatrix
         ["GET /api/my/member-evaluation"] = "SA 404 CS 404 BS 404 M ok SYS 404",
         ["PUT /api/my/member-evaluation/self-assessment"] = "SA 404 CS 404 BS 404 M ok SYS 404",
         ["POST /api/my/objections"] = "SA 404 CS 404 BS 404 M ok/404 SYS 404",
-        // 微心愿: staff see their subtree's, members claim and fulfil them.
-        ["GET /api/wishes/mine"] = "SA ok CS ok BS ok M ok SYS ok",
+        // 微心愿: staff see their subtree's and claim for a member of it; a member claims for themself (the placeholder wish is
+        // not open to members); an account without a member has no claims of its own.
+        ["GET /api/wishes/mine"] = "SA 403 CS 403 BS 403 M ok SYS 403",
         ["GET /api/wishes/open"] = "SA ok CS ok BS ok M ok SYS ok",
-        ["GET /api/wishes/{id:int}"] = "SA ok/404 CS ok/404 BS 404 M ok/404 SYS 404",
-        ["GET /api/wishes/{id:int}/files/{photoId:int}"] = "SA ok/404 CS ok/404 BS 404 M ok/404 SYS 404",
-        ["POST /api/wishes/{id:int}/claim"] = "SA 403 CS 403 BS 403 M ok/404 SYS 403",
-        ["POST /api/wishes/{id:int}/fulfil"] = "SA 403 CS 403 BS 403 M ok/404 SYS 403",
-        ["POST /api/wishes/{id:int}/withdraw"] = "SA 403 CS 403 BS 403 M ok/404 SYS 403",
-        // Verifying a 整改 task and the 后进转化 plans are the street's (and, for plans, the community's) decisions.
+        ["GET /api/wishes/{id:int}"] = "SA ok/404 CS ok/404 BS 404 M ok|404/404 SYS 404",
+        ["GET /api/wishes/{id:int}/files/{photoId:int}"] = "SA ok/404 CS ok/404 BS 404 M ok|404/404 SYS 404",
+        ["POST /api/wishes/{id:int}/claim"] = "SA ok/404 CS ok/404 BS 404 M ok|404/404 SYS 404",
+        ["POST /api/wishes/{id:int}/fulfil"] = "SA ok/404 CS ok/404 BS 404 M ok|404/404 SYS 404",
+        ["POST /api/wishes/{id:int}/withdraw"] = "SA ok/404 CS ok/404 BS 404 M ok|404/404 SYS 404",
+        // A member's own 民主评议 (the placeholder member may take part in no round).
+        ["GET /api/my/member-evaluation"] = "SA 404 CS 404 BS 404 M ok|404 SYS 404",
+        ["PUT /api/my/member-evaluation/self-assessment"] = "SA 404 CS 404 BS 404 M ok|404 SYS 404",
+        // Verifying a 整改 task and the 后进转化 plans are the street's (and, for plans, the community's) decisions; with foreign
+        // ids the scope answers first.
         ["POST /api/rectifications/{id:int}/verify"] = "CS 403 BS 403",
         ["POST /api/turnaround/plans"] = "CS 403 BS 403",
-        ["PUT /api/turnaround/plans/{id:int}"] = "BS 403",
-        ["POST /api/turnaround/plans/{id:int}/cancel"] = "CS 403 BS 403",
-        ["POST /api/turnaround/plans/{id:int}/regrade"] = "CS 403 BS 403",
-        ["POST /api/turnaround/plans/{id:int}/milestones"] = "BS 403",
-        ["PUT /api/turnaround/plans/{id:int}/milestones/{milestoneId:int}"] = "BS 403",
-        ["DELETE /api/turnaround/plans/{id:int}/milestones/{milestoneId:int}"] = "BS 403",
+        ["PUT /api/turnaround/plans/{id:int}"] = "BS 403/404",
+        ["POST /api/turnaround/plans/{id:int}/cancel"] = "CS 403/404 BS 403/404",
+        ["POST /api/turnaround/plans/{id:int}/regrade"] = "CS 403/404 BS 403/404",
+        ["POST /api/turnaround/plans/{id:int}/milestones"] = "BS 403/404",
+        ["PUT /api/turnaround/plans/{id:int}/milestones/{milestoneId:int}"] = "BS 403/404",
+        ["DELETE /api/turnaround/plans/{id:int}/milestones/{milestoneId:int}"] = "BS 403/404",
         // The community reviews its branches' gradings; a branch secretary submits their own.
-        ["POST /api/grading/branches/{gradingId:int}/review"] = "BS 403",
+        ["POST /api/grading/branches/{gradingId:int}/review"] = "BS 403/404",
+        // A 述职报告 is written and submitted by the community's secretary, not by the street.
+        ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/report"] = "SA 403",
+        ["POST /api/reviews/{id:int}/subjects/{subjectId:int}/report/submit"] = "SA 403",
+        // Records the street owns as a whole (its campaign, grading round, key tasks): the community that moved to the second
+        // street stays in them as history, so the street's admin may still act on its part or be refused it.
+        ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/comment"] = "SA ok/ok|404",
+        ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/daily-score"] = "SA ok/ok|404",
+        ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/veto"] = "SA ok/ok|404",
+        ["POST /api/reviews"] = "SA ok/ok|404",
+        ["POST /api/grading/objections/{gradingObjectionId:int}/answer"] = "SA ok/ok|404",
+        ["PUT /api/grading/rounds/{roundId:int}/evaluations"] = "SA ok/ok|404",
+        ["POST /api/key-tasks"] = "SA ok/ok|404",
+        ["PUT /api/key-tasks/{id:int}"] = "SA ok/ok|404",
         // Nobody changes their own top unit: a branch secretary's own id is their branch.
         ["DELETE /api/units/{id:int}"] = "BS 404",
         ["POST /api/units/{id:int}/archive"] = "BS 404",
         ["POST /api/units/{id:int}/restore"] = "BS 404",
-        // The placeholder names no exemption and no voucher that exists: past the scope, "not found" is the answer.
+        // Past the scope, the placeholder names nothing that exists: no exemption, voucher, paper ballot, dashboard panel;
+        // a copy wants a street where it names a branch; 整改 tasks come from a closed campaign.
         ["DELETE /api/points/exemptions"] = "SA ok|404/404 CS ok|404/404 BS ok|404/404",
         ["POST /api/shops/{shopId:int}/vouchers/{code}/verify"] = "SA ok|404/404 CS ok|404/404",
+        ["POST /api/reviews/{id:int}/paper-entries"] = "SA ok|404/404",
+        ["DELETE /api/reviews/{id:int}/paper-entries/{token}"] = "SA ok|404/404",
+        ["POST /api/reviews/{id:int}/copy"] = "SA ok|404/404",
+        ["POST /api/reviews/{id:int}/rectifications"] = "SA ok|404/404",
+        ["GET /api/dashboard/export.xlsx"] = "SA ok|404 CS ok|404 BS ok|404",
         // A branch secretary may create an activity for their branch; its time is checked before the venue.
-        ["POST /api/activities"] = "BS ok|404/404",
+        ["POST /api/activities"] = "BS ok|404",
     };
+
+    /// <summary>Reads whose answer names units outside the caller's subtree by design: 对标一流 shows the street's best branch.</summary>
+    public static readonly IReadOnlySet<string> NamesOtherUnits = new HashSet<string> { "GET /api/grading/branches/{gradingId:int}/benchmark" };
 
     /// <summary>The public endpoints and what an anonymous caller gets with placeholder values (every other endpoint: 401).</summary>
     public static readonly IReadOnlyDictionary<string, string> Public = new Dictionary<string, string>

@@ -41,7 +41,9 @@ public sealed class MatrixFactory : JishiFactory
         var neighbour = await this.CommunityOfAsync("sq02");
 
         var foreignStreet = await this.IdsOfAsync(moved.Id);
-        var streetMarkers = await MarkersAsync(moved.Path, "sq06");
+        // Names stay out of the second street's markers: the street's own campaign and grading round keep the moved community's
+        // subjects and branches as history (see AccessMatrix.Rows); ID numbers and its secretary's account must not show.
+        var streetMarkers = (await MarkersAsync(moved.Path, "sq06")).Where(m => m == "sq06" || m.Any(char.IsDigit)).ToList();
         return new Dictionary<Caller, MatrixCaller>
         {
             [Caller.StreetAdmin] = new(await this.ClientForNewAccountAsync(Roles.StreetAdmin, first.ParentId!.Value),
@@ -169,8 +171,8 @@ public sealed class AccessMatrixTests(MatrixFactory factory) : IClassFixture<Mat
             }
         }
 
-        // Then the reads that pass (before any write of the caller's own data), then those writes.
-        foreach (var call in calls.Where(c => Expectation.MayPass(c.Spec)).OrderBy(c => c.Endpoint.Method == "GET" ? 0 : 1))
+        // Then the reads that pass (before any write of the caller's own data), then those writes, deletions last.
+        foreach (var call in calls.Where(c => Expectation.MayPass(c.Spec)).OrderBy(c => c.Endpoint.Method switch { "GET" => 0, "DELETE" => 2, _ => 1 }))
         {
             await CheckAsync(who.Client, call.Endpoint, $"{caller} with {call.Label}", call.Ids, call.Spec, call.Markers, failures);
         }
@@ -216,7 +218,7 @@ public sealed class AccessMatrixTests(MatrixFactory factory) : IClassFixture<Mat
         {
             failures.Add($"{endpoint} {label}: a {status} titled as a server error {Truncate(body)}");
         }
-        else if (endpoint.Method == "GET" && markers.FirstOrDefault(body.Contains) is { } marker)
+        else if (endpoint.Method == "GET" && !AccessMatrix.NamesOtherUnits.Contains(endpoint.ToString()) && markers.FirstOrDefault(body.Contains) is { } marker)
         {
             failures.Add($"{endpoint} {label} answered {status} showing '{marker}' of the foreign unit");
         }

@@ -22,7 +22,7 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
     int KeyTask = 0, int KeyTaskCell = 0, int KeyTaskEvidence = 0, int DutyList = 0, int Publicity = 0,
     int TurnaroundPlan = 0, int Milestone = 0, int Progress = 0, int Attachment = 0,
     int Grading = 0, int GradingEvidence = 0, int Indicator = 0,
-    int GradingRound = 0, int Library = 0, int RuleSet = 0, int VoterGroup = 0, int GradingObjection = 0)
+    int GradingRound = 0, int Library = 0, int RuleSet = 0, int VoterGroup = 0, int GradingObjection = 0, int Street = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -79,6 +79,7 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         // What the street owns as a whole (a community's in the body of a street-wide request): the 2016 grading round, its
         // indicator library, the street's points rule set, a voter group of the campaign; and an objection to a branch's grading.
         "community" => Community,
+        "street" => Street,
         "round" => GradingRound,
         "library" or "copyfrom" => Library,
         "ruleset" => RuleSet,

@@ -68,6 +68,7 @@ public static class MatrixIds
             RuleSet = await db.RuleSets.Where(r => r.StreetId == street).OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(),
             VoterGroup = await db.VoterGroups.Where(g => g.CampaignId == ids.Review).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
             GradingObjection = objection,
+            Street = street ?? 0,
         };
     }
 
@@ -192,7 +193,7 @@ public static class MatrixIds
         var cell = await db.KeyTaskCells.Where(c => c.UnitId == ids.Community).OrderBy(c => c.Id).FirstAsync();
         if (await db.KeyTaskEvidence.Where(e => e.CellId == cell.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync() is not { } evidence)
         {
-            var file = new Jishi.Web.Features.Duties.KeyTaskEvidence(cell.Id, "矩阵测试.pdf", "application/pdf", "%PDF-1.4"u8.ToArray(), "sq01", DateTime.UtcNow);
+            var file = new Jishi.Web.Features.Duties.KeyTaskEvidence(cell.Id, "矩阵测试.pdf", "application/pdf", "%PDF-1.4"u8.ToArray(), "matrix", DateTime.UtcNow);
             db.KeyTaskEvidence.Add(file);
             await db.SaveChangesAsync();
             evidence = file.Id;
