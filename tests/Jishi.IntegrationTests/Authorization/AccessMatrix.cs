@@ -100,8 +100,8 @@ public static class AccessMatrix
         // The community reviews its branches' gradings; a branch secretary submits their own.
         ["POST /api/grading/branches/{gradingId:int}/review"] = "BS 403/404",
         // A 述职报告 is written and submitted by the community's secretary, not by the street.
-        ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/report"] = "SA 403",
-        ["POST /api/reviews/{id:int}/subjects/{subjectId:int}/report/submit"] = "SA 403",
+        ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/report"] = "SA 403/404",
+        ["POST /api/reviews/{id:int}/subjects/{subjectId:int}/report/submit"] = "SA 403/404",
         // Records the street owns as a whole (its campaign, grading round, key tasks): the community that moved to the second
         // street stays in them as history, so the street's admin may still act on its part or be refused it.
         ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/comment"] = "SA ok/ok|404",
