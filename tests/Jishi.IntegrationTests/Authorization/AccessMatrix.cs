@@ -57,6 +57,9 @@ public static class AccessMatrix
         [Policies.StreetAdmin] = Expectation.Parse("SA ok/404 CS 403 BS 403 M 403 SYS 403"),
         [Policies.Accounts] = Expectation.Parse("SA ok/404 CS 403 BS 403 M 403 SYS ok/404"),
         [Policies.Audit] = Expectation.Parse("SA ok/404 CS 403 BS 403 M 403 SYS ok/404"),
+        // Screens only: 我的述职报告 and 我的积分.
+        [Policies.CommunitySecretary] = Expectation.Parse("SA 403 CS ok/404 BS 403 M 403 SYS 403"),
+        [Policies.Member] = Expectation.Parse("SA 403 CS 403 BS 403 M ok SYS 403"),
         // Open to every signed-in caller: each such endpoint has a row of its own (no default would be safe).
         [""] = Expectation.Parse(""),
     };
@@ -167,6 +170,13 @@ public static class AccessMatrix
         "parent", "subject", "problem", "rectification", "file", "posting", "objection", "shop", "goods", "redemption", "wish", "wishe",
         "photo", "venue", "activity", "signup", "volunteer", "cell", "cellevidence", "duty", "publicity",
     ];
+
+    /// <summary>What <paramref name="caller"/> gets from a screen that demands <paramref name="policies"/> ("ok" for a screen
+    /// any signed-in caller may open), or null for a policy without a default row.</summary>
+    public static string? ScreenOf(IReadOnlyList<string> policies, Caller caller) =>
+        policies.Count == 0 ? "ok"
+        : Defaults.TryGetValue(policies.Contains(Policies.StreetAdmin) ? Policies.StreetAdmin : string.Join(",", policies), out var row)
+            ? row.Cells[caller].Own : null;
 
     /// <summary>The expectation of <paramref name="endpoint"/>, or why it has none.</summary>
     public static (Expectation? Expected, string? Missing) For(ApiEndpoint endpoint)

@@ -3,6 +3,9 @@ using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,7 +114,7 @@ public sealed class MatrixFactory : JishiFactory
 
 /// <summary>Issue 6's authorization matrix: every API endpoint from the route table, for every role with its own and foreign
 /// ids, answers as <see cref="AccessMatrix"/> says; refused requests change nothing and no read shows foreign data.</summary>
-public sealed class AccessMatrixTests(MatrixFactory factory) : IClassFixture<MatrixFactory>
+public sealed partial class AccessMatrixTests(MatrixFactory factory) : IClassFixture<MatrixFactory>
 {
     [Fact]
     public void Table_EveryEndpoint_HasAnExpectationAndEveryRowAnEndpoint()
@@ -196,6 +199,55 @@ public sealed class AccessMatrixTests(MatrixFactory factory) : IClassFixture<Mat
         Assert.Equal(before, await factory.FingerprintAsync());
     }
 
+    /// <summary>The screens: each role opens every screen its policy lets it (those without route values must render) and is
+    /// refused every other one with 403, whatever the route values; an anonymous visitor is sent to the login page.</summary>
+    [Fact]
+    public async Task EveryScreen_EveryRole_OpensOrIsRefusedAsItsPolicySays()
+    {
+        var callers = await factory.CallersAsync();
+        _ = factory.Server;
+        var screens = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } p && !p.StartsWith("/api", StringComparison.Ordinal)
+                && e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0
+                && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
+            .Select(e => (Path: ScreenParameter().Replace(e.RoutePattern.RawText!, "1"), HasValues: e.RoutePattern.Parameters.Count > 0,
+                Policies: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? a.Roles).OfType<string>().ToList()))
+            .DistinctBy(s => s.Path).ToList();
+        Assert.True(screens.Count > 40 && screens.Any(s => s.Path == "/members"), $"only {screens.Count} screens found");
+        using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var failures = new List<string>();
+        foreach (var screen in screens)
+        {
+            using (var response = await anonymous.GetAsync(screen.Path))
+            {
+                if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("/login", StringComparison.Ordinal) != true)
+                {
+                    failures.Add($"{screen.Path} anonymous: {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+            foreach (var (caller, who) in callers)
+            {
+                var expected = AccessMatrix.ScreenOf(screen.Policies, caller);
+                if (expected is null)
+                {
+                    failures.Add($"{screen.Path}: policy {string.Join(",", screen.Policies)} has no default row in AccessMatrix");
+                    continue;
+                }
+                if (expected != "403" && screen.HasValues)
+                {
+                    continue; // made-up route values name nothing; the API rows above check the scope behind them
+                }
+                using var response = await who.Client.GetAsync(screen.Path);
+                var status = (int)response.StatusCode;
+                if (expected == "403" ? status != 403 : status >= 300)
+                {
+                    failures.Add($"{screen.Path} {caller}: expected {expected}, answered {status}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     private static async Task CheckAsync(HttpClient client, ApiEndpoint endpoint, string label, CommunityIds ids, string spec,
         IReadOnlyList<string> markers, List<string> failures)
     {
@@ -232,6 +284,9 @@ public sealed class AccessMatrixTests(MatrixFactory factory) : IClassFixture<Mat
             $"the route table lists only {endpoints.Count} endpoints");
         return endpoints;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]+\}")]
+    private static partial System.Text.RegularExpressions.Regex ScreenParameter();
 
     private static string Truncate(string s) => s.Length <= 200 ? s : s[..200] + "…";
 }
