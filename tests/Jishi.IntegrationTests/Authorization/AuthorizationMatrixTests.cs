@@ -9,7 +9,8 @@ namespace Jishi.IntegrationTests.Authorization;
 
 /// <summary>Issue 2's authorization matrix: every protected API endpoint, found in the app's endpoint list rather than
 /// written down here, is called by community A's secretary with community B's ids. A new endpoint that forgets the
-/// caller's subtree makes this fail without anyone adding a line.</summary>
+/// caller's subtree makes this fail without anyone adding a line. Issue 6's full table of every role is <see cref="AccessMatrixTests"/>;
+/// these stay as the quick view on the shared demo database.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class AuthorizationMatrixTests(JishiFactory factory)
 {
