@@ -119,8 +119,8 @@ public static class AccessMatrix
         ["DELETE /api/units/{id:int}"] = "BS 404",
         ["POST /api/units/{id:int}/archive"] = "BS 404",
         ["POST /api/units/{id:int}/restore"] = "BS 404",
-        // Past the scope, the placeholder names nothing that exists: no exemption, voucher, paper ballot, dashboard panel;
-        // a copy wants a street where it names a branch; 整改 tasks come from a closed campaign.
+        // Past the scope, the placeholder names nothing that exists: no exemption, voucher, paper ballot, dashboard panel; a
+        // 整改 task names a branch where the campaign has communities; the copy carries the community that moved out of the street.
         ["DELETE /api/points/exemptions"] = "SA ok|404/404 CS ok|404/404 BS ok|404/404",
         ["POST /api/shops/{shopId:int}/vouchers/{code}/verify"] = "SA ok|404/404 CS ok|404/404",
         ["POST /api/reviews/{id:int}/paper-entries"] = "SA ok|404/404",
