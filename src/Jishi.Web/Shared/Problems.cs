@@ -41,7 +41,8 @@ public static class Problems
         StatusCodes.Status400BadRequest => text["Title.BadRequest"].Value,
         StatusCodes.Status401Unauthorized => text["Title.Unauthorized"].Value,
         StatusCodes.Status429TooManyRequests => text["Title.TooManyRequests"].Value,
-        _ => text["Title.Error"].Value,
+        // A handler's refusal (403) or any other status has the title the framework's own answers carry.
+        _ => text["Status." + status] is { ResourceNotFound: false } t ? t.Value : text["Title.Error"].Value,
     };
 }
 

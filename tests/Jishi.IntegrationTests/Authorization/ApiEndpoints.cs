@@ -21,7 +21,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
     int Evaluation = 0, int EvaluationParticipant = 0,
     int KeyTask = 0, int KeyTaskCell = 0, int KeyTaskEvidence = 0, int DutyList = 0, int Publicity = 0,
     int TurnaroundPlan = 0, int Milestone = 0, int Progress = 0, int Attachment = 0,
-    int Grading = 0, int GradingEvidence = 0, int Indicator = 0)
+    int Grading = 0, int GradingEvidence = 0, int Indicator = 0,
+    int GradingRound = 0, int Library = 0, int RuleSet = 0, int VoterGroup = 0, int GradingObjection = 0, int Street = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
@@ -75,6 +76,17 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "grading" => Grading,
         "evidence" => GradingEvidence,
         "indicator" => Indicator,
+        // What the street owns as a whole (a community's in the body of a street-wide request): the 2016 grading round, its
+        // indicator library, the street's points rule set, a voter group of the campaign; and an objection to a branch's grading.
+        "community" => Community,
+        "street" => Street,
+        "round" => GradingRound,
+        "library" or "copyfrom" => Library,
+        "ruleset" => RuleSet,
+        "votergroup" => VoterGroup,
+        // Paper ballots rate the campaign as a whole when it has no rating dimensions.
+        "dimension" => 0,
+        "gradingobjection" => GradingObjection,
         _ => null,
     };
 }
@@ -93,6 +105,7 @@ public sealed partial class ApiEndpoint
     {
         Method = method;
         Pattern = (endpoint.RoutePattern.RawText ?? "").TrimEnd('/');
+        IsPublic = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
         Policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Select(a => a.Policy ?? a.Roles).Where(p => !string.IsNullOrEmpty(p)).Select(p => p!).ToList();
         var routeNames = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -118,15 +131,20 @@ public sealed partial class ApiEndpoint
     /// <summary>The policies and roles the endpoint demands beyond a signed-in user (empty for any signed-in user).</summary>
     public IReadOnlyList<string> Policies { get; }
 
+    /// <summary>Whether the endpoint answers anonymous callers ([AllowAnonymous]).</summary>
+    public bool IsPublic { get; }
+
     public override string ToString() => $"{Method} {Pattern}";
 
     /// <summary>Every endpoint under /api that needs a signed-in caller, once per HTTP method.</summary>
-    public static IEnumerable<ApiEndpoint> Protected(IServiceProvider services)
+    public static IEnumerable<ApiEndpoint> Protected(IServiceProvider services) => All(services).Where(e => !e.IsPublic);
+
+    /// <summary>Every endpoint under /api, public ones included, once per HTTP method.</summary>
+    public static IEnumerable<ApiEndpoint> All(IServiceProvider services)
     {
         var isService = services.GetRequiredService<IServiceProviderIsService>();
         return services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
-            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => new ApiEndpoint(e, m, isService)))
             .OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal);
@@ -160,11 +178,16 @@ public sealed partial class ApiEndpoint
 
     /// <summary>The request with every id taken from <paramref name="ids"/> and plausible values elsewhere; resources
     /// the ids do not cover are added to <paramref name="unknown"/>.</summary>
-    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown)
+    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown) => BuildRequest(ids, unknown, new HashSet<string>());
+
+    /// <summary>As <see cref="BuildRequest(CommunityIds, List{string})"/>, adding to <paramref name="resources"/> the
+    /// resources the request's ids name ("unit", "shop", …).</summary>
+    public HttpRequestMessage BuildRequest(CommunityIds ids, List<string> unknown, ISet<string> resources)
     {
         int IdFor(string name)
         {
             var resource = name.Equals("id", StringComparison.OrdinalIgnoreCase) ? ResourceOfId() : name[..^2];
+            resources.Add(resource.ToLowerInvariant());
             if (ids.For(resource) is { } id)
             {
                 return id;
