@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace Jishi.IntegrationTests.Faults;
 
 /// <summary>A PostgreSQL cluster of the test's own, as scripts/lib/postgres.sh makes one (initdb in a temporary folder, trust
@@ -39,7 +35,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         {
             await RunAsync("chown", "postgres:", folder);
         }
-        var cluster = new ThrowawayPostgres(bin, folder, FreePort());
+        var cluster = new ThrowawayPostgres(bin, folder, FaultServer.FreePort());
         try
         {
             await cluster.AsPostgresAsync("initdb", "-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C");
@@ -77,26 +73,10 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     private static async Task RunAsync(string program, params string[] args)
     {
-        // From / : the postgres user may not enter the test's working folder.
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
-        foreach (var a in args)
+        var (exitCode, output) = await FaultServer.RunAsync(program, args);
+        if (exitCode != 0)
         {
-            start.ArgumentList.Add(a);
+            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {exitCode}: {output}");
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
