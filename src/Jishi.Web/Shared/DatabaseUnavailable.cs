@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -25,7 +26,7 @@ public enum DatabaseFault
 /// <summary>Answers a request that failed because the database is down or cannot write with 503, Retry-After and a Chinese
 /// ProblemDetails (a plain Chinese page for a browser), instead of a 500; nothing of the request was committed, since every
 /// write commits last. The server keeps running and serves again as soon as the database does (ADR-011).</summary>
-public sealed class DatabaseUnavailable(IProblemDetailsService problems, IStringLocalizer<SharedResource> text, ILogger<DatabaseUnavailable> log)
+public sealed class DatabaseUnavailable(IStringLocalizer<SharedResource> text, ILogger<DatabaseUnavailable> log)
     : IExceptionHandler
 {
     private const string RetryAfterSeconds = "5";
@@ -62,12 +63,10 @@ public sealed class DatabaseUnavailable(IProblemDetailsService problems, IString
             await http.Response.WriteAsync(Page(title, detail, text["Faults.Reload"].Value, CultureInfo.CurrentUICulture.Name), ct);
             return true;
         }
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail },
-        });
+        // Written as it is: the platform's ProblemDetails customization would put its own title over an English one.
+        await http.Response.WriteAsJsonAsync(new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail },
+            (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+        return true;
     }
 
     /// <summary>Whether <paramref name="exception"/> (or one it wraps: EF wraps provider errors in DbUpdateException or, for

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Jishi.IntegrationTests.Cli;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.IntegrationTests.Points;
@@ -47,6 +48,16 @@ public sealed class OutageTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, pageResponse.StatusCode);
         Assert.Equal("text/html", pageResponse.Content.Headers.ContentType?.MediaType);
         Assert.Contains("服务暂时不可用", await pageResponse.Content.ReadAsStringAsync());
+        // An English caller gets English, although the exception surfaces outside the localization middleware; and a time to wait.
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+        {
+            Headers = { { "Accept-Language", "en" } },
+            Content = JsonContent.Create(new { userName = "sq02", password = JishiFactory.DemoPassword }),
+        };
+        var englishResponse = await anonymous.SendAsync(english);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, englishResponse.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), englishResponse.Headers.RetryAfter?.Delta);
+        Assert.Equal("Service temporarily unavailable", (await englishResponse.Content.ReadFromJsonAsync<ProblemRow>())!.Title);
 
         var restarting = Stopwatch.StartNew();
         await postgres.StartAgainAsync();
