@@ -24,8 +24,8 @@ public enum DatabaseFault
 }
 
 /// <summary>Answers a request that failed because the database is down or cannot write with 503, Retry-After and a Chinese
-/// ProblemDetails (a plain Chinese page for a browser), instead of a 500; nothing of the request was committed, since every
-/// write commits last. The server keeps running and serves again as soon as the database does (ADR-011).</summary>
+/// ProblemDetails (a plain Chinese page for a browser), instead of a 500; the request's transaction did not commit (see ADR-011
+/// for the one case it may have). The server keeps running and serves again as soon as the database does.</summary>
 public sealed class DatabaseUnavailable(IStringLocalizer<SharedResource> text, ILogger<DatabaseUnavailable> log)
     : IExceptionHandler
 {
