@@ -62,6 +62,7 @@ public static class PlatformSetup
                 return Task.CompletedTask;
             });
         });
+        services.AddExceptionHandler<DatabaseUnavailable>();
         services.AddHealthChecks().AddDbContextCheck<JishiDbContext>();
         services.AddDataProtection().SetApplicationName("Jishi").PersistKeysToDbContext<JishiDbContext>();
         return builder;
