@@ -448,5 +448,8 @@ public sealed class AuthorizationMatrixTests(JishiFactory factory)
         Assert.Equal(("未找到", "党员不存在，或不在您的管辖范围内"), (problem!.Title, problem.Detail));
     }
 
+    /// <summary>One resource of each kind inside the community of <paramref name="secretary"/>, for other tests that call every endpoint.</summary>
+    public static Task<CommunityIds> CommunityIdsAsync(JishiFactory factory, string secretary) => new AuthorizationMatrixTests(factory).IdsOfAsync(secretary);
+
     private static string Truncate(string s) => s.Length <= 300 ? s : s[..300] + "…";
 }
