@@ -58,7 +58,9 @@ public sealed class ApiCorpusTests(JishiFactory factory, ITestOutputHelper outpu
         {
             failures.Add($"{what} {problem}");
         }
-        if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("../", StringComparison.Ordinal))
+        // An upload that is taken keeps its name without the folders it claimed.
+        if (request.Content is MultipartFormDataContent && response.IsSuccessStatusCode
+            && (await response.Content.ReadAsStringAsync()) is var stored && (stored.Contains("../", StringComparison.Ordinal) || stored.Contains(@"..\\", StringComparison.Ordinal)))
         {
             failures.Add($"{what} kept a path in a file name");
         }
@@ -134,7 +136,8 @@ public sealed class ApiCorpusTests(JishiFactory factory, ITestOutputHelper outpu
         var failures = new List<string>();
         var fingerprint = await AbuseHost.FingerprintAsync(factory);
         var tried = 0;
-        foreach (var c in cases.Where(c => c.Sample.Method == HttpMethod.Get))
+        // A server-sent event stream answers for as long as the client listens, whatever the query.
+        foreach (var c in cases.Where(c => c.Sample.Method == HttpMethod.Get && !c.Endpoint.Pattern.EndsWith("/stream", StringComparison.Ordinal)))
         {
             var uri = c.Sample.RequestUri!.OriginalString;
             var query = uri.Contains('?') ? uri[(uri.IndexOf('?') + 1)..].Split('&').Select(p => p.Split('=', 2)).ToList() : [];
