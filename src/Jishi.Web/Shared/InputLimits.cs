@@ -35,7 +35,8 @@ public static class InputLimits
             {
                 kestrel.MaxRequestBodySize = limit;
             }
-            if (http.Request.ContentLength is not null || !http.Request.Body.CanRead)
+            var method = http.Request.Method;
+            if (http.Request.ContentLength is not null || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
             {
                 await next(http);
                 return;
