@@ -48,6 +48,11 @@ public static class PlatformSetup
                 ctx.ProblemDetails.Title = text["Status." + (ctx.ProblemDetails.Status ?? 500)] is { ResourceNotFound: false } t
                     ? t.Value : text["Title.Error"].Value;
             }
+            // Minimal APIs refuse a body they cannot read (malformed JSON, a text where a number goes) with an empty 400.
+            if (ctx.ProblemDetails.Status == StatusCodes.Status400BadRequest && ctx.ProblemDetails.Detail is null)
+            {
+                ctx.ProblemDetails.Detail = text["Problems.Unreadable"].Value;
+            }
         });
         services.AddOpenApi(o =>
         {
@@ -88,6 +93,7 @@ public static class PlatformSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        app.UseInputLimits();
         return app;
     }
 

@@ -21,6 +21,11 @@ public static class XlsxReader
 
     private sealed record Merge(int Top, int Left, int Bottom, int Right);
 
+    /// <summary>The most bytes one part of a workbook may unzip to, and the most it may grow by unzipping once it is over a
+    /// sixteenth of that.</summary>
+    private const long MaxPartBytes = 256L * 1024 * 1024;
+    private const long MaxRatio = 100;
+
     /// <summary>The first <paramref name="maxRows"/> rows and <paramref name="maxColumns"/> columns of the sheet named
     /// <paramref name="preferredSheet"/>, or of the first sheet when there is none of that name. Limits keep a hostile
     /// file (a sheet 16,384 columns wide, millions of rows) from costing more than a real roster would.</summary>
@@ -114,6 +119,12 @@ public static class XlsxReader
     private static (string Sheet, int? Width, List<Merge> Merges) Inspect(Stream xlsx, string preferredSheet)
     {
         using var zip = new ZipArchive(xlsx, ZipArchiveMode.Read, leaveOpen: true);
+        // A zip bomb packs gigabytes of XML into a few MB, and every reader below would unzip all of it. A real roster's
+        // sheet (50,000 rows) unzips to tens of MB at a tenth of that ratio.
+        if (zip.Entries.FirstOrDefault(e => e.Length > MaxPartBytes || e.Length > MaxPartBytes / 16 && e.Length > e.CompressedLength * MaxRatio) is { } bomb)
+        {
+            throw new InvalidDataException($"{bomb.FullName} unzips to {bomb.Length} bytes from {bomb.CompressedLength}.");
+        }
         const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         const string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
         var sheets = new List<(string Name, string RelationId)>();

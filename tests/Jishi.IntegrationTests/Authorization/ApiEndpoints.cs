@@ -150,6 +150,10 @@ public sealed partial class ApiEndpoint
             .OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal);
     }
 
+    /// <summary>Every endpoint under /api that anyone may call without signing in (ballots, wishes, token issue), once per
+    /// HTTP method: the abuse corpus sends them bad input too.</summary>
+    public static IEnumerable<ApiEndpoint> Open(IServiceProvider services) => All(services).Where(e => e.IsPublic);
+
     private void AddParameter(ParameterInfo info, string name, Type type, HashSet<string> routeNames, IServiceProviderIsService services)
     {
         if (routeNames.Contains(name) || IsInfrastructure(type) || info.IsDefined(typeof(Microsoft.AspNetCore.Mvc.FromServicesAttribute))

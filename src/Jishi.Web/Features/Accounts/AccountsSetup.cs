@@ -42,6 +42,7 @@ public static class AccountsSetup
             .AddRoles<IdentityRole<int>>()
             .AddEntityFrameworkStores<JishiDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddAuthorizationBuilder()

@@ -39,7 +39,8 @@ public sealed class ListAudit(JishiDbContext db)
         }
         if (r.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            // The last day there is has no next day: up to 9999-12-31 means everything.
+            var end = to == DateOnly.MaxValue ? DateTime.MaxValue : to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             q = q.Where(a => a.At < end);
         }
         return q;

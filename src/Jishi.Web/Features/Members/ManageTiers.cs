@@ -14,9 +14,10 @@ public sealed class ManageTiers(JishiDbContext db)
             .Select(t => new TierDto(t.Name, t.SortOrder, t.IsActive, db.Members.Count(m => m.Tier == t.Name)))
             .ToListAsync(ct);
 
-    public async Task<Result<TierDto>> AddAsync(string name, CancellationToken ct)
+    public async Task<Result<TierDto>> AddAsync(string? name, CancellationToken ct)
     {
-        name = name.Trim();
+        // A request without the field binds null: the same refusal as an empty name.
+        name = name?.Trim() ?? "";
         if (name.Length is 0 or > 20)
         {
             return new ValidationError([new FieldProblem("name", "Tier.NameInvalid")]);
