@@ -4,15 +4,17 @@ using System.Net;
 namespace Jishi.IntegrationTests.Faults;
 
 /// <summary>Requests sent by <see cref="CrashLoad"/>: how many got an answer of any kind, the numbers of those that got
-/// none (the crash cut them off), and those refused (not 2xx) with their status.</summary>
-public sealed record LoadOutcome(int Answered, IReadOnlyList<int> Unanswered, IReadOnlyList<(int Request, HttpStatusCode Status)> Refused);
+/// none (the crash cut them off), of those not sent because the server was killed, and those refused (not 2xx) with their
+/// status.</summary>
+public sealed record LoadOutcome(int Answered, IReadOnlyList<int> Unanswered, IReadOnlyList<int> NotSent,
+    IReadOnlyList<(int Request, HttpStatusCode Status)> Refused);
 
 /// <summary>One crash round: the load, kill -9 in the middle of it, the restart, and the checks.</summary>
 public sealed record CrashRound(CrashFindings Findings, int KillAfter, LoadOutcome Load, LoadOutcome Resent, ServerProcess.Outcome Verify)
 {
     public override string ToString() =>
-        $"{Findings}; killed after {KillAfter} requests: {Load.Answered} answered ({Load.Refused.Count} refused), {Load.Unanswered.Count} cut off; "
-        + $"sent again after the restart: {Resent.Answered} answered ({Resent.Refused.Count} refused), {Resent.Unanswered.Count} unanswered; "
+        $"{Findings}; killed at request {KillAfter}: {Load.Answered} answered ({Load.Refused.Count} refused), {Load.Unanswered.Count} cut off, "
+        + $"{Load.NotSent.Count} not sent; after the restart: {Resent.Answered} (re)sent and answered ({Resent.Refused.Count} refused), {Resent.Unanswered.Count} unanswered; "
         + $"verify-ledger exit {Verify.ExitCode}";
 }
 
@@ -23,7 +25,7 @@ public static class CrashLoad
 {
     /// <summary>Prepares and sends requests <paramref name="from"/> to <paramref name="from"/> + <paramref name="requests"/> − 1;
     /// kill -9 once a random share (a fifth to four fifths, from <paramref name="random"/>) has been sent, while the other
-    /// clients' requests are in flight.</summary>
+    /// clients' requests are in flight; after the restart, the requests cut off are sent again and the rest sent.</summary>
     public static async Task<CrashRound> RoundAsync(ServerProcess server, CrashScenario scenario, int from, int requests, int clients, Random random)
     {
         using (var admin = await server.ClientAsync("admin", 4))
@@ -33,7 +35,7 @@ public static class CrashLoad
         var killAfter = random.Next(requests / 5, requests * 4 / 5);
         var load = await SendAsync(server, scenario, Enumerable.Range(from, requests).ToList(), clients, killAfter);
         await server.StartAsync();
-        var resent = await SendAsync(server, scenario, load.Unanswered, clients, null);
+        var resent = await SendAsync(server, scenario, load.Unanswered.Concat(load.NotSent).Order().ToList(), clients, null);
         CrashFindings findings;
         await using (var db = await server.OpenAsync())
         {
@@ -45,7 +47,7 @@ public static class CrashLoad
 
     /// <summary>Sends <paramref name="requests"/> from <paramref name="clients"/> concurrent clients, in order; with
     /// <paramref name="killAfter"/>, the client that would send that request kills the server instead and no more are sent;
-    /// once <paramref name="stop"/> is cancelled no more are sent either.</summary>
+    /// once <paramref name="stop"/> is cancelled no more are sent either (nor counted as not sent).</summary>
     public static async Task<LoadOutcome> SendAsync(ServerProcess server, CrashScenario scenario, IReadOnlyList<int> requests, int clients, int? killAfter,
         CancellationToken stop = default)
     {
@@ -54,23 +56,28 @@ public static class CrashLoad
         var killed = false;
         var answered = 0;
         var unanswered = new ConcurrentBag<int>();
+        var notSent = new ConcurrentBag<int>();
         var refused = new ConcurrentBag<(int, HttpStatusCode)>();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
-            while (!Volatile.Read(ref killed) && !stop.IsCancellationRequested)
+            while (!stop.IsCancellationRequested)
             {
                 var n = Interlocked.Increment(ref next);
                 if (n >= requests.Count)
                 {
                     return;
                 }
-                if (n == killAfter)
+                if (n == killAfter || Volatile.Read(ref killed))
                 {
-                    // Its own request is not sent: it joins the ones the crash cut off, to be sent after the restart.
-                    Volatile.Write(ref killed, true);
-                    unanswered.Add(requests[n]);
-                    server.Kill();
-                    return;
+                    // Not sent: to be sent after the restart, with the ones the crash cut off.
+                    notSent.Add(requests[n]);
+                    if (n == killAfter)
+                    {
+                        // Killed first, then flagged: the other clients' requests stay in flight until the process is gone.
+                        server.Kill();
+                        Volatile.Write(ref killed, true);
+                    }
+                    continue;
                 }
                 try
                 {
@@ -88,6 +95,6 @@ public static class CrashLoad
                 }
             }
         })));
-        return new LoadOutcome(answered, unanswered.Order().ToList(), refused.OrderBy(r => r.Item1).ToList());
+        return new LoadOutcome(answered, unanswered.Order().ToList(), notSent.Order().ToList(), refused.OrderBy(r => r.Item1).ToList());
     }
 }
