@@ -43,13 +43,14 @@ for (var round = 0; round < rounds; round++)
         t.Kills++;
         t.Sent += requests;
         t.CutOff += result.Load.Unanswered.Count;
-        t.RefusedOnRetry += result.Resent.Refused.Count;
+        t.StoredBeforeKill += result.Resent.Repeats;
         t.Acknowledged = result.Findings.Acknowledged;
         t.Found = result.Findings.Found;
         t.HalfApplied = Math.Max(t.HalfApplied, result.Findings.HalfApplied);
         t.VerifyFailures += result.Verify.ExitCode == 0 ? 0 : 1;
         var bad = result.Findings.Missing > 0 || result.Findings.HalfApplied > 0 || result.Verify.ExitCode != 0
-            || result.Load.Refused.Count > 0 || result.Resent.Unanswered.Count > 0;
+            || result.Load.Refused.Count > 0 || result.Resent.Unanswered.Count > 0
+            || result.Resent.Refused.Any(r => !(scenario.RetryMayConflict && r.Status == System.Net.HttpStatusCode.Conflict));
         failed |= bad;
         Console.WriteLine($"round {round + 1} {result} ({watch.Elapsed.TotalSeconds:F1} s){(bad ? " FAILED\n" + result.Verify.Error : "")}");
     }
@@ -58,7 +59,7 @@ Console.WriteLine("totals (acknowledged and found count every round so far, on o
 foreach (var (name, t) in totals)
 {
     Console.WriteLine($"  {name}: {t.Kills} kills, {t.Sent} requests, {t.CutOff} cut off by the kills, {t.Acknowledged} acknowledged, {t.Found} found, "
-        + $"{t.Acknowledged - t.Found} missing, {t.HalfApplied} half-applied, {t.RefusedOnRetry} refused when sent again (already stored), "
+        + $"{t.Acknowledged - t.Found} missing, {t.HalfApplied} half-applied, {t.StoredBeforeKill} cut off but stored (the retry got the first write), "
         + $"verify-ledger failed {t.VerifyFailures} times");
 }
 Console.WriteLine($"server peak memory is not measured here (it is restarted each round); load average {BenchServer.LoadAverage()}");
@@ -69,7 +70,7 @@ internal sealed class Totals
     public int Kills { get; set; }
     public int Sent { get; set; }
     public int CutOff { get; set; }
-    public int RefusedOnRetry { get; set; }
+    public int StoredBeforeKill { get; set; }
     public int Acknowledged { get; set; }
     public int Found { get; set; }
     public int HalfApplied { get; set; }

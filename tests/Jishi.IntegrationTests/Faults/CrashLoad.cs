@@ -5,16 +5,18 @@ namespace Jishi.IntegrationTests.Faults;
 
 /// <summary>Requests sent by <see cref="CrashLoad"/>: how many got an answer of any kind, the numbers of those that got
 /// none (the crash cut them off), of those not sent because the server was killed, and those refused (not 2xx) with their
-/// status.</summary>
+/// status. <see cref="Repeats"/> counts the answers that named a write stored before (200 for an award or redemption
+/// whose key was stored, 409 for a ballot code spent): sent again after a crash, the request whose answer the crash cut
+/// off although its write had committed.</summary>
 public sealed record LoadOutcome(int Answered, IReadOnlyList<int> Unanswered, IReadOnlyList<int> NotSent,
-    IReadOnlyList<(int Request, HttpStatusCode Status)> Refused);
+    IReadOnlyList<(int Request, HttpStatusCode Status)> Refused, int Repeats);
 
 /// <summary>One crash round: the load, kill -9 in the middle of it, the restart, and the checks.</summary>
 public sealed record CrashRound(CrashFindings Findings, int KillAfter, LoadOutcome Load, LoadOutcome Resent, ServerProcess.Outcome Verify)
 {
     public override string ToString() =>
         $"{Findings}; killed at request {KillAfter}: {Load.Answered} answered ({Load.Refused.Count} refused), {Load.Unanswered.Count} cut off, "
-        + $"{Load.NotSent.Count} not sent; after the restart: {Resent.Answered} (re)sent and answered ({Resent.Refused.Count} refused), {Resent.Unanswered.Count} unanswered; "
+        + $"{Load.NotSent.Count} not sent; after the restart: {Resent.Answered} (re)sent and answered ({Resent.Repeats} of them stored before the kill), {Resent.Unanswered.Count} unanswered; "
         + $"verify-ledger exit {Verify.ExitCode}";
 }
 
@@ -55,6 +57,7 @@ public static class CrashLoad
         var next = -1;
         var killed = false;
         var answered = 0;
+        var repeats = 0;
         var unanswered = new ConcurrentBag<int>();
         var notSent = new ConcurrentBag<int>();
         var refused = new ConcurrentBag<(int, HttpStatusCode)>();
@@ -83,6 +86,10 @@ public static class CrashLoad
                 {
                     var status = await scenario.SendAsync(client, requests[n]);
                     Interlocked.Increment(ref answered);
+                    if (status == (scenario.RetryMayConflict ? HttpStatusCode.Conflict : HttpStatusCode.OK))
+                    {
+                        Interlocked.Increment(ref repeats);
+                    }
                     if ((int)status is < 200 or > 299)
                     {
                         refused.Add((requests[n], status));
@@ -95,6 +102,6 @@ public static class CrashLoad
                 }
             }
         })));
-        return new LoadOutcome(answered, unanswered.Order().ToList(), notSent.Order().ToList(), refused.OrderBy(r => r.Item1).ToList());
+        return new LoadOutcome(answered, unanswered.Order().ToList(), notSent.Order().ToList(), refused.OrderBy(r => r.Item1).ToList(), repeats);
     }
 }
