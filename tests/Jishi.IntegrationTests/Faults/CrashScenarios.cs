@@ -131,11 +131,12 @@ public sealed class BallotCrash : CrashScenario
             _review = await answer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Review>();
             (await admin.PostAsync($"/api/reviews/{_review!.Id}/open", null)).EnsureSuccessStatusCode();
         }
+        // A hundred codes a group in turn, so that every group gets ballots and the per-group check counts something.
         while (_tokens.Count < requests)
         {
             var group = _review.VoterGroups[_tokens.Count / 100 % _review.VoterGroups.Count];
             var answer = await admin.PostAsJsonAsync($"/api/reviews/{_review.Id}/tokens",
-                new { voterGroupId = group.Id, count = Math.Min(IssueTokens.MaxPerRequest, requests - _tokens.Count) });
+                new { voterGroupId = group.Id, count = Math.Min(100, requests - _tokens.Count) });
             _tokens.AddRange((await answer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<TokenList>())!.Tokens);
         }
     }

@@ -74,7 +74,7 @@ public sealed class ServerProcess(string serverDll, string? postgresServer) : IA
         Address = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
         {
             if (process.HasExited)
             {
