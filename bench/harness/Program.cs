@@ -9,14 +9,25 @@ var options = Parse(args, out var scenarios);
 var failed = false;
 foreach (var name in scenarios)
 {
-    failed |= await RunAsync(name, Scenario.All[name](), options);
+    try
+    {
+        failed |= await RunAsync(name, Scenario.All[name](), options);
+    }
+    catch (Exception e) when (scenarios.Count > 1)
+    {
+        // One broken scenario must not cost the rest of an `all` run; it is reported and fails the exit code.
+        Console.WriteLine($"== {name} FAILED: {e}");
+        failed = true;
+    }
 }
 return failed ? 1 : 0;
 
 static async Task<bool> RunAsync(string name, Scenario scenario, HarnessOptions options)
 {
     var loadBefore = BenchServer.LoadAverage().Split(' ')[0];
-    Console.WriteLine($"== {name} on {options.Db}: {options.Clients} clients, {options.WarmUp} s warm-up + {options.Seconds} s; load average {loadBefore}");
+    var load = scenario.Load(options);
+    var shape = load.MaxRequests is null ? $"{load.Clients} clients, {load.WarmUp.TotalSeconds:F0} s warm-up + {load.Duration.TotalSeconds:F0} s" : "one request";
+    Console.WriteLine($"== {name} on {options.Db}: {shape}; load average {loadBefore}");
     var settings = new Dictionary<string, string> { ["Jishi__SeedDemo"] = scenario.SeedDemo ? "true" : "false" };
     string? postgresDatabase = null;
     if (options.Db == "postgres")
@@ -48,7 +59,6 @@ static async Task<bool> RunAsync(string name, Scenario scenario, HarnessOptions 
             Console.WriteLine($"ceiling one-row transactions through ADO.NET: {ado}");
         }
 
-        var load = scenario.Load(options);
         var result = await LoadGenerator.RunAsync(load, scenario.RequestAsync, server.CpuSeconds);
         var units = scenario.UnitsPerRequest(options);
         var rate = result.PerSecond * units;
@@ -61,10 +71,7 @@ static async Task<bool> RunAsync(string name, Scenario scenario, HarnessOptions 
             ? $"{rate / ado!.PerSecond:F2} of ADO.NET ({rate / health.PerSecond:F2} of healthz)"
             : $"{rate / health.PerSecond:F2} of healthz ({rate / bare.PerSecond:F2} of static)";
         Console.WriteLine($"{name}: ratio {ratio}; server peak RSS {peak} MB");
-        var note = new List<string>
-        {
-            load.MaxRequests is null ? $"{load.Clients} clients, {load.WarmUp.TotalSeconds:F0} s warm-up + {load.Duration.TotalSeconds:F0} s" : "one request",
-        };
+        var note = new List<string> { shape };
         if (result.Requests > 0)
         {
             note.Add($"server CPU {result.ServerCpu * 1000 / result.Requests:F2} ms a request");
@@ -80,7 +87,7 @@ static async Task<bool> RunAsync(string name, Scenario scenario, HarnessOptions 
         [
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), options.Commit, Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
             $"{Results.MemoryGigabytes():F1} GB", version, name, $"**{rate:N0} {scenario.Unit}/s**",
-            $"{result.P50:F1} ms", $"{result.P95:F1} ms", $"{result.P99:F1} ms", ceilings, ratio, $"{peak:N0} MB",
+            Latency(result.P50), Latency(result.P95), Latency(result.P99), ceilings, ratio, $"{peak:N0} MB",
             result.Errors.ToString(CultureInfo.InvariantCulture), string.Join("; ", note),
         ]);
         return run.Failed || result.Errors > 0;
@@ -95,6 +102,8 @@ static async Task<bool> RunAsync(string name, Scenario scenario, HarnessOptions 
         }
     }
 }
+
+static string Latency(double ms) => ms < 10_000 ? $"{ms:F1} ms" : $"{ms / 1000:F1} s";
 
 static string Cluster() => Environment.GetEnvironmentVariable("JISHI_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("JISHI_BENCH_POSTGRES names the PostgreSQL server (bench/run.sh --db postgres starts one).");

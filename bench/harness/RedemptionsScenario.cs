@@ -6,13 +6,13 @@ using Jishi.Web.Features.Points;
 
 namespace Jishi.Bench;
 
-/// <summary>爱心超市 on the demo: a goods item of 1 point with ample stock in the first shop, every active 在职 member given
+/// <summary>爱心超市 on the demo: a goods item of 1 point with 100,000 in stock (one receipt's maximum) in the first shop, every active 在职 member given
 /// 180 points this year (three meeting rules at their yearly caps) through the points API, then one-item redemptions
 /// through <c>POST /api/shops/{shopId}/redemptions</c>, members in turn, a new request id each. Afterwards the stock and
 /// every member's spendable balance must say exactly what the accepted redemptions say.</summary>
 public sealed class RedemptionsScenario : Scenario
 {
-    private const int Stock = 1_000_000;
+    private const int Stock = 100_000;
     private static readonly string[] Rules = [RuleCodes.ThemeDay, RuleCodes.GroupMeeting, RuleCodes.CommitteeMeeting];
     private const int PointsPerRule = 60;
     private readonly ConcurrentDictionary<int, int> _accepted = new();
