@@ -62,7 +62,7 @@ public sealed class City
         var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
         int[] years = [today.Year - 2, today.Year - 1, today.Year];
         Console.WriteLine($"city: scale {scale}, {memberCount:N0} members, {entryTarget:N0} entries in {Streets} streets, years {years[0]}–{years[^1]}");
-        await using var db = await Database.OpenAsync(server);
+        await using var db = await Database.OpenAsync(server, unpooled: true);
         if (!postgres)
         {
             await Database.ExecAsync(db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;");

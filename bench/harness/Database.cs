@@ -16,9 +16,17 @@ public static class Database
         ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.Environment["ConnectionStrings__Jishi"]) { CommandTimeout = 0 }.ConnectionString)
         : new SqliteConnection(server.Environment["ConnectionStrings__Jishi"]);
 
-    public static async Task<DbConnection> OpenAsync(BenchServer server)
+    /// <param name="unpooled">For a connection whose settings must not outlive it (the generator's <c>synchronous = OFF</c>):
+    /// a pooled SQLite connection keeps its pragmas for the next user, such as the write ceiling.</param>
+    public static async Task<DbConnection> OpenAsync(BenchServer server, bool unpooled = false)
     {
         var db = Connection(server);
+        if (unpooled)
+        {
+            db.ConnectionString = db is SqliteConnection
+                ? new SqliteConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString
+                : new NpgsqlConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString;
+        }
         await db.OpenAsync();
         if (db is SqliteConnection)
         {

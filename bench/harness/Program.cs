@@ -67,14 +67,15 @@ static async Task<bool> RunAsync(string name, Scenario scenario, HarnessOptions 
         var peak = server.Memory().Peak;
         var version = await VersionAsync(server);
 
+        // An import's rows are not requests: its throughput compares only with the rate of one-row transactions.
         var ratio = scenario.Writes
-            ? $"{rate / ado!.PerSecond:F2} of ADO.NET ({rate / health.PerSecond:F2} of healthz)"
+            ? $"{rate / ado!.PerSecond:F2} of ADO.NET" + (units == 1 ? $" ({rate / health.PerSecond:F2} of healthz)" : "")
             : $"{rate / health.PerSecond:F2} of healthz ({rate / bare.PerSecond:F2} of static)";
         Console.WriteLine($"{name}: ratio {ratio}; server peak RSS {peak} MB");
         var note = new List<string> { shape };
         if (result.Requests > 0)
         {
-            note.Add($"server CPU {result.ServerCpu * 1000 / result.Requests:F2} ms a request");
+            note.Add($"server CPU {Latency(result.ServerCpu * 1000 / result.Requests)} a request");
         }
         note.AddRange(run.Notes);
         note.Add($"load average {loadBefore} → {BenchServer.LoadAverage().Split(' ')[0]}");
