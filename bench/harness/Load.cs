@@ -58,7 +58,7 @@ public static class LoadGenerator
                 {
                     Interlocked.Increment(ref errors);
                 }
-                else if (begin >= measureFrom && end <= measureUntil)
+                else if (end >= measureFrom && end <= measureUntil)
                 {
                     histogram.Add((end - begin).TotalMilliseconds);
                     lock (histograms)
