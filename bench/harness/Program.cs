@@ -51,9 +51,8 @@ static async Task<bool> RunAsync(string name, Scenario scenario, HarnessOptions 
         var units = scenario.UnitsPerRequest(options);
         var rate = result.PerSecond * units;
         Console.WriteLine($"{name}: {rate:N0} {scenario.Unit}/s; {result}; server CPU {result.ServerCpu:F1} s");
-        // The ceilings follow the load, before the checks, seconds from the scenario's window. Measured before it, right after
-        // the demo's seeding, they came out 2-4 times lower than on the city at the same machine load (work of the start-up,
-        // such as the JIT's recompilation of the seeding's hot code, still taking CPU); after the load the server is warm.
+        // The ceilings follow the load, before the checks, seconds from the scenario's window: measured before it, right after
+        // the demo's seeding, they came out 2-4 times lower than on the city at the same machine load (the server not warm yet).
         var ceilingLoad = new LoadOptions(options.Clients, TimeSpan.FromSeconds(Math.Min(options.WarmUp, 2)), TimeSpan.FromSeconds(Math.Min(options.Seconds, 5)));
         var health = await Ceilings.HttpAsync(http, Ceilings.HealthPath, ceilingLoad);
         Console.WriteLine($"ceiling GET {Ceilings.HealthPath}: {health}");
