@@ -98,7 +98,7 @@ public sealed class DiskTests(ITestOutputHelper output)
 
     private static async Task ChangeAttributeAsync(string change, string[] files)
     {
-        var (exitCode, text) = await FaultServer.RunAsync("chattr", [change, .. files]);
+        var (exitCode, text) = await ServerProcess.RunProgramAsync("chattr", [change, .. files]);
         Assert.True(exitCode == 0, $"chattr {change} needs CAP_LINUX_IMMUTABLE and a file system with attributes: {text}");
     }
 
@@ -117,7 +117,7 @@ public sealed class DiskTests(ITestOutputHelper output)
     {
         var stored = await server.WithDbAsync(async db => (await db.LedgerEntries.AsNoTracking()
             .Where(e => e.SourceKey!.StartsWith("fault:")).Select(e => e.SourceKey!).ToListAsync()).ToHashSet());
-        await server.StopAsync();
+        server.Stop();
         Assert.Empty(acknowledged.Except(stored));
         Assert.Equal("ok", await ScalarAsync(server, "PRAGMA integrity_check"));
         var verify = await JishiProcess.RunAsync(server.DatabaseFile, null, "verify-ledger");

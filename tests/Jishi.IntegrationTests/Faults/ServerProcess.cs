@@ -12,8 +12,10 @@ namespace Jishi.IntegrationTests.Faults;
 /// runs it, on a fresh database with the demo: an SQLite file in a temporary folder, or a new database on the PostgreSQL
 /// server <paramref name="postgresServer"/> names. <see cref="Kill"/> ends it with SIGKILL (no shutdown, no flush, no
 /// disposal), and <see cref="StartAsync"/> starts it again on the same database. Shared by the crash and backup-under-load
-/// tests and linked into bench/crash, so that the long form drives the server exactly as the tests do.</summary>
-public sealed class ServerProcess(string serverDll, string? postgresServer) : IAsyncDisposable
+/// tests and linked into bench/crash, so that the long form drives the server exactly as the tests do. With
+/// <paramref name="survivesFileSizeLimit"/> SIGXFSZ is ignored as the process starts (ignored signals survive exec), so that
+/// a write past a file-size limit (the disk tests' full disk) fails with EFBIG instead of killing the server.</summary>
+public sealed class ServerProcess(string serverDll, string? postgresServer, bool survivesFileSizeLimit = false) : IAsyncDisposable
 {
     public const string AdminPassword = "Crash-Admin-2016";
 
@@ -28,6 +30,8 @@ public sealed class ServerProcess(string serverDll, string? postgresServer) : IA
 
     public Uri Address { get; private set; } = new("http://127.0.0.1");
     public bool Running => _process is { HasExited: false };
+
+    public int Pid => _process?.Id ?? throw new InvalidOperationException("The server is not running.");
 
     /// <summary>Everything the server printed, of every start, for a failing test to show.</summary>
     public string LogFile => Path.Combine(_folder.FullName, "server.log");
@@ -65,6 +69,13 @@ public sealed class ServerProcess(string serverDll, string? postgresServer) : IA
         // The load comes from one address: the limits are for people, not for the test.
         start.Environment["Jishi__RateLimits__SignIn__PermitLimit"] = "0";
         start.Environment["Jishi__RateLimits__Public__PermitLimit"] = "0";
+        if (survivesFileSizeLimit)
+        {
+            string[] command = ["-c", "trap '' XFSZ; exec \"$@\"", "bash", start.FileName, .. start.ArgumentList];
+            start.FileName = "bash";
+            start.ArgumentList.Clear();
+            command.ToList().ForEach(start.ArgumentList.Add);
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Log(e.Data);
         process.ErrorDataReceived += (_, e) => Log(e.Data);
@@ -210,7 +221,23 @@ public sealed class ServerProcess(string serverDll, string? postgresServer) : IA
         }
     }
 
-    private static int FreePort()
+    /// <summary>Runs a program to its end from / (a program run as another user, through runuser, may not enter the test's
+    /// folder): its exit code and everything it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunProgramAsync(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await error);
+    }
+
+    public static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

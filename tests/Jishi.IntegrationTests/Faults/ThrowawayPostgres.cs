@@ -35,7 +35,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         {
             await RunAsync("chown", "postgres:", folder);
         }
-        var cluster = new ThrowawayPostgres(bin, folder, FaultServer.FreePort());
+        var cluster = new ThrowawayPostgres(bin, folder, ServerProcess.FreePort());
         try
         {
             await cluster.AsPostgresAsync("initdb", "-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C");
@@ -73,7 +73,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     private static async Task RunAsync(string program, params string[] args)
     {
-        var (exitCode, output) = await FaultServer.RunAsync(program, args);
+        var (exitCode, output) = await ServerProcess.RunProgramAsync(program, args);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {exitCode}: {output}");
