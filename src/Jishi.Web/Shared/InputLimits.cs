@@ -64,7 +64,7 @@ public static class InputLimits
     private static Task RejectAsync(HttpContext http, int status, string code, params object[] args)
     {
         var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        return TypedResults.Problem(text[code, args].Value, statusCode: status, title: text["Status." + status].Value).ExecuteAsync(http);
+        return TypedResults.Problem(text[code, args].Value, statusCode: status, title: text.StatusTitle(status)).ExecuteAsync(http);
     }
 
     /// <summary>A request body that fails once more than <paramref name="limit"/> bytes have been read from it.</summary>

@@ -45,8 +45,7 @@ public static class PlatformSetup
             var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title.All(c => c < 128))
             {
-                ctx.ProblemDetails.Title = text["Status." + (ctx.ProblemDetails.Status ?? 500)] is { ResourceNotFound: false } t
-                    ? t.Value : text["Title.Error"].Value;
+                ctx.ProblemDetails.Title = text.StatusTitle(ctx.ProblemDetails.Status ?? 500);
             }
             // Minimal APIs refuse a body they cannot read (malformed JSON, a text where a number goes) with an empty 400.
             if (ctx.ProblemDetails.Status == StatusCodes.Status400BadRequest && ctx.ProblemDetails.Detail is null)

@@ -42,8 +42,12 @@ public static class Problems
         StatusCodes.Status401Unauthorized => text["Title.Unauthorized"].Value,
         StatusCodes.Status429TooManyRequests => text["Title.TooManyRequests"].Value,
         // A handler's refusal (403) or any other status has the title the framework's own answers carry.
-        _ => text["Status." + status] is { ResourceNotFound: false } t ? t.Value : text["Title.Error"].Value,
+        _ => text.StatusTitle(status),
     };
+
+    /// <summary>The title of an answer with <paramref name="status"/> (Status.403 无权访问 …), or the general error title.</summary>
+    public static string StatusTitle(this IStringLocalizer text, int status) =>
+        text["Status." + status] is { ResourceNotFound: false } t ? t.Value : text["Title.Error"].Value;
 }
 
 public static class ResultHttp

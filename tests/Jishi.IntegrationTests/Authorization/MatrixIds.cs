@@ -193,7 +193,7 @@ public static class MatrixIds
         var cell = await db.KeyTaskCells.Where(c => c.UnitId == ids.Community).OrderBy(c => c.Id).FirstAsync();
         if (await db.KeyTaskEvidence.Where(e => e.CellId == cell.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync() is not { } evidence)
         {
-            var file = new Jishi.Web.Features.Duties.KeyTaskEvidence(cell.Id, "矩阵测试.pdf", "application/pdf", "%PDF-1.4"u8.ToArray(), "matrix", DateTime.UtcNow);
+            var file = new Jishi.Web.Features.Duties.KeyTaskEvidence(cell.Id, "矩阵测试.pdf", "application/pdf", "%PDF-1.4"u8.ToArray(), "matrix", new DateTime(2016, 4, 5, 1, 0, 0, DateTimeKind.Utc));
             db.KeyTaskEvidence.Add(file);
             await db.SaveChangesAsync();
             evidence = file.Id;
