@@ -1,3 +1,6 @@
+using Jishi.Web.Shared;
+using Microsoft.Extensions.Localization;
+
 namespace Jishi.Web.Data;
 
 public static class DataSetup
@@ -5,7 +8,8 @@ public static class DataSetup
     public static IServiceCollection AddDatabaseInitialization(this IServiceCollection services) =>
         services.AddScoped<DatabaseInitializer>().AddScoped<DemoSeed>();
 
-    /// <summary>Migrates and seeds at start-up, then prints the URL and, once, the generated passwords.</summary>
+    /// <summary>Migrates and seeds at start-up, then prints the banner: the URLs, every LAN address and whether the server
+    /// listens on them, the generated passwords once, and on every start where to find or reset the passwords.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         DatabaseInitializer.Outcome outcome;
@@ -15,17 +19,12 @@ public static class DataSetup
         }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var urls = string.Join(" ", app.Urls);
-            Console.WriteLine();
-            Console.WriteLine($"基石 Jishi 已启动：{urls}");
-            Console.WriteLine(outcome.GeneratedAdminPassword is { } p
-                ? $"管理员账号：{DatabaseInitializer.AdminUserName}  初始密码：{p}（仅显示这一次，首次登录须修改）"
-                : $"管理员账号：{DatabaseInitializer.AdminUserName}（密码已设置）");
-            if (outcome.DemoPassword is { } demo)
+            System.Globalization.CultureInfo.CurrentUICulture = PlatformSetup.Cultures[0];
+            var text = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            foreach (var line in StartupBanner.Lines(text, app.Services.GetRequiredService<SiteAddress>(), app.Urls, outcome))
             {
-                Console.WriteLine($"演示数据：七里墩街道；社区书记账号 sq01–sq09，密码：{demo}");
+                Console.WriteLine(line);
             }
-            Console.WriteLine();
         });
     }
 }

@@ -13,15 +13,15 @@ namespace Jishi.Web.Shared;
 /// data-protection keys in the database (so instances are interchangeable).</summary>
 public static class PlatformSetup
 {
-    public const string DefaultUrl = "http://localhost:5080";
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"])
-            && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]))
+            && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
-            builder.WebHost.UseUrls(DefaultUrl);
+            // 会场模式 (Jishi:Lan=true) listens on every interface so the hall's phones reach the laptop.
+            builder.WebHost.UseUrls(SiteAddress.DefaultUrl(builder.Configuration));
         }
         // Serves wwwroot and the packages' _content/ from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
@@ -31,6 +31,7 @@ public static class PlatformSetup
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<SiteAddress>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -1,19 +1,22 @@
+using Jishi.Web.Shared;
 using QRCoder;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>The address a phone opens for a token, and its QR code. Phones must reach the server, so the address comes
-/// from <c>Jishi:PublicUrl</c> (e.g. http://192.168.1.10:5080) when set, else from the request's own host.</summary>
-public sealed class BallotLinks(IConfiguration config)
+/// <summary>The address a phone opens for a token, and its QR code. The address comes from <see cref="SiteAddress"/>
+/// (<c>Jishi:PublicUrl</c>, else the LAN address in 会场模式, else the request's own host).</summary>
+public sealed class BallotLinks(SiteAddress site)
 {
-    public string BaseUrl(HttpRequest request) =>
-        (config["Jishi:PublicUrl"] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
+    public string BaseUrl(HttpRequest request) => site.BaseUrl(request);
 
     /// <summary>True when phones could not open the address (a loopback host).</summary>
-    public static bool IsLoopback(string baseUrl) =>
-        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Host == "localhost");
+    public static bool IsLoopback(string baseUrl) => SiteAddress.IsLoopback(baseUrl);
 
     public static string BallotUrl(string baseUrl, string token) => $"{baseUrl}/ballot/{token}";
+
+    /// <summary>The short address printed under a QR code for a phone whose camera will not scan: /b/{token} redirects
+    /// to the ballot.</summary>
+    public static string ShortUrl(string baseUrl, string token) => $"{baseUrl}/b/{token}";
 
     /// <summary>A scalable SVG of the QR code (error correction M: survives a crease in a paper card).</summary>
     public static string QrSvg(string text)
