@@ -46,6 +46,7 @@ public sealed class BenchServer : IAsyncDisposable
             // The load comes from one address; the limits are for people, not for the benchmark.
             ["Jishi__RateLimits__SignIn__PermitLimit"] = "0",
             ["Jishi__RateLimits__Public__PermitLimit"] = "0",
+            ["Jishi__RateLimits__Guess__PermitLimit"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

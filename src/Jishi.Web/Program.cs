@@ -63,6 +63,7 @@ app.UsePlatform();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseGuessLimit();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

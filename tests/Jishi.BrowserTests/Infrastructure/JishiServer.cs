@@ -35,6 +35,7 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         // The browser logs in from one address all through the suite.
         builder.UseSetting("Jishi:RateLimits:SignIn:PermitLimit", "0");
         builder.UseSetting("Jishi:RateLimits:Public:PermitLimit", "0");
+        builder.UseSetting("Jishi:RateLimits:Guess:PermitLimit", "0");
         builder.UseSetting("Jishi:AdminPassword", AdminPassword);
         builder.UseSetting("Jishi:DemoPassword", DemoPassword);
         builder.UseEnvironment("Testing");

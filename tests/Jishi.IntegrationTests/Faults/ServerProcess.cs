@@ -69,6 +69,7 @@ public sealed class ServerProcess(string serverDll, string? postgresServer, bool
         // The load comes from one address: the limits are for people, not for the test.
         start.Environment["Jishi__RateLimits__SignIn__PermitLimit"] = "0";
         start.Environment["Jishi__RateLimits__Public__PermitLimit"] = "0";
+        start.Environment["Jishi__RateLimits__Guess__PermitLimit"] = "0";
         if (survivesFileSizeLimit)
         {
             string[] command = ["-c", "trap '' XFSZ; exec \"$@\"", "bash", start.FileName, .. start.ArgumentList];

@@ -48,6 +48,9 @@ public class JishiFactory : WebApplicationFactory<Program>
 
     protected virtual string PublicLimit => "0";
 
+    /// <summary>Failed ballot codes an address may try a minute (0: off).</summary>
+    protected virtual string GuessLimit => "0";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", Provider);
@@ -58,6 +61,7 @@ public class JishiFactory : WebApplicationFactory<Program>
         // Every test client comes from one address; RateLimitTests turns the limits on in a host of its own.
         builder.UseSetting("Jishi:RateLimits:SignIn:PermitLimit", SignInLimit);
         builder.UseSetting("Jishi:RateLimits:Public:PermitLimit", PublicLimit);
+        builder.UseSetting("Jishi:RateLimits:Guess:PermitLimit", GuessLimit);
         builder.UseEnvironment("Testing");
     }
 

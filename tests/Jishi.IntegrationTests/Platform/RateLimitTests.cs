@@ -7,7 +7,8 @@ namespace Jishi.IntegrationTests.Platform;
 
 /// <summary>The rate limits, on in a host of their own (three requests a minute per address and route): the fourth request
 /// to login, token issue and each public endpoint answers 429 with a Chinese ProblemDetails and Retry-After, and one route's
-/// limit does not spend another's (each case is a route of its own in the same host).</summary>
+/// limit does not spend another's (each case is a route of its own in the same host). Ballot codes have a limit of their
+/// own that counts only failures (<see cref="GuessLimitTests"/>).</summary>
 public sealed class RateLimitTests(RateLimitTests.LimitedFactory factory) : IClassFixture<RateLimitTests.LimitedFactory>
 {
     public sealed class LimitedFactory : JishiFactory
@@ -23,13 +24,9 @@ public sealed class RateLimitTests(RateLimitTests.LimitedFactory factory) : ICla
     {
         { "POST", "/api/auth/token" },
         { "GET", "/login" },
-        { "POST", "/api/ballots/not-a-code" },
-        { "POST", "/api/member-evaluations/ballots/not-a-code" },
         { "POST", "/api/wishes/public" },
         { "GET", "/v/not-a-code" },
         { "GET", "/wish/new" },
-        { "GET", "/ballot/not-a-code" },
-        { "GET", "/mpe/not-a-code" },
     };
 
     [Theory]

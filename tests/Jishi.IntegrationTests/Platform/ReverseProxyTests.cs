@@ -1,9 +1,6 @@
 using System.Net;
 using Jishi.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Jishi.IntegrationTests.Platform;
 
@@ -20,22 +17,7 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedFactory factory) 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Jishi:TrustedProxies:0", "127.0.0.1");
-            // The test server has no connection; every request arrives as if from the proxy on this machine.
-            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new FromProxy()));
-        }
-
-        private sealed class FromProxy : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((http, go) =>
-                {
-                    http.Connection.RemoteIpAddress = IPAddress.Loopback;
-                    return go(http);
-                });
-                next(app);
-            };
+            FromProxyStartupFilter.Install(builder);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed partial class BallotPageTests(JishiFactory factory)
     }
 
     [Fact]
-    public async Task BallotPage_RateConfirmCast_ShowsReceiptThenOnly已投票()
+    public async Task BallotPage_RateConfirmCastRefresh_ReceiptAgainElsewhereOnly已投票()
     {
         var (review, token) = await OpenReviewWithTokenAsync();
         var client = factory.CreateClient();
@@ -51,9 +51,16 @@ public sealed partial class BallotPageTests(JishiFactory factory)
         var receipt = ReceiptCode().Match(page);
         Assert.True(receipt.Success, page);
 
+        // Refresh on this phone: the receipt again, nothing of the ballot. Another phone with the code: each code works once.
         var again = await client.GetStringAsync(url);
-        Assert.Contains("已投票", again);
+        Assert.Equal(receipt.Groups[1].Value, ReceiptCode().Match(again).Groups[1].Value);
         Assert.DoesNotContain(review.Subjects[0].Name, again);
+        var other = await factory.CreateClient().GetStringAsync(url);
+        Assert.Contains("已投票", other);
+        Assert.Contains("每个测评码只能投一次票", other);
+        Assert.Contains("请告诉会场工作人员", other);
+        Assert.DoesNotContain(review.Subjects[0].Name, other);
+        Assert.DoesNotContain(receipt.Groups[1].Value, other);
     }
 
     [Fact]

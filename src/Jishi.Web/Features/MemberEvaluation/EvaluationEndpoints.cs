@@ -16,12 +16,13 @@ public static class EvaluationEndpoints
     public static IEndpointRouteBuilder MapMemberEvaluation(this IEndpointRouteBuilder app)
     {
         // The voter has a token, not an account: the token is the whole authorization, and it carries no identity.
-        var open = app.MapGroup("/api/member-evaluations/ballots").WithTags("MemberEvaluation").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
-        open.MapGet("/{token}", async (string token, EvaluationBallots ballots, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await ballots.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok))
+        var open = app.MapGroup("/api/member-evaluations/ballots").WithTags("MemberEvaluation").AllowAnonymous().RequireGuessLimit();
+        open.MapGet("/{token}", async (string token, EvaluationBallots ballots, HttpContext http, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                GuessLimit.Note(http, await ballots.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<EvaluationBallots.Form>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        open.MapPost("/{token}", async (string token, EvaluationBallots.Request request, EvaluationBallots ballots, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await ballots.CastAsync(token, request, ct)).ToHttp(text, _ => TypedResults.NoContent()))
+        open.MapPost("/{token}", async (string token, EvaluationBallots.Request request, EvaluationBallots ballots, HttpContext http,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                GuessLimit.Note(http, await ballots.CastAsync(token, request, ct)).ToHttp(text, _ => TypedResults.NoContent()))
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var staff = app.MapGroup("/api/member-evaluations").WithTags("MemberEvaluation").RequireAuthorization(Policies.OrgManager);

@@ -10,7 +10,7 @@ public static class ReviewEndpoints
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<EnterPaperBallot>().AddScoped<TallyResults>()
-            .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>()
+            .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>().AddSingleton<BallotCookies>()
             .AddScoped<WorkReports>().AddScoped<EvidenceFiles>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 
@@ -123,11 +123,11 @@ public static class ReviewEndpoints
             .Produces<RectificationDto>();
 
         // Public: an evaluator has a token, not an account.
-        var ballots = app.MapGroup("/api/ballots").WithTags("Reviews").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
-        ballots.MapGet("/{token}", async (string token, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await handler.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok)).Produces<CastBallot.Form>();
-        ballots.MapPost("/{token}", async (string token, CastBallot.Request request, CastBallot handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.HandleAsync(token, request, ct)).ToHttp(text, r => TypedResults.Created((string?)null, r)))
+        var ballots = app.MapGroup("/api/ballots").WithTags("Reviews").AllowAnonymous().RequireGuessLimit();
+        ballots.MapGet("/{token}", async (string token, CastBallot handler, HttpContext http, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            GuessLimit.Note(http, await handler.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok)).Produces<CastBallot.Form>();
+        ballots.MapPost("/{token}", async (string token, CastBallot.Request request, CastBallot handler, HttpContext http, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => GuessLimit.Note(http, await handler.HandleAsync(token, request, ct)).ToHttp(text, r => TypedResults.Created((string?)null, r)))
             .Produces<CastBallot.BallotReceipt>(201).ProducesValidationProblem();
         app.MapGet("/api/reviews/{id:int}/receipts", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ReceiptsAsync(id, ct)).ToHttp(text, TypedResults.Ok))
