@@ -10,7 +10,7 @@ public static class StartupBanner
     {
         yield return "";
         yield return text["Hall.Banner.Started", string.Join(" ", urls)];
-        var lan = site.ListensOnLan ? site.LanUrls() : SiteAddress.LanAddresses().Select(ip => $"http://{ip}:{SiteAddress.DefaultPort}").ToList();
+        var lan = site.PhoneUrls();
         foreach (var url in lan)
         {
             yield return text[site.ListensOnLan ? "Hall.Banner.LanListening" : "Hall.Banner.LanNotListening", url];

@@ -46,6 +46,11 @@ public sealed class SiteAddress(IConfiguration config, IServer server)
     public IReadOnlyList<string> LanUrls() =>
         [.. LanAddresses().SelectMany(ip => Listening.Select(PortOf).Distinct().Select(p => $"{p.Scheme}://{ip}:{p.Port}"))];
 
+    /// <summary>The LAN addresses phones use now, or, while the server listens on this machine only, would use once
+    /// 会场模式 is on (<paramref name="port"/>: the port it would listen on).</summary>
+    public IReadOnlyList<string> PhoneUrls(int port = DefaultPort) =>
+        ListensOnLan ? LanUrls() : [.. LanAddresses().Select(ip => $"http://{ip}:{port}")];
+
     private IEnumerable<string> Listening => server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
 
     private static (string Scheme, int Port) PortOf(string url) =>

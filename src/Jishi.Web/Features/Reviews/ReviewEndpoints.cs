@@ -1,5 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Members;
+using Jishi.Web.Features.Reviews.HallCheck;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -10,7 +11,7 @@ public static class ReviewEndpoints
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<EnterPaperBallot>().AddScoped<TallyResults>()
-            .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>().AddSingleton<BallotCookies>()
+            .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>().AddSingleton<BallotCookies>().AddSingleton<HallCheck.HallChecks>()
             .AddScoped<WorkReports>().AddScoped<EvidenceFiles>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 
@@ -132,7 +133,11 @@ public static class ReviewEndpoints
         app.MapGet("/api/reviews/{id:int}/receipts", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ReceiptsAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Reviews").AllowAnonymous().Produces<IReadOnlyList<string>>();
+        // The short address printed under each QR code, to type on a phone whose camera will not scan (any letter case).
+        app.MapGet("/b/{token}", (string token) => TypedResults.Redirect("/ballot/" + Uri.EscapeDataString(token.ToUpperInvariant())))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapWorkReports();
+        app.MapHallCheck();
         return app;
     }
 }
