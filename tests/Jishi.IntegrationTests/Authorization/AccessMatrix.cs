@@ -110,6 +110,8 @@ public static class AccessMatrix
         ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/comment"] = "SA ok/ok|404",
         ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/daily-score"] = "SA ok/ok|404",
         ["PUT /api/reviews/{id:int}/subjects/{subjectId:int}/veto"] = "SA ok/ok|404",
+        // 会前检查: the token is a random one of a check the screen opened; the matrix knows none, so 404.
+        ["GET /api/hall-checks/{token}"] = "SA 404",
         ["POST /api/reviews"] = "SA ok/ok|404",
         ["POST /api/grading/objections/{gradingObjectionId:int}/answer"] = "SA ok/ok|404",
         ["PUT /api/grading/rounds/{roundId:int}/evaluations"] = "SA ok/ok|404",

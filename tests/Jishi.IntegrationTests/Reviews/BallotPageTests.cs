@@ -64,6 +64,14 @@ public sealed partial class BallotPageTests(JishiFactory factory)
     }
 
     [Fact]
+    public async Task ShortAddress_LowerCaseCode_RedirectsToTheBallot()
+    {
+        var answer = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/b/abcd23456789");
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal("/ballot/ABCD23456789", answer.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task BallotPage_UnknownToken_SaysInvalid()
     {
         var page = await factory.CreateClient().GetStringAsync("/ballot/NOTATOKEN123");

@@ -170,7 +170,7 @@ public sealed class BallotTests(JishiFactory factory)
     }
 
     [Fact]
-    public async Task CommentVetoReceipts_AfterClose_PublishedListHoldsEveryReceipt()
+    public async Task CommentVetoReceipts_AfterPublish_PublishedListAndReceiptPageHoldEveryReceipt()
     {
         var (admin, review) = await NewOpenReviewAsync("社区干部");
         var tokens = await IssueAsync(admin, review, 0, 3);
@@ -187,7 +187,14 @@ public sealed class BallotTests(JishiFactory factory)
         Assert.Equal("抓党建思路清晰，但发展党员工作滞后。", (await comment.Content.ReadFromJsonAsync<SubjectRow>())!.Comment);
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/veto", new { veto = true })).StatusCode);
         await admin.PostAsync($"/api/reviews/{review.Id}/close", null);
+        // Closed is not yet published: the list goes out with the results.
+        Assert.Equal(HttpStatusCode.Conflict, (await voter.GetAsync($"/api/reviews/{review.Id}/receipts")).StatusCode);
+        Assert.Contains("名单中没有", await voter.GetStringAsync($"/receipt?code={receipts[0]}"));
+        await admin.PostAsync($"/api/reviews/{review.Id}/publish", null);
 
+        var page = await voter.GetStringAsync($"/receipt?code={receipts[0].ToLowerInvariant()}");
+        Assert.Contains("已计入", page);
+        Assert.Contains(review.Title, page);
         var published = await voter.GetFromJsonAsync<List<string>>($"/api/reviews/{review.Id}/receipts");
         Assert.Equal(receipts.Order(), published);
         var results = (await admin.GetFromJsonAsync<List<Result>>($"/api/reviews/{review.Id}/results"))!;

@@ -25,7 +25,12 @@ public sealed partial class TokenSheetPageTests(JishiFactory factory)
         var codes = CardCode().Matches(sheet).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(3, codes.Count);
         Assert.Equal(3, Regex.Matches(sheet, "<svg").Count);
-        Assert.Contains("手机无法访问", sheet); // the test host is not reachable from a phone: the sheet says so
+        // The test host is not reachable from a phone: the sheet says so and names the one switch, not a raw address key.
+        Assert.Contains("手机打不开", sheet);
+        Assert.Contains("Jishi:Lan=true", sheet);
+        Assert.Contains("会场模式", sheet);
+        Assert.DoesNotContain("PublicUrl", sheet);
+        Assert.All(codes, c => Assert.Contains($"/b/{c}<", sheet)); // the short address to type under each QR code
         var voter = factory.CreateClient();
         foreach (var code in codes)
         {

@@ -11,7 +11,7 @@ public static class ReviewEndpoints
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
         services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<EnterPaperBallot>().AddScoped<TallyResults>()
-            .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>().AddSingleton<BallotCookies>().AddSingleton<HallCheck.HallChecks>()
+            .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>().AddSingleton<BallotCookies>().AddSingleton<HallCheck.HallChecks>().AddScoped<CheckReceipt>()
             .AddScoped<WorkReports>().AddScoped<EvidenceFiles>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 

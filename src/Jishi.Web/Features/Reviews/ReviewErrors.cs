@@ -9,4 +9,5 @@ public static class ReviewErrors
     public static readonly Error TokenUsed = Error.Conflict("Review.TokenUsed");
     public static readonly Error NotOpen = Error.Conflict("Review.NotOpen");
     public static readonly Error NoResultsYet = Error.Conflict("Review.NoResultsYet");
+    public static readonly Error NotPublished = Error.Conflict("Hall.Receipts.NotPublished");
 }

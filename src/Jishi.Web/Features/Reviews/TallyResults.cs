@@ -55,9 +55,10 @@ public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeP
         {
             return Error.NotFound("Entity.Review");
         }
-        if (status is not (ReviewStatus.Closed or ReviewStatus.Published))
+        // The list goes out with the results, not before: a closed campaign's may still be checked by the street first.
+        if (status is not ReviewStatus.Published)
         {
-            return ReviewErrors.NoResultsYet;
+            return ReviewErrors.NotPublished;
         }
         return await db.Ballots.Where(b => b.CampaignId == id).Select(b => b.Receipt).OrderBy(r => r).ToListAsync(ct);
     }
