@@ -74,6 +74,11 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await Assertions.Expect(row.Locator(".subject-comment")).ToHaveValueAsync("述职报告条理清晰，问题找得准");
         await Assertions.Expect(other.Locator(".subject-daily")).ToHaveValueAsync("88");
 
+        // 会场模式: the test server listens on loopback only, so the panel says it is off and how to turn it on.
+        await Assertions.Expect(admin.Locator("#hall-mode")).ToContainTextAsync("未打开");
+        await Assertions.Expect(admin.Locator("#hall-mode")).ToContainTextAsync("jishi --Jishi:Lan=true");
+        await Assertions.Expect(admin.Locator("#review-check")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/check$"));
+
         // Open, then close the vote, each after a confirmation; the results follow.
         await Assertions.Expect(admin.Locator("#review-summary")).ToHaveCountAsync(0);
         await TransitionAsync(admin, "开始投票", "投票中");
@@ -157,6 +162,13 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await Assertions.Expect(page.Locator("#review-transition")).ToHaveTextAsync(action);
         await page.ClickAsync("#review-transition");
         await Assertions.Expect(page.Locator(".confirm-modal")).ToContainTextAsync($"确定要{action}吗？");
+        if (action == "结束投票")
+        {
+            // The turnout per group, and what closing does to the codes not used.
+            await Assertions.Expect(page.Locator("[data-testid=close-turnout] li").First).ToContainTextAsync("已投 0 票");
+            await Assertions.Expect(page.Locator(".confirm-modal")).ToContainTextAsync("个测评码全部失效");
+            await JishiServer.ScreenshotAsync(page, "hall-close-confirm-1366");
+        }
         await page.ClickAsync(".confirm-modal .modal-ok");
         await Assertions.Expect(page.Locator(".review-head .review-status")).ToHaveTextAsync(status);
     }

@@ -43,7 +43,7 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
     }
 
     [Fact]
-    public async Task PhoneBallot_OneMissing_IsBlocked_ThenConfirmed_ShowsReceiptOnce()
+    public async Task PhoneBallot_OneMissingBlocked_ThenCast_ReceiptSurvivesRefreshAndBack()
     {
         using var admin = await server.AdminClientAsync();
         var open = await admin.PostAsync($"/api/reviews/{DemoReview}/open", null);
@@ -82,12 +82,48 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         await Assertions.Expect(receipt).ToHaveTextAsync(new Regex(@"\S{4,}"));
         await Assertions.Expect(page.Locator(".done")).ToHaveTextAsync("投票成功，谢谢！");
         await JishiServer.ScreenshotAsync(page, "33-ballot-receipt");
+        var code = await receipt.InnerTextAsync();
 
-        await page.GotoAsync($"/ballot/{token}");
-        await Assertions.Expect(page.Locator(".done")).ToHaveTextAsync("已投票");
-        Assert.Equal(0, await page.Locator("form").CountAsync());
-        await JishiServer.ScreenshotAsync(page, "33b-ballot-used");
+        // Post/redirect/get: refresh and back show the same receipt, never a re-post (no 400, no "Confirm Form Resubmission").
+        var reloaded = await page.ReloadAsync();
+        Assert.Equal(HttpStatusCode.OK, (HttpStatusCode)reloaded!.Status);
+        await Assertions.Expect(receipt).ToHaveTextAsync(code);
+        await page.GoBackAsync();
+        await Assertions.Expect(receipt).ToHaveTextAsync(code);
+        await Assertions.Expect(page.Locator(".summary")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
+
+        // Another phone with the same code: it worked once; nothing of the ballot, and whom to ask.
+        var other = await server.PhoneAsync();
+        await other.GotoAsync($"/ballot/{token}");
+        await Assertions.Expect(other.Locator(".done")).ToHaveTextAsync("已投票");
+        await Assertions.Expect(other.Locator("[data-testid=used]")).ToContainTextAsync("工作人员");
+        Assert.Equal(0, await other.Locator("form").CountAsync());
+        await JishiServer.ScreenshotAsync(other, "33b-ballot-used");
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ReceiptPage_AfterPublish_SaysTheBallotCounted()
+    {
+        using var admin = await server.AdminClientAsync();
+        var review = await CopyDemoAsync(admin, "回执查询");
+        var token = (await IssueAsync(admin, review, 1))[0];
+        var cast = await new HttpClient { BaseAddress = new Uri(server.BaseUrl) }.PostAsJsonAsync($"/api/ballots/{token}",
+            new { ratings = review.Subjects.Select(s => new { subjectId = s.Id, grade = "好" }) });
+        var receipt = (await cast.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["receipt"];
+
+        var phone = await server.PhoneAsync();
+        await phone.GotoAsync($"/receipt?code={receipt}");
+        await Assertions.Expect(phone.Locator("[data-testid=receipt-missing]")).ToBeVisibleAsync(); // not before publication
+        Assert.True((await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).IsSuccessStatusCode);
+        Assert.True((await admin.PostAsync($"/api/reviews/{review.Id}/publish", null)).IsSuccessStatusCode);
+        await phone.ReloadAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=receipt-found]")).ToContainTextAsync("（回执查询）");
+        await JishiServer.ScreenshotAsync(phone, "hall-receipt-390");
+        await phone.SetViewportSizeAsync(1366, 768);
+        await JishiServer.ScreenshotAsync(phone, "hall-receipt-1366");
+        await phone.Context.CloseAsync();
     }
 
     [Fact]

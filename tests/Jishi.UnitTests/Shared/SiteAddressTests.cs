@@ -19,4 +19,10 @@ public sealed class SiteAddressTests
     [InlineData("http://127.0.0.1:5080", true)]
     [InlineData("http://192.168.1.23:5080", false)]
     public void IsLoopback_Address_TrueOnlyForThisMachine(string url, bool expected) => Assert.Equal(expected, SiteAddress.IsLoopback(url));
+
+    [Theory]
+    [InlineData("http://192.168.1.23:5080", "192.168.1.23:5080/b/ABCD23456789")]
+    [InlineData("https://dj.example.cn", "https://dj.example.cn/b/ABCD23456789")]
+    public void ShortUrl_Address_TypeableWithoutHttp(string baseUrl, string expected) =>
+        Assert.Equal(expected, Jishi.Web.Features.Reviews.BallotLinks.ShortUrl(baseUrl, "ABCD23456789"));
 }

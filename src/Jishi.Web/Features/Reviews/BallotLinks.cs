@@ -15,8 +15,9 @@ public sealed class BallotLinks(SiteAddress site)
     public static string BallotUrl(string baseUrl, string token) => $"{baseUrl}/ballot/{token}";
 
     /// <summary>The short address printed under a QR code for a phone whose camera will not scan: /b/{token} redirects
-    /// to the ballot.</summary>
-    public static string ShortUrl(string baseUrl, string token) => $"{baseUrl}/b/{token}";
+    /// to the ballot, and a phone's browser takes a typed address without its http:// (https:// stays: it must be typed).</summary>
+    public static string ShortUrl(string baseUrl, string token) =>
+        $"{(baseUrl.StartsWith("http://", StringComparison.Ordinal) ? baseUrl["http://".Length..] : baseUrl)}/b/{token}";
 
     /// <summary>A scalable SVG of the QR code (error correction M: survives a crease in a paper card).</summary>
     public static string QrSvg(string text)
