@@ -109,7 +109,8 @@ public sealed partial class ReviewsLightPagesTests(JishiServer server)
         using var admin = await server.AdminClientAsync();
         var review = await CopyDemoAsync(admin, "回执查询");
         var token = (await IssueAsync(admin, review, 1))[0];
-        var cast = await new HttpClient { BaseAddress = new Uri(server.BaseUrl) }.PostAsJsonAsync($"/api/ballots/{token}",
+        using var voter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var cast = await voter.PostAsJsonAsync($"/api/ballots/{token}",
             new { ratings = review.Subjects.Select(s => new { subjectId = s.Id, grade = "好" }) });
         var receipt = (await cast.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["receipt"];
 

@@ -1,5 +1,14 @@
 using System.Net;
+using Jishi.Web.Data;
 using Jishi.Web.Shared;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Jishi.UnitTests.Shared;
 
@@ -25,4 +34,75 @@ public sealed class SiteAddressTests
     [InlineData("https://dj.example.cn", "https://dj.example.cn/b/ABCD23456789")]
     public void ShortUrl_Address_TypeableWithoutHttp(string baseUrl, string expected) =>
         Assert.Equal(expected, Jishi.Web.Features.Reviews.BallotLinks.ShortUrl(baseUrl, "ABCD23456789"));
+
+    /// <summary>A server listening on the given addresses (what Kestrel reports once started).</summary>
+    private sealed class ListeningServer : IServer
+    {
+        public ListeningServer(params string[] addresses)
+        {
+            var feature = new ServerAddressesFeature();
+            foreach (var a in addresses)
+            {
+                feature.Addresses.Add(a);
+            }
+            Features.Set<IServerAddressesFeature>(feature);
+        }
+
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull =>
+            Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private static SiteAddress Site(string? publicUrl, params string[] listening) => new(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Jishi:PublicUrl"] = publicUrl }).Build(),
+        new ListeningServer(listening));
+
+    private static HttpRequest Request(string host)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Scheme = "http";
+        http.Request.Host = new HostString(host);
+        return http.Request;
+    }
+
+    [Fact]
+    public void BaseUrl_LoopbackRequestInLanMode_CarriesTheLanAddress()
+    {
+        var site = Site(null, "http://0.0.0.0:5080");
+        Assert.True(site.ListensOnLan);
+        var expected = SiteAddress.LanAddresses() is [var first, ..] ? $"http://{first}:5080" : "http://localhost:5080";
+        Assert.Equal(expected, site.BaseUrl(Request("localhost:5080")));
+        Assert.Equal("http://192.168.1.23:5080", site.BaseUrl(Request("192.168.1.23:5080")));
+    }
+
+    [Fact]
+    public void BaseUrl_ListeningOnLoopbackOnly_KeepsTheRequestHost()
+    {
+        var site = Site(null, "http://localhost:5080");
+        Assert.False(site.ListensOnLan);
+        Assert.Equal("http://localhost:5080", site.BaseUrl(Request("localhost:5080")));
+    }
+
+    [Fact]
+    public void BaseUrl_PublicUrlSet_WinsOverEverything() =>
+        Assert.Equal("https://dj.example.cn", Site("https://dj.example.cn/", "http://0.0.0.0:5080").BaseUrl(Request("localhost:5080")));
+
+    [Fact]
+    public void StartupBanner_EveryStart_SaysHowToResetAPassword()
+    {
+        var text = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
+            .Create(typeof(SharedResource));
+        var lines = StartupBanner.Lines(text, Site(null, "http://localhost:5080"), ["http://localhost:5080"],
+            new DatabaseInitializer.Outcome(null, false, null)).ToList();
+        Assert.Contains(lines, l => l.Contains("reset-password --user admin", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("http://localhost:5080", StringComparison.Ordinal));
+        Assert.All(SiteAddress.LanAddresses(), ip => Assert.Contains(lines, l => l.Contains($"http://{ip}:5080", StringComparison.Ordinal)));
+    }
 }
