@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
@@ -57,10 +56,10 @@ public sealed class DatabaseUnavailable(IStringLocalizer<SharedResource> text, I
         var detail = text[fault == DatabaseFault.Storage ? "Faults.Storage.Detail" : "Faults.Unreachable.Detail"].Value;
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds;
-        if (WantsPage(http.Request))
+        if (StatusPages.WantsPage(http.Request))
         {
             http.Response.ContentType = "text/html; charset=utf-8";
-            await http.Response.WriteAsync(Page(title, detail, text["Faults.Reload"].Value, CultureInfo.CurrentUICulture.Name), ct);
+            await http.Response.WriteAsync(StatusPages.Page(title, detail, text["Faults.Reload"].Value, "", CultureInfo.CurrentUICulture.Name), ct);
             return true;
         }
         // Written as it is: the platform's ProblemDetails customization would put its own title over an English one.
@@ -113,19 +112,4 @@ public sealed class DatabaseUnavailable(IStringLocalizer<SharedResource> text, I
     };
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
-
-    /// <summary>A browser asking for a page (not the API, not a script's fetch) gets a page it can show.</summary>
-    private static bool WantsPage(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api") && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
-
-    private static string Page(string title, string detail, string reload, string language)
-    {
-        var t = WebUtility.HtmlEncode(title);
-        return $"""
-            <!DOCTYPE html>
-            <html lang="{WebUtility.HtmlEncode(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{t}</title></head>
-            <body><h1>{t}</h1><p>{WebUtility.HtmlEncode(detail)}</p><p><a href="">{WebUtility.HtmlEncode(reload)}</a></p></body></html>
-            """;
-    }
 }

@@ -91,7 +91,7 @@ public static class PlatformSetup
             return next(http);
         });
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseRequestLocalization();
         app.UseInputLimits();
         return app;
