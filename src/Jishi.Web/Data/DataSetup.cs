@@ -3,7 +3,7 @@ namespace Jishi.Web.Data;
 public static class DataSetup
 {
     public static IServiceCollection AddDatabaseInitialization(this IServiceCollection services) =>
-        services.AddScoped<DatabaseInitializer>().AddScoped<DemoSeed>();
+        services.AddScoped<DatabaseInitializer>().AddScoped<DemoSeed>().AddScoped<DemoCalendar>();
 
     /// <summary>Migrates and seeds at start-up, then prints the URL and, once, the generated passwords.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
