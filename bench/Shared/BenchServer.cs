@@ -43,6 +43,8 @@ public sealed class BenchServer : IAsyncDisposable
             ["Database__Provider"] = "Sqlite",
             ["JISHI_ADMIN_PASSWORD"] = AdminPassword,
             ["Logging__LogLevel__Default"] = "Warning",
+            // The demo as its 2016 story is written (DemoCalendar): the scenarios use its dates.
+            ["Jishi__DemoToday"] = "2016-12-31",
             // The load comes from one address; the limits are for people, not for the benchmark.
             ["Jishi__RateLimits__SignIn__PermitLimit"] = "0",
             ["Jishi__RateLimits__Public__PermitLimit"] = "0",

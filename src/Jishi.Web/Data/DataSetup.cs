@@ -6,7 +6,7 @@ namespace Jishi.Web.Data;
 public static class DataSetup
 {
     public static IServiceCollection AddDatabaseInitialization(this IServiceCollection services) =>
-        services.AddScoped<DatabaseInitializer>().AddScoped<DemoSeed>();
+        services.AddScoped<DatabaseInitializer>().AddScoped<DemoSeed>().AddScoped<DemoCalendar>();
 
     /// <summary>Migrates and seeds at start-up, then prints the banner: the URLs, every LAN address and whether the server
     /// listens on them, the generated passwords once, and on every start where to find or reset the passwords.</summary>

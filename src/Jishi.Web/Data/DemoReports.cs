@@ -29,7 +29,7 @@ public static class DemoReports
         "一是与流动党员所在地党组织建立联系，年内全部恢复联系；二是建立共建项目清单，群众点单、党组织接单；三是书记带头落实学习计划。",
     ];
 
-    public static async Task LoadAsync(JishiDbContext db, Unit street, ReviewCampaign campaign2016, IReadOnlyList<(Unit Unit, string Secretary)> communities,
+    public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, Unit street, ReviewCampaign campaign2016, IReadOnlyList<(Unit Unit, string Secretary)> communities,
         CancellationToken ct)
     {
         var subjects = campaign2016.Subjects.OrderBy(s => s.Id).ToList();
@@ -38,12 +38,12 @@ public static class DemoReports
             // Subjects 2–4 (东岗, 西站, 南山路): the first is sq01's own, left for its secretary to write.
             var report = new WorkReport(subjects[i + 1].Id);
             Check(report.Edit(Achievements[i], Problems[i], NextSteps[i]));
-            Check(report.Submit(new DateTime(2016, 2, 5, 2, 0, 0, DateTimeKind.Utc).AddHours(i)));
+            Check(report.Submit(demo.At(2016, 2, 5, 2 + i)));
             db.WorkReports.Add(report);
         }
 
         // Last year's meeting, published, without ballots: only its 整改 tasks matter to the demo.
-        var campaign2015 = new ReviewCampaign(street.Id, "2015年度社区党组织书记抓基层党建工作述职评议", 2015, new DateOnly(2015, 2, 10));
+        var campaign2015 = new ReviewCampaign(street.Id, $"{demo.Year(2015)}年度社区党组织书记抓基层党建工作述职评议", demo.Year(2015), demo.Date(2015, 2, 10));
         foreach (var (unit, secretary) in communities)
         {
             campaign2015.AddSubject(unit, secretary);
@@ -56,11 +56,11 @@ public static class DemoReports
         await db.SaveChangesAsync(ct);
 
         var (first, secretaryName) = communities[0];
-        var closed = new Rectification(campaign2015.Id, first.Id, "“三会一课”记录不完整，部分支部党课次数不足", secretaryName, new DateOnly(2015, 6, 30));
+        var closed = new Rectification(campaign2015.Id, first.Id, "“三会一课”记录不完整，部分支部党课次数不足", secretaryName, demo.Date(2015, 6, 30));
         Check(closed.Start("制定支部组织生活计划，每月检查记录"));
-        Check(closed.Submit("补齐 2015 年上半年记录，党课 4 次均有签到和照片"));
-        Check(closed.Verify(true, "admin", new DateOnly(2015, 7, 10)));
-        var overdue = new Rectification(campaign2015.Id, first.Id, "离退休党员参加组织生活比例偏低", secretaryName, new DateOnly(2015, 10, 31));
+        Check(closed.Submit($"补齐 {demo.Year(2015)} 年上半年记录，党课 4 次均有签到和照片"));
+        Check(closed.Verify(true, "admin", demo.Date(2015, 7, 10)));
+        var overdue = new Rectification(campaign2015.Id, first.Id, "离退休党员参加组织生活比例偏低", secretaryName, demo.Overdue(2015, 10, 31));
         Check(overdue.Start("为行动不便的老党员送学上门"));
         db.Rectifications.AddRange(closed, overdue);
         await db.SaveChangesAsync(ct);

@@ -12,8 +12,8 @@ namespace Jishi.Web.Data;
 /// <summary>The 七里墩 demo street: nine community party organizations, their branches and party groups, about 600
 /// members over all tiers, an account per community secretary, the 2016 review campaign (before the meeting, with some
 /// 述职报告 submitted) and last year's published one (see <see cref="DemoReports"/>). Names of people are
-/// fictional and generated from a fixed seed, so every demo looks the same.</summary>
-public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config, PointsDemo points,
+/// fictional and generated from a fixed seed, so every demo looks the same; its 2016 is this year (<see cref="DemoCalendar"/>).</summary>
+public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, IConfiguration config, DemoCalendar demo, PointsDemo points,
     MeetingsDemo meetings, Features.Shops.ShopsDemo shops, Features.Volunteering.VolunteeringDemo volunteering)
 {
     public const string StreetName = "七里墩街道党工委";
@@ -40,7 +40,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
     /// <summary>Loads the demo; returns the password of the demo secretaries' accounts.</summary>
     public async Task<string> LoadAsync(CancellationToken ct)
     {
-        var random = new Random(2016);
+        var random = new Random(DemoCalendar.StoryYear);
         var street = AddUnit(new Unit(StreetName, UnitKind.Street, null) { OrgCategory = "党工委", SecretaryName = "马卫国" });
         var members = new List<Member>();
         var communities = new List<(Unit Unit, string Secretary)>();
@@ -84,7 +84,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         // Hundreds of tracked rows would make every later save scan them all.
         db.ChangeTracker.Clear();
 
-        var campaign = new ReviewCampaign(street.Id, "2016年度社区党组织书记抓基层党建工作述职评议", 2016, new DateOnly(2016, 2, 13));
+        var campaign = new ReviewCampaign(street.Id, $"{demo.Year(2016)}年度社区党组织书记抓基层党建工作述职评议", demo.Year(2016), demo.ReviewMeeting);
         foreach (var (unit, secretary) in communities)
         {
             campaign.AddSubject(unit, secretary);
@@ -96,19 +96,19 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         campaign.AddVoterGroup("社区干部", 0.2, 24);
         db.ReviewCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
-        await DemoReports.LoadAsync(db, street, campaign, communities, ct);
+        await DemoReports.LoadAsync(db, demo, street, campaign, communities, ct);
         await points.LoadAsync(ct);
         await meetings.LoadAsync(ct);
-        await Features.Pledges.PledgesDemo.LoadAsync(db, ct);
-        await Features.Points.Postings.PostingsDemo.LoadAsync(db, ct);
+        await Features.Pledges.PledgesDemo.LoadAsync(db, demo, ct);
+        await Features.Points.Postings.PostingsDemo.LoadAsync(db, demo, ct);
         await shops.LoadAsync(ct);
-        await Features.Wishes.WishesDemo.LoadAsync(db, ct);
+        await Features.Wishes.WishesDemo.LoadAsync(db, demo, ct);
         await volunteering.LoadAsync(ct);
-        await Features.MemberEvaluation.EvaluationDemo.LoadAsync(db, ct);
-        await Features.Duties.DutiesDemo.LoadAsync(db, ct);
-        await Features.Publicity.PublicityDemo.LoadAsync(db, ct);
-        await Features.Dashboard.DashboardDemo.LoadAsync(db, ct);
-        await Features.Turnaround.TurnaroundDemo.LoadAsync(db, ct);
+        await Features.MemberEvaluation.EvaluationDemo.LoadAsync(db, demo, ct);
+        await Features.Duties.DutiesDemo.LoadAsync(db, demo, ct);
+        await Features.Publicity.PublicityDemo.LoadAsync(db, demo, ct);
+        await Features.Dashboard.DashboardDemo.LoadAsync(db, demo, ct);
+        await Features.Turnaround.TurnaroundDemo.LoadAsync(db, demo, ct);
 
         var password = config["Jishi:DemoPassword"] is { Length: >= 8 } given ? given : DatabaseInitializer.GeneratePassword();
         // The accounts share one password: hash it once (a hash costs a noticeable part of a second by design).
@@ -121,7 +121,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
             await DatabaseInitializer.CreateUserAsync(users, account, null, Roles.CommunitySecretary);
         }
         await MemberAccountsDemo.LoadAsync(db, users, password, ct);
-        await Features.Grading.GradingDemo.LoadAsync(db, users, password, ct);
+        await Features.Grading.GradingDemo.LoadAsync(db, demo, users, password, ct);
         return password;
     }
 
@@ -137,9 +137,9 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
     private Member NewMember(Random r, string? name, string tier, Unit unit)
     {
         var old = tier is "离退休" or "年老体弱";
-        var birth = new DateOnly(old ? 1930 + r.Next(25) : 1960 + r.Next(35), 1 + r.Next(12), 1 + r.Next(28));
+        var birth = new DateOnly(demo.Year(old ? 1930 + r.Next(25) : 1960 + r.Next(35)), 1 + r.Next(12), 1 + r.Next(28));
         var joined = birth.AddYears(20 + r.Next(15)).AddDays(r.Next(365));
-        var today = new DateOnly(2016, 1, 1);
+        var today = new DateOnly(demo.Year(2016), 1, 1);
         var probationary = !old && r.Next(25) == 0;
         if (probationary || joined >= today)
         {

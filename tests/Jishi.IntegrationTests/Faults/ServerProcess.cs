@@ -65,6 +65,7 @@ public sealed class ServerProcess(string serverDll, string? postgresServer, bool
         start.Environment["Jishi__SeedDemo"] = "true";
         start.Environment["Jishi__AdminPassword"] = AdminPassword;
         start.Environment["Jishi__DemoPassword"] = AdminPassword;
+        start.Environment["Jishi__DemoToday"] = "2016-12-31";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The load comes from one address: the limits are for people, not for the test.
         start.Environment["Jishi__RateLimits__SignIn__PermitLimit"] = "0";

@@ -58,6 +58,8 @@ public class JishiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jishi:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Jishi:AdminPassword", AdminPassword);
         builder.UseSetting("Jishi:DemoPassword", DemoPassword);
+        // The demo as its 2016 story is written (DemoCalendar): the tests read its dates.
+        builder.UseSetting("Jishi:DemoToday", "2016-12-31");
         // Every test client comes from one address; RateLimitTests turns the limits on in a host of its own.
         builder.UseSetting("Jishi:RateLimits:SignIn:PermitLimit", SignInLimit);
         builder.UseSetting("Jishi:RateLimits:Public:PermitLimit", PublicLimit);

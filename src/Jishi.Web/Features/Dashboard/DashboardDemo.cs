@@ -9,17 +9,18 @@ namespace Jishi.Web.Features.Dashboard;
 /// trend appear. Deterministic: the same grades on every machine.</summary>
 public static class DashboardDemo
 {
-    public static async Task LoadAsync(JishiDbContext db, CancellationToken ct)
+    public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, CancellationToken ct)
     {
+        var lastYear = demo.Year(2015);
         var last = await db.ReviewCampaigns.Include(c => c.Subjects).Include(c => c.VoterGroups).AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Year == 2015 && c.Status == ReviewStatus.Published, ct);
+            .FirstOrDefaultAsync(c => c.Year == lastYear && c.Status == ReviewStatus.Published, ct);
         if (last is null)
         {
             return;
         }
         var unitIds = last.Subjects.Select(s => s.UnitId).ToList();
         var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
-        var earlier = new ReviewCampaign(last.StreetId, "2014年度社区党组织书记抓基层党建工作述职评议", 2014, new DateOnly(2014, 2, 12));
+        var earlier = new ReviewCampaign(last.StreetId, $"{demo.Year(2014)}年度社区党组织书记抓基层党建工作述职评议", demo.Year(2014), demo.Date(2014, 2, 12));
         foreach (var (s, i) in last.Subjects.OrderBy(s => s.Id).Select((s, i) => (s, i)))
         {
             earlier.AddSubject(units[s.UnitId], s.Name).SetDailyScore(78 + (i * 7 % 17));

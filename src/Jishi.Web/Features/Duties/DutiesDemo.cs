@@ -22,13 +22,13 @@ public static class DutiesDemo
 
     private static readonly string[] Owners = ["王建国", "李秀英", "张伟", "刘芳", "陈明", "杨丽", "赵强", "黄敏", "周军"];
 
-    public static async Task LoadAsync(JishiDbContext db, CancellationToken ct)
+    public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, CancellationToken ct)
     {
-        var year = PointsDemo.Year;
+        var year = demo.Year(2016);
         var street = await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).FirstAsync(ct);
         var communities = await db.Units.Where(u => u.Kind == UnitKind.Community && u.Path.StartsWith(street.Path))
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
-        var at = new DateTime(year, 12, 28, 2, 0, 0, DateTimeKind.Utc);
+        var at = demo.At(2016, 12, 28, 2);
 
         var lists = communities.Select(id => new DutyList(id, year)).ToList();
         for (var c = 0; c < lists.Count; c++)
@@ -42,7 +42,7 @@ public static class DutiesDemo
         }
         db.DutyLists.AddRange(lists);
 
-        var tasks = Tasks.Select((t, i) => new KeyTask(street.Id, year, t.Title, t.Description, new DateOnly(year, t.Month, t.Day), i + 1, communities)).ToList();
+        var tasks = Tasks.Select((t, i) => new KeyTask(street.Id, year, t.Title, t.Description, demo.Date(2016, t.Month, t.Day), i + 1, communities)).ToList();
         db.KeyTasks.AddRange(tasks);
         await db.SaveChangesAsync(ct);
 
@@ -60,12 +60,12 @@ public static class DutiesDemo
                     8 => (60, 0),
                     _ => (0, 0),
                 };
-                var on = cell.Deadline.AddDays(late - 5);
+                var on = demo.Date(new DateOnly(2016, Tasks[t].Month, Tasks[t].Day).AddDays(late - 5));
                 cell.Report(Owners[c % Owners.Length], progress, on, $"sq{c + 1:00}", at);
                 if (progress > 0)
                 {
                     db.KeyTaskNotes.Add(new KeyTaskNote(cell.Id, progress, progress == 100 ? "已完成，资料已归档" : "正在推进，已完成过半", $"sq{c + 1:00}",
-                        on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc)));
+                        demo.Past(on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc))));
                 }
             }
         }

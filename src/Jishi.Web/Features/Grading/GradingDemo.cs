@@ -12,7 +12,7 @@ namespace Jishi.Web.Features.Grading;
 /// accounts zb0101.. for the branch secretaries of the first community (demo password).</summary>
 public static class GradingDemo
 {
-    public const int Year = 2016;
+    private const int Year = DemoCalendar.StoryYear;
 
     private static readonly (string Category, string Item, string Content, decimal Full, string Criteria, bool Evidence, IndicatorKind Kind, bool Veto, string? Auto)[] Library =
     [
@@ -34,7 +34,7 @@ public static class GradingDemo
         ("一票否决", "违纪违法", "支部班子成员受到党纪政务处分，或发生严重违纪违法问题", 0, "发生即定为一星、后进", false, IndicatorKind.Deduction, true, null),
     ];
 
-    public static async Task LoadAsync(JishiDbContext db, UserManager<AppUser> users, string password, CancellationToken ct)
+    public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, UserManager<AppUser> users, string password, CancellationToken ct)
     {
         var street = await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).FirstAsync(ct);
         var branches = await db.Units.Where(u => u.Kind == UnitKind.Branch && u.Path.StartsWith(street.Path))
@@ -48,8 +48,8 @@ public static class GradingDemo
             22 => 0.64,
             _ => 0.7 + random.NextDouble() * 0.28,
         }).ToArray();
-        await LoadRoundAsync(db, street.Id, branches, quality, 2015, random, ct);
-        await LoadRoundAsync(db, street.Id, branches, quality, Year, random, ct);
+        await LoadRoundAsync(db, demo, street.Id, branches, quality, Year - 1, random, ct);
+        await LoadRoundAsync(db, demo, street.Id, branches, quality, Year, random, ct);
 
         var community = branches[0].ParentId;
         var first = branches.Where(b => b.ParentId == community).ToList();
@@ -62,22 +62,25 @@ public static class GradingDemo
         }
     }
 
-    private static async Task LoadRoundAsync(JishiDbContext db, int streetId, IReadOnlyList<Unit> branches, double[] quality, int year, Random random,
-        CancellationToken ct)
+    /// <summary>The round of a year of the story (2015 or 2016), re-dated.</summary>
+    private static async Task LoadRoundAsync(JishiDbContext db, DemoCalendar demo, int streetId, IReadOnlyList<Unit> branches, double[] quality,
+        int story, Random random, CancellationToken ct)
     {
-        DateTime At(int month, int day) => new(year, month, day, 2, 0, 0, DateTimeKind.Utc);
+        DateTime At(int month, int day) => demo.At(story, month, day, 2);
+        DateOnly On(int month, int day) => demo.Date(story, month, day);
+        var year = demo.Year(story);
         var library = new IndicatorLibrary(streetId, year, 1, "admin", At(1, 10));
         library.Replace(Library.Select((x, i) => new Indicator(i + 1, x.Category, x.Item, x.Content, x.Full, x.Criteria, x.Evidence, x.Veto, x.Kind, x.Auto)));
         library.Adopt("admin", At(1, 15));
         db.IndicatorLibraries.Add(library);
         await db.SaveChangesAsync(ct);
 
-        var round = new GradingRound(streetId, year, library.Id, new DateOnly(year, 11, 30), GradingRound.DefaultPostingDays, new GradingSettings(), "admin", At(11, 1));
+        var round = new GradingRound(streetId, year, library.Id, On(11, 30), GradingRound.DefaultPostingDays, new GradingSettings(), "admin", At(11, 1));
         db.GradingRounds.Add(round);
         await db.SaveChangesAsync(ct);
         var gradings = branches.Select(b => new BranchGrading(round.Id, b.Id)).ToList();
         db.BranchGradings.AddRange(gradings);
-        round.MoveTo(RoundStatus.SelfEvaluation, new DateOnly(year, 11, 1), 0, At(11, 1));
+        round.MoveTo(RoundStatus.SelfEvaluation, On(11, 1), 0, At(11, 1));
         await db.SaveChangesAsync(ct);
 
         for (var b = 0; b < branches.Count; b++)
@@ -103,14 +106,14 @@ public static class GradingDemo
             grading.Review(true, null, "sq", At(12, 3));
             grading.Decide(GradingFormula.Round((decimal)(Math.Clamp(q * 100 + (random.NextDouble() - 0.5) * 8, 40, 99))), "admin", At(12, 10));
         }
-        round.MoveTo(RoundStatus.CommunityReview, new DateOnly(year, 12, 1), 0, At(12, 1));
-        round.MoveTo(RoundStatus.StreetDecision, new DateOnly(year, 12, 5), 0, At(12, 5));
+        round.MoveTo(RoundStatus.CommunityReview, On(12, 1), 0, At(12, 1));
+        round.MoveTo(RoundStatus.StreetDecision, On(12, 5), 0, At(12, 5));
         var inputs = gradings.ToDictionary(g => g.Id, g => g.Input(library.Indicators));
         foreach (var outcome in GradingFormula.Grade([.. inputs.Values], round.Settings))
         {
             gradings.Single(g => g.Id == outcome.Key).Publish(inputs[outcome.Key], outcome);
         }
-        round.MoveTo(RoundStatus.Posted, new DateOnly(year, 12, 20), 0, At(12, 20));
+        round.MoveTo(RoundStatus.Posted, On(12, 20), 0, At(12, 20));
         await db.SaveChangesAsync(ct);
 
         var lowest = gradings.OrderBy(g => g.Total).First();
@@ -118,10 +121,10 @@ public static class GradingDemo
         db.GradingEvidence.Add(new GradingEvidence(gradings[0].Id, evidence.Id, $"{year}年三会一课记录.pdf", "application/pdf", "%PDF-1.4 demo"u8.ToArray(), "zb", At(11, 20)));
         var objection = new GradingObjection(lowest.Id, "张先生", "13909315566", "支部今年组织了多次志愿服务，评分是否偏低？请复核服务群众一项。", null, At(12, 22));
         db.GradingObjections.Add(objection);
-        if (year < Year)
+        if (story < Year)
         {
             objection.Reply("经复核，服务群众项已按志愿服务记录计分，维持原定级。", "admin", At(12, 28));
-            round.MoveTo(RoundStatus.Final, new DateOnly(year, 12, 29), 0, At(12, 29));
+            round.MoveTo(RoundStatus.Final, On(12, 29), 0, At(12, 29));
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

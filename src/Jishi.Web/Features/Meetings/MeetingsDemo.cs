@@ -10,7 +10,7 @@ namespace Jishi.Web.Features.Meetings;
 /// <summary>April 2016's 三会一课 of the first branch of the first two communities, recorded by their community secretaries
 /// through <see cref="RecordMeeting"/>, the same path as the API, so the demo's ledger holds meeting entries with their
 /// source keys. Runs inside the demo's transaction after the points demo (which creates the 2016 rule sets).</summary>
-public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, RecordMeeting record)
+public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, RecordMeeting record, DemoCalendar demo)
 {
     private static readonly (MeetingType Type, int Day, string Topic, int Committee)[] Plan =
     [
@@ -43,7 +43,7 @@ public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, RecordMeet
                     < 95 => AttendanceStatus.Excused,
                     _ => AttendanceStatus.Absent,
                 })).ToList();
-                var saved = await record.RecordAsync(new MeetingRequest(branch.Id, type, new DateOnly(2016, 4, day), topic, attendance), ct);
+                var saved = await record.RecordAsync(new MeetingRequest(branch.Id, type, demo.Date(2016, 4, day), topic, attendance), ct);
                 if (saved.Error is { } error)
                 {
                     throw new InvalidOperationException($"The demo meeting was refused: {error.Code}");

@@ -11,16 +11,17 @@ namespace Jishi.Web.Features.MemberEvaluation;
 /// one third 优秀 at most, and one 不合格 member under 限期改正. Deterministic: the same demo every time.</summary>
 public static class EvaluationDemo
 {
-    public const int Year = 2016;
-    private static readonly DateTime At = new(2016, 12, 20, 7, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Meeting = new(2016, 12, 20, 7, 0, 0, DateTimeKind.Utc);
 
-    public static async Task LoadAsync(JishiDbContext db, CancellationToken ct)
+    public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, CancellationToken ct)
     {
+        var year = demo.Year(2016);
+        var at = demo.At(Meeting);
         var community = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).FirstAsync(ct);
         var branch = await db.Units.Where(u => u.ParentId == community.Id && u.Kind == UnitKind.Branch).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).FirstAsync(ct);
         var members = await db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(branch.Path) && m.Status == MemberStatus.Active)
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name, m.Category, m.Status }).ToListAsync(ct);
-        var round = new EvaluationRound(branch.Id, Year, $"{branch.Name}{Year}年度民主评议党员", "sq01", At.AddDays(-20));
+        var round = new EvaluationRound(branch.Id, year, $"{branch.Name}{year}年度民主评议党员", "sq01", demo.At(Meeting.AddDays(-20)));
         round.Participants.AddRange(members.Select(m => new EvaluationParticipant(m.Id, m.Name, EvaluationRules.IsGraded(m.Category, m.Status))));
         db.EvaluationRounds.Add(round);
         await db.SaveChangesAsync(ct);
@@ -29,9 +30,9 @@ public static class EvaluationDemo
         foreach (var p in round.Participants.Take(3))
         {
             p.WriteSelfAssessment("一年来认真学习党的理论，按时参加组织生活、交纳党费，参加社区志愿服务，"
-                + "不足是联系群众还不够经常，今后要多走访困难群众。", "sq01", At.AddDays(-12));
+                + "不足是联系群众还不够经常，今后要多走访困难群众。", "sq01", demo.At(Meeting.AddDays(-12)));
         }
-        db.EvaluationComments.Add(new EvaluationComment(round.Id, graded[0].Id, graded[1].Name, "带头参加创城志愿服务，热心帮助邻里。", "sq01", At.AddDays(-10)));
+        db.EvaluationComments.Add(new EvaluationComment(round.Id, graded[0].Id, graded[1].Name, "带头参加创城志愿服务，热心帮助邻里。", "sq01", demo.At(Meeting.AddDays(-10))));
 
         // Two members fewer than the eligible voters came to the meeting; every one of them voted.
         var voters = graded.Count - 2;
@@ -57,8 +58,8 @@ public static class EvaluationDemo
         while (round.TryAdvance())
         {
         }
-        round.Decide(graded.Select((p, i) => (p.Id, decided[i])).ToDictionary(x => x.Id, x => x.Item2), DateOnly.FromDateTime(At), "sq01", At);
-        graded[^1].RecordFollowUp(new DateOnly(2017, 6, 30), "限期半年改正：每月参加一次组织生活并书面汇报思想，由支部委员结对帮助。", null, null, "sq01");
+        round.Decide(graded.Select((p, i) => (p.Id, decided[i])).ToDictionary(x => x.Id, x => x.Item2), DateOnly.FromDateTime(at), "sq01", at);
+        graded[^1].RecordFollowUp(demo.Due(2017, 6, 30), "限期半年改正：每月参加一次组织生活并书面汇报思想，由支部委员结对帮助。", null, null, "sq01");
         await db.SaveChangesAsync(ct);
     }
 }

@@ -21,31 +21,31 @@ public static class PledgesDemo
         [("整治楼道堆物", "3个单元"), ("组织邻里文化活动", "2次")],
     ];
 
-    public static async Task LoadAsync(JishiDbContext db, CancellationToken ct)
+    public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, CancellationToken ct)
     {
         var community = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).FirstAsync(ct);
         var members = await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path) && m.Status == MemberStatus.Active && m.Tier == "在职")
             .OrderBy(m => m.Id).Select(m => m.Id).Take(Items.Length).ToListAsync(ct);
-        var at = new DateTime(PointsDemo.Year, 1, 12, 2, 0, 0, DateTimeKind.Utc);
-        var pledges = members.Select((id, i) => new Pledge(id, PointsDemo.Year, Items[i], "sq01", at)).ToList();
+        var year = demo.Year(2016);
+        var pledges = members.Select((id, i) => new Pledge(id, year, Items[i], "sq01", demo.At(2016, 1, 12, 2))).ToList();
         foreach (var pledge in pledges.Skip(1))
         {
-            pledge.Publish(at.AddDays(3));
+            pledge.Publish(demo.At(2016, 1, 15, 2));
         }
         var kept = pledges[1];
-        kept.Keep("帮扶对象签字确认、社区照片及志愿服务时长记录", "sq01", new DateTime(PointsDemo.Year, 3, 20, 2, 0, 0, DateTimeKind.Utc));
-        kept.Rate("好", "承诺事项具体，兑现及时，群众认可", "sq01", new DateTime(PointsDemo.Year, 3, 21, 2, 0, 0, DateTimeKind.Utc));
-        pledges[2].Rate("较好", "进度正常，继续坚持", "sq01", new DateTime(PointsDemo.Year, 3, 21, 2, 0, 0, DateTimeKind.Utc));
+        kept.Keep("帮扶对象签字确认、社区照片及志愿服务时长记录", "sq01", demo.At(2016, 3, 20, 2));
+        kept.Rate("好", "承诺事项具体，兑现及时，群众认可", "sq01", demo.At(2016, 3, 21, 2));
+        pledges[2].Rate("较好", "进度正常，继续坚持", "sq01", demo.At(2016, 3, 21, 2));
         db.Pledges.AddRange(pledges);
         await db.SaveChangesAsync(ct);
 
-        var set = await db.RuleSets.Include(s => s.Rules).FirstAsync(s => s.Year == PointsDemo.Year && s.Tier == "在职", ct);
-        var on = new DateOnly(PointsDemo.Year, 3, 20);
+        var set = await db.RuleSets.Include(s => s.Rules).FirstAsync(s => s.Year == year && s.Tier == "在职", ct);
+        var on = demo.Date(2016, 3, 20);
         var award = LedgerEntry.Create(set, set.Rule(RuleCodes.PledgeKept)!, new LedgerEntry.Award(kept.MemberId, 1, on, "sq01",
             kept.ClosedAt!.Value, PledgeBook.Note(kept), kept.Outcome, kept.SourceKey), 0, 0);
-        award.Approve("sq01", kept.ClosedAt.Value.AddDays(2));
+        award.Approve("sq01", demo.At(2016, 3, 22, 2));
         db.LedgerEntries.Add(award);
-        (await db.MemberPoints.FirstAsync(p => p.MemberId == kept.MemberId && p.Year == PointsDemo.Year, ct)).Count(award);
+        (await db.MemberPoints.FirstAsync(p => p.MemberId == kept.MemberId && p.Year == year, ct)).Count(award);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }

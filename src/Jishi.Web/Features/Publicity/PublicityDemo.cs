@@ -25,13 +25,13 @@ public static class PublicityDemo
         (5, "社区党组织书记述职评议会召开", "区融媒体中心", OutletLevel.District, 12, 26),
     ];
 
-    public static async Task LoadAsync(JishiDbContext db, CancellationToken ct)
+    public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, CancellationToken ct)
     {
         var communities = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
             .Select(u => u.Id).ToListAsync(ct);
         db.PublicityItems.AddRange(Items.Select((i, n) => new PublicityItem(communities[i.Community], i.Title, i.Outlet, i.Level,
-            new DateOnly(PointsDemo.Year, i.Month, i.Day), $"https://news.example.cn/2016/{n + 1:000}.html", [], $"sq{i.Community + 1:00}",
-            new DateTime(PointsDemo.Year, i.Month, i.Day, 3, 0, 0, DateTimeKind.Utc))));
+            demo.Date(2016, i.Month, i.Day), $"https://news.example.cn/{demo.Year(2016)}/{n + 1:000}.html", [], $"sq{i.Community + 1:00}",
+            demo.At(2016, i.Month, i.Day, 3))));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }

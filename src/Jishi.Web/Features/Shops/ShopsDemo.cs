@@ -11,7 +11,7 @@ namespace Jishi.Web.Features.Shops;
 /// <summary>One 爱心超市 per demo community, stocked in November 2016, with December's redemptions paid from the members'
 /// 2016 points: through <see cref="ShopAdmin"/> and <see cref="Redeem"/>, the same paths as the API, on a clock set to
 /// those days. Runs inside the demo's transaction after the points demo.</summary>
-public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGate gate, RedemptionWriter writer)
+public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGate gate, RedemptionWriter writer, DemoCalendar demo)
 {
     private static readonly (string Name, decimal Price, int Stock)[] Shelf =
     [
@@ -29,15 +29,17 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGa
     {
         var communities = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
-        var clock = new DemoClock(new DateTimeOffset(2016, 11, 28, 2, 0, 0, TimeSpan.Zero));
+        var stocked = new DateTimeOffset(demo.At(2016, 11, 28, 2));
+        var clock = new DemoClock(stocked);
         var admin = new ShopAdmin(db, user, clock);
         var redeem = new Redeem(db, user, clock, gate, writer);
+        var year = demo.Year(2016);
         for (var i = 0; i < communities.Count; i++)
         {
             var community = communities[i];
             user.Set(new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.Name, $"sq{i + 1:00}"), new Claim(CurrentUser.UnitIdClaim, community.Id.ToString(CultureInfo.InvariantCulture))], "demo")));
-            clock.At = new DateTimeOffset(2016, 11, 28, 2, 0, 0, TimeSpan.Zero);
+            clock.At = stocked;
             var name = community.Name.Replace("党委", "", StringComparison.Ordinal).Replace("党总支", "", StringComparison.Ordinal);
             var shop = Must(await admin.CreateShopAsync(new ShopAdmin.ShopInput(community.Id, $"{name}爱心超市", $"{name}党群服务中心一楼",
                 "周一至周五 9:00–11:30、14:30–17:30"), ct));
@@ -49,11 +51,11 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGa
                 goods.Add(created.Id);
             }
             // December: the five members with most points each redeem once; the first picks up, the last cancels.
-            var members = await db.MemberPoints.AsNoTracking().Where(p => p.Year == 2016 && db.Members.Any(m => m.Id == p.MemberId && m.Unit!.Path.StartsWith(community.Path)))
+            var members = await db.MemberPoints.AsNoTracking().Where(p => p.Year == year && db.Members.Any(m => m.Id == p.MemberId && m.Unit!.Path.StartsWith(community.Path)))
                 .OrderByDescending(p => p.AssessmentScore).ThenBy(p => p.MemberId).Select(p => p.MemberId).Take(5).ToListAsync(ct);
             for (var k = 0; k < members.Count; k++)
             {
-                clock.At = new DateTimeOffset(2016, 12, 5 + 3 * k, 2, 30, 0, TimeSpan.Zero);
+                clock.At = new DateTimeOffset(demo.At(2016, 12, 5 + 3 * k, 2, 30));
                 var items = new List<Redeem.ItemRequest> { new(goods[k % goods.Count], 1), new(goods[3], 1 + k % 2) };
                 var made = Must(await redeem.RedeemAsync(shop.Id, new Redeem.RedeemRequest(members[k], $"demo-{shop.Id}-{k}", items), ct));
                 if (k == 0)

@@ -23,13 +23,14 @@ public static class WishesDemo
         ("周大爷", "13909310008", "希望有人陪我去社区医院复查血压"),
     ];
 
-    public static async Task LoadAsync(JishiDbContext db, CancellationToken ct)
+    public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, CancellationToken ct)
     {
         var communities = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Take(2).ToListAsync(ct);
         var first = communities[0];
         var members = await db.Members.Where(m => m.Unit!.Path.StartsWith(first.Path) && m.Status == MemberStatus.Active && m.Tier == "在职")
             .OrderByDescending(m => m.Id).Select(m => m.Id).Take(3).ToListAsync(ct);
-        DateTime On(int month, int day) => new(PointsDemo.Year, month, day, 2, 0, 0, DateTimeKind.Utc);
+        DateTime On(int month, int day) => demo.At(2016, month, day, 2);
+        var year = demo.Year(2016);
 
         var wishes = Residents.Select((r, i) => new Wish(i < 6 ? first.Id : communities[1].Id, r.Name, r.Phone, r.Text, $"DEMO{i + 1:000000}",
             i == 5 ? "sq01" : null, On(4, 1 + i))).ToList();
@@ -49,12 +50,12 @@ public static class WishesDemo
         await db.SaveChangesAsync(ct);
 
         var confirmed = wishes[4];
-        var set = await db.RuleSets.Include(s => s.Rules).FirstAsync(s => s.Year == PointsDemo.Year && s.Tier == "在职", ct);
+        var set = await db.RuleSets.Include(s => s.Rules).FirstAsync(s => s.Year == year && s.Tier == "在职", ct);
         var award = LedgerEntry.Create(set, set.Rule(RuleCodes.WishFulfilled)!, new LedgerEntry.Award(members[2], 1, DateOnly.FromDateTime(confirmed.ConfirmedAt!.Value),
             WishBook.ResidentActor, confirmed.ConfirmedAt.Value, WishBook.Note(confirmed), confirmed.FulfilmentNote, Wish.SourceKeyOf(confirmed.Id)), 0, 0);
-        award.Approve("sq01", confirmed.ConfirmedAt.Value.AddDays(1));
+        award.Approve("sq01", On(5, 13));
         db.LedgerEntries.Add(award);
-        (await db.MemberPoints.FirstAsync(p => p.MemberId == members[2] && p.Year == PointsDemo.Year, ct)).Count(award);
+        (await db.MemberPoints.FirstAsync(p => p.MemberId == members[2] && p.Year == year, ct)).Count(award);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
