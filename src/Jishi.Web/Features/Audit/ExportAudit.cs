@@ -1,7 +1,7 @@
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace Jishi.Web.Features.Audit;
 
@@ -15,19 +15,13 @@ public static class ExportAudit
         IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
         var rows = await handler.Filter(request).OrderByDescending(a => a.Id).Take(MaxRows).ToListAsync(ct);
-        var sheet = rows.Select(a => new Dictionary<string, object?>
+        var sheet = new XlsxSheet("audit", new[] { "Audit.At", "Audit.User", "Audit.Action", "Audit.Entity", "Audit.Key", "Audit.Before", "Audit.After" }
+            .Select(k => text[k].Value).ToArray());
+        foreach (var a in rows)
         {
-            [text["Audit.At"]] = a.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "Z",
-            [text["Audit.User"]] = a.UserName,
-            [text["Audit.Action"]] = a.Action,
-            [text["Audit.Entity"]] = a.Entity,
-            [text["Audit.Key"]] = a.Key,
-            [text["Audit.Before"]] = a.Before,
-            [text["Audit.After"]] = a.After,
-        }).ToList();
-        var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, sheet, sheetName: "audit", cancellationToken: ct);
-        stream.Position = 0;
-        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "audit.xlsx");
+            sheet.Add(a.At.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "Z", a.UserName, a.Action, a.Entity,
+                a.Key, a.Before, a.After);
+        }
+        return TypedResults.File(XlsxWriter.Write(sheet), XlsxWriter.ContentType, "audit.xlsx");
     }
 }

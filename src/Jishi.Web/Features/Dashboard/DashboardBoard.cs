@@ -1,9 +1,8 @@
 using System.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Dashboard;
 
@@ -34,16 +33,9 @@ public sealed class DashboardBoard(IServiceProvider services, DashboardScopes sc
         {
             return null;
         }
-        var sheets = new Dictionary<string, object>();
-        foreach (var p in panels)
-        {
-            sheets[SheetName(p.Title)] = Table(p);
-        }
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = false, TableStyles = TableStyles.None });
+        var content = XlsxWriter.Write(panels.Select(p => XlsxSheet.Of(SheetName(p.Title), Table(p))));
         var name = panel is null ? text["Dashboard.FileName", view.Year] : text["Dashboard.PanelFileName", panels[0].Title, view.Year];
-        return new ExcelFile(name, stream.ToArray());
+        return new ExcelFile(name, content);
     }
 
     private static DataTable Table(Panel panel)

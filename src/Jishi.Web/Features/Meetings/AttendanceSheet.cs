@@ -2,10 +2,8 @@ using System.Data;
 using System.Globalization;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Meetings;
 
@@ -50,18 +48,9 @@ public sealed class AttendanceSheet(MeetingQueries queries, RecordMeeting record
         {
             notes.Rows.Add(text[key, string.Join("、", Words.Take(4).Select(w => w.Text))].Value);
         }
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, new Dictionary<string, object> { [SheetName] = sheet, [text["Meetings.SheetNotes"].Value] = notes },
-            excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration
-            {
-                FreezeRowCount = 1,
-                AutoFilter = false,
-                TableStyles = TableStyles.None,
-                // MiniExcel's automatic widths count a Chinese character as one narrow one.
-                DynamicColumns = new[] { (IdColumn, 10), (NameColumn, 14), (IdTailColumn, 16), (UnitColumn, 20), (StatusColumn, 14), (text["Meetings.SheetNotes"].Value, 90) }
-                    .Select(c => new DynamicExcelColumn(c.Item1) { Width = c.Item2 }).ToArray(),
-            });
-        return new ExcelFile(text["Meetings.TemplateFileName"].Value, stream.ToArray());
+        var content = XlsxWriter.Write(XlsxSheet.Of(SheetName, sheet, (IdColumn, 10), (NameColumn, 14), (IdTailColumn, 16), (UnitColumn, 20), (StatusColumn, 14)),
+            XlsxSheet.Of(text["Meetings.SheetNotes"].Value, notes, (text["Meetings.SheetNotes"].Value, 90)));
+        return new ExcelFile(text["Meetings.TemplateFileName"].Value, content);
     }
 
     /// <summary>Reads the sheet and records the meeting; nothing is saved when any cell is wrong.</summary>

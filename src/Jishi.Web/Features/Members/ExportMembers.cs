@@ -2,17 +2,15 @@ using System.Data;
 using System.Globalization;
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Members;
 
 public sealed record ExcelFile(string FileName, byte[] Content)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxWriter.ContentType;
 }
 
 /// <summary>Writes the roster workbook: the filtered roster (ID numbers and phones masked for those who may not see
@@ -51,7 +49,7 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         }
         var today = clock.GetLocalNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return new ExcelFile(text["MemberExcel.ExportFileName", units.Root.Name, today].Value,
-            Save(new Dictionary<string, object> { [MemberExcelColumns.SheetName] = sheet }));
+            XlsxWriter.Write(Sheet(MemberExcelColumns.SheetName, sheet)));
     }
 
     /// <summary>The header row alone, and a second sheet that explains each column, its allowed values (the tiers
@@ -87,11 +85,8 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         {
             notes.Rows.Add(text["MemberExcel.UnitNames"].Value, "", units.NameOf(unit.Id));
         }
-        return new ExcelFile(text["MemberExcel.TemplateFileName"].Value, Save(new Dictionary<string, object>
-        {
-            [MemberExcelColumns.SheetName] = RosterTable(),
-            [MemberExcelColumns.NotesSheetName] = notes,
-        }, (item, 20), (required, 10), (how, 100)));
+        return new ExcelFile(text["MemberExcel.TemplateFileName"].Value,
+            XlsxWriter.Write(Sheet(MemberExcelColumns.SheetName, RosterTable()), XlsxSheet.Of(MemberExcelColumns.NotesSheetName, notes, (item, 20), (required, 10), (how, 100))));
     }
 
     private static DataTable RosterTable()
@@ -109,19 +104,7 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         _ => value?.ToString(),
     };
 
-    /// <summary>Writes the sheets with a frozen header row; column widths are given, since MiniExcel's automatic widths
-    /// count a Chinese character as one narrow one.</summary>
-    private static byte[] Save(Dictionary<string, object> sheets, params (string Column, int Width)[] otherWidths)
-    {
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration
-        {
-            FreezeRowCount = 1,
-            AutoFilter = false,
-            TableStyles = TableStyles.None,
-            DynamicColumns = MemberExcelColumns.All.Select(c => (Column: c.Header, c.Width)).Concat(otherWidths)
-                .Select(w => new DynamicExcelColumn(w.Column) { Width = w.Width }).ToArray(),
-        });
-        return stream.ToArray();
-    }
+    /// <summary>A roster sheet with the columns' widths.</summary>
+    private static XlsxSheet Sheet(string name, DataTable table) =>
+        XlsxSheet.Of(name, table, MemberExcelColumns.All.Select(c => (c.Header, (double)c.Width)).ToArray());
 }

@@ -1,10 +1,8 @@
 using System.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Points;
 
@@ -36,16 +34,8 @@ public sealed class YearEndWorkbook(PointsBoards boards, IStringLocalizer<Shared
         {
             table.Rows.Add(row.Rank > 0 ? row.Rank : DBNull.Value, row.Name, row.UnitName, row.Tier, row.AssessmentScore, StarsText(text, row.StarLevel), BandText(text, row.Band));
         }
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, new Dictionary<string, object> { [text["YearEnd.SheetName"].Value] = table }, excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration
-            {
-                FreezeRowCount = 1,
-                AutoFilter = false,
-                TableStyles = TableStyles.None,
-                DynamicColumns = headers.Select((h, i) => new DynamicExcelColumn(h) { Width = Columns[i].Width }).ToArray(),
-            });
-        return new ExcelFile(text["YearEnd.FileName", sheet.UnitName, sheet.Year].Value, stream.ToArray());
+        var content = XlsxWriter.Write(XlsxSheet.Of(text["YearEnd.SheetName"].Value, table, headers.Select((h, i) => (h, (double)Columns[i].Width)).ToArray()));
+        return new ExcelFile(text["YearEnd.FileName", sheet.UnitName, sheet.Year].Value, content);
     }
 
     public static string StarsText(IStringLocalizer text, int stars) => stars > 0 ? StarScale.Glyphs(stars) : text["Points.Unqualified"].Value;

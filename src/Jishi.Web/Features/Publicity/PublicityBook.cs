@@ -4,10 +4,9 @@ using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Publicity;
 
@@ -177,10 +176,7 @@ public sealed class PublicityBook(JishiDbContext db, CurrentUser user, TimeProvi
         {
             table.Rows.Add(r.Rank, r.UnitName, r.District, r.City, r.Province, r.National, r.Total, r.Weighted);
         }
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, new Dictionary<string, object> { [text["Publicity.SheetRanking"].Value] = table }, excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = false, TableStyles = TableStyles.None });
-        return new ExcelFile(text["Publicity.RankingFileName", year].Value, stream.ToArray());
+        return new ExcelFile(text["Publicity.RankingFileName", year].Value, XlsxWriter.Write(XlsxSheet.Of(text["Publicity.SheetRanking"].Value, table)));
     }
 
     /// <summary>Posts each credited member's award; the source key makes a repeat post nothing.</summary>

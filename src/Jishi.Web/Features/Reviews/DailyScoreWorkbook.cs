@@ -2,9 +2,8 @@ using System.Globalization;
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Reviews;
 
@@ -32,18 +31,13 @@ public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries,
         {
             return Error.NotFound("Entity.Review");
         }
-        var rows = found.Value!.Subjects.Select(s => new Dictionary<string, object?>
+        var sheet = new XlsxSheet(SheetName,
+            [new XlsxColumn(IdHeader, 8), new XlsxColumn(UnitHeader, 28), new XlsxColumn(NameHeader, 10), new XlsxColumn(ScoreHeader, 16)]);
+        foreach (var s in found.Value!.Subjects)
         {
-            [IdHeader] = s.Id, [UnitHeader] = s.UnitName, [NameHeader] = s.Name, [ScoreHeader] = s.DailyScore,
-        }).ToList();
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: SheetName, configuration: new OpenXmlConfiguration
-        {
-            FreezeRowCount = 1,
-            TableStyles = TableStyles.None,
-            DynamicColumns = [new(IdHeader) { Width = 8 }, new(UnitHeader) { Width = 28 }, new(NameHeader) { Width = 10 }, new(ScoreHeader) { Width = 16 }],
-        }, cancellationToken: ct);
-        return new ExcelFile($"review-{id}-daily-scores.xlsx", stream.ToArray());
+            sheet.Add(s.Id, s.UnitName, s.Name, s.DailyScore);
+        }
+        return new ExcelFile($"review-{id}-daily-scores.xlsx", XlsxWriter.Write(sheet));
     }
 
     public async Task<Result<DailyScoresImported>> ImportAsync(int id, Stream file, CancellationToken ct)

@@ -1,7 +1,6 @@
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Reviews;
 
@@ -34,46 +33,27 @@ public sealed class ExportResults(TallyResults tally, IStringLocalizer<SharedRes
         }
         var subjects = report.Review.Subjects.ToDictionary(s => s.Id);
         var (unit, name, rate) = (text["Summary.Unit"].Value, text["Screen.Subject"].Value, text["Results.FavourableRatePercent"].Value);
-        var rows = results.Select(r =>
+        var summary = new XlsxSheet(text["Summary.PageTitle"].Value,
+        [
+            new XlsxColumn(text["Screen.Rank"].Value), new XlsxColumn(unit, 28), new XlsxColumn(name, 10), .. Grades.Names.Select(g => new XlsxColumn(g)),
+            new XlsxColumn(rate, 12), new XlsxColumn(text["Summary.BallotScore"].Value), new XlsxColumn(text["Summary.DailyScore"].Value),
+            new XlsxColumn(text["Screen.Score"].Value), new XlsxColumn(text["Screen.Band"].Value),
+        ]);
+        foreach (var r in results)
         {
-            var row = new Dictionary<string, object?>
-            {
-                [text["Screen.Rank"]] = r.Rank,
-                [unit] = subjects[r.SubjectId].UnitName,
-                [name] = r.Name,
-            };
-            foreach (var g in Grades.Names)
-            {
-                row[g] = r.Counts.GetValueOrDefault(g);
-            }
-            row[rate] = r.FavourableRate is { } f ? ReviewScoring.Round(100 * f) : null;
-            row[text["Summary.BallotScore"]] = ReviewScoring.Round(r.BallotScore);
-            row[text["Summary.DailyScore"]] = r.DailyScore is { } d ? ReviewScoring.Round(d) : null;
-            row[text["Screen.Score"]] = ReviewScoring.Round(r.CompositeScore);
-            row[text["Screen.Band"]] = r.Band;
-            return row;
-        }).ToList();
+            summary.Add([r.Rank, subjects[r.SubjectId].UnitName, r.Name, .. Grades.Names.Select(g => (object)r.Counts.GetValueOrDefault(g)),
+                r.FavourableRate is { } f ? ReviewScoring.Round(100 * f) : null, ReviewScoring.Round(r.BallotScore),
+                r.DailyScore is { } d ? ReviewScoring.Round(d) : null, ReviewScoring.Round(r.CompositeScore), r.Band]);
+        }
         var (group, grade, count, note) = (text["Results.Group"].Value, text["Screen.Band"].Value, text["Results.Count"].Value, text["Results.Note"].Value);
         var hidden = text["Results.NotBrokenOut", ReviewScoring.MinBallotsToBreakOut].Value;
-        var raw = RawCounts(results).Select(r => new Dictionary<string, object?>
+        var raw = new XlsxSheet(text["Results.RawSheet"].Value,
+            [new XlsxColumn(unit, 28), new XlsxColumn(name, 10), new XlsxColumn(group, 22), new XlsxColumn(grade), new XlsxColumn(count), new XlsxColumn(note, 18)]);
+        foreach (var r in RawCounts(results))
         {
-            [unit] = subjects[r.SubjectId].UnitName,
-            [name] = subjects[r.SubjectId].Name,
-            [group] = r.Group ?? text["Results.Total"].Value,
-            [grade] = r.Grade,
-            [count] = r.Count,
-            [note] = r.Grade is null ? hidden : null,
-        }).ToList();
-        using var stream = new MemoryStream();
-        var sheets = new Dictionary<string, object> { [text["Summary.PageTitle"]] = rows, [text["Results.RawSheet"]] = raw };
-        // Widths by hand: MiniExcel's automatic widths count a Chinese character as one narrow one.
-        await stream.SaveAsAsync(sheets, configuration: new OpenXmlConfiguration
-        {
-            FreezeRowCount = 1,
-            TableStyles = TableStyles.None,
-            DynamicColumns = [new(unit) { Width = 28 }, new(name) { Width = 10 }, new(group) { Width = 22 }, new(note) { Width = 18 },
-                new(rate) { Width = 12 }],
-        }, cancellationToken: ct);
-        return stream.ToArray();
+            raw.Add(subjects[r.SubjectId].UnitName, subjects[r.SubjectId].Name, r.Group ?? text["Results.Total"].Value, r.Grade, r.Count,
+                r.Grade is null ? hidden : null);
+        }
+        return XlsxWriter.Write(summary, raw);
     }
 }

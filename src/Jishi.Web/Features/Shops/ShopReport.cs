@@ -2,10 +2,9 @@ using System.Data;
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Shops;
 
@@ -73,10 +72,8 @@ public sealed class ShopReport(JishiDbContext db, CurrentUser user, TimeProvider
         {
             top.Rows.Add(++rank, r.Name, r.Redemptions, r.Points);
         }
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, new Dictionary<string, object> { [text["Shops.SheetGoods"].Value] = goods, [text["Shops.SheetTop"].Value] = top },
-            excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = false, TableStyles = TableStyles.None });
-        return new ExcelFile(text["Shops.ReportFileName", report.ShopName, report.Year, report.MonthNumber].Value, stream.ToArray());
+        var content = XlsxWriter.Write(XlsxSheet.Of(text["Shops.SheetGoods"].Value, goods), XlsxSheet.Of(text["Shops.SheetTop"].Value, top));
+        return new ExcelFile(text["Shops.ReportFileName", report.ShopName, report.Year, report.MonthNumber].Value, content);
     }
 
     private DataTable Table(params (string Key, Type Type)[] columns)
