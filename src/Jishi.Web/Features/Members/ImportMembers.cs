@@ -358,7 +358,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     }
 
     /// <summary>A cell as trimmed text (null when blank); numbers as Excel shows them without a format.</summary>
-    private static string? TextOf(object? value)
+    internal static string? TextOf(object? value)
     {
         var s = value switch
         {

@@ -1,4 +1,5 @@
 using Jishi.Web.Features.Accounts;
+using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -7,7 +8,7 @@ namespace Jishi.Web.Features.Organizations;
 public static class OrganizationEndpoints
 {
     public static IServiceCollection AddOrganizations(this IServiceCollection services) =>
-        services.AddScoped<ListUnits>().AddScoped<ChangeUnit>();
+        services.AddScoped<ListUnits>().AddScoped<ChangeUnit>().AddScoped<ImportUnits>().AddScoped<ExportUnits>().AddScoped<UnitItems>();
 
     public static IEndpointRouteBuilder MapOrganizations(this IEndpointRouteBuilder app)
     {
@@ -29,8 +30,42 @@ public static class OrganizationEndpoints
             (await handler.SetArchivedAsync(id, false, ct)).ToHttp(text, TypedResults.Ok));
         manage.MapDelete("/{id:int}", async (int id, ChangeUnit handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.DeleteAsync(id, ct)).ToHttp(text, _ => TypedResults.NoContent()));
+        manage.MapGet("/{id:int}/items", async (int id, UnitItems handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok));
+        manage.MapPut("/{id:int}/items", async (int id, UnitItems.Request request, UnitItems handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.SaveAsync(id, request, ct)).ToHttp(text, TypedResults.Ok));
+        MapExcel(manage);
         return app;
     }
+
+    /// <summary>The organization list in the national layout: import under a unit, export of a subtree, the empty template.</summary>
+    private static void MapExcel(RouteGroupBuilder manage)
+    {
+        manage.MapPost("/import", async (HttpRequest request, int parentId, ImportUnits handler, ImportMembers reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            {
+                if (await MemberExcelEndpoints.ReadFileAsync(request, reader, ct) is var (file, refused) && refused is not null)
+                {
+                    return MemberExcelEndpoints.Refusal(refused, text);
+                }
+                await using var stream = file!.OpenReadStream();
+                var result = await handler.HandleAsync(stream, parentId, ct);
+                return result.IsSuccess ? TypedResults.Ok(result.Value)
+                    : result.Error is ImportFailed failed ? MemberExcelEndpoints.Refusal(failed, text) : result.Error!.ToProblem(text);
+            })
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ImportSummary>()
+            .Produces<MemberExcelEndpoints.ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .Produces<MemberExcelEndpoints.ImportErrors>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        manage.MapGet("/export", async (int? unitId, ExportUnits handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.ExportAsync(unitId, ct)).ToHttp(text, AsFile))
+            .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        manage.MapGet("/template", (ExportUnits handler) => AsFile(handler.Template()))
+            .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType);
+    }
+
+    private static IResult AsFile(ExcelFile file) => TypedResults.File(file.Content, ExcelFile.ContentType, file.FileName);
 
     public sealed record RenameRequest(string Name);
 

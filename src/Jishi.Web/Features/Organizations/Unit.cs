@@ -46,6 +46,44 @@ public sealed class Unit
     public string? EmployerOrgSetup { get; set; }
     public string? EmployerCreditCode { get; set; }
 
+    /// <summary>The value of one item of the national layout (the parent's name is the tree's, not the unit's).</summary>
+    public string? ItemOf(OrgColumn column) => column switch
+    {
+        OrgColumn.Name => Name,
+        OrgColumn.Secretary => SecretaryName,
+        OrgColumn.Contact => ContactName,
+        OrgColumn.Phone => ContactPhone,
+        OrgColumn.Category => OrgCategory,
+        OrgColumn.EmployerSituation => EmployerSituation,
+        OrgColumn.EmployerName => EmployerName,
+        OrgColumn.EmployerCategory => EmployerCategory,
+        OrgColumn.EmployerOrgSetup => EmployerOrgSetup,
+        OrgColumn.CreditCode => EmployerCreditCode,
+        _ => null,
+    };
+
+    /// <summary>Sets the items other than the name: each given column's value, blank as null.</summary>
+    public void SetItems(IReadOnlyDictionary<OrgColumn, string?> items)
+    {
+        foreach (var (column, raw) in items)
+        {
+            var value = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+            switch (column)
+            {
+                case OrgColumn.Secretary: SecretaryName = value; break;
+                case OrgColumn.Contact: ContactName = value; break;
+                case OrgColumn.Phone: ContactPhone = value; break;
+                case OrgColumn.Category: OrgCategory = value; break;
+                case OrgColumn.EmployerSituation: EmployerSituation = value; break;
+                case OrgColumn.EmployerName: EmployerName = value; break;
+                case OrgColumn.EmployerCategory: EmployerCategory = value; break;
+                case OrgColumn.EmployerOrgSetup: EmployerOrgSetup = value; break;
+                case OrgColumn.CreditCode: EmployerCreditCode = value?.ToUpperInvariant(); break;
+                default: throw new ArgumentOutOfRangeException(nameof(items), column, "The name and the parent are not items.");
+            }
+        }
+    }
+
     /// <summary>Street → Community → Branch → PartyGroup, one level at a time.</summary>
     public static bool CanContain(UnitKind parent, UnitKind child) => child == parent + 1;
 
