@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
 
 results="$PWD/TestResults"
-packages=(postgresql chromium fonts-noto-cjk libopencc1.1 e2fsprogs util-linux)
+packages=(postgresql chromium fonts-noto-cjk libopencc1.1 e2fsprogs util-linux python3-openpyxl)
 passed=0 failed=0 skipped=0
 failures=()
 

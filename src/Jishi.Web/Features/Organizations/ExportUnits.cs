@@ -3,11 +3,9 @@ using System.Globalization;
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace Jishi.Web.Features.Organizations;
 
@@ -71,20 +69,8 @@ public sealed class ExportUnits(JishiDbContext db, CurrentUser user, TimeProvide
         return table;
     }
 
-    /// <summary>As the roster's export writes: MiniExcel, a frozen header row and given widths (its automatic widths count
-    /// a Chinese character as one narrow one).</summary>
-    private static byte[] Save(DataTable sheet)
-    {
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, new Dictionary<string, object> { [OrgLayout.SheetName] = sheet }, excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration
-            {
-                FreezeRowCount = 1,
-                AutoFilter = false,
-                TableStyles = TableStyles.None,
-                DynamicColumns = [new DynamicExcelColumn(OrgLayout.NumberHeader) { Width = 6 },
-                    .. OrgLayout.Columns.Select(c => new DynamicExcelColumn(OrgLayout.Header(c)) { Width = c is OrgColumn.Name or OrgColumn.EmployerName or OrgColumn.ParentName ? 30 : 16 })],
-            });
-        return stream.ToArray();
-    }
+    /// <summary>Name columns wider than the rest.</summary>
+    private static byte[] Save(DataTable sheet) => XlsxWriter.Write(XlsxSheet.Of(OrgLayout.SheetName, sheet,
+        [(OrgLayout.NumberHeader, 6), .. OrgLayout.Columns.Select(c =>
+            (OrgLayout.Header(c), c is OrgColumn.Name or OrgColumn.EmployerName or OrgColumn.ParentName ? 30d : 16d))]));
 }
