@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
 
 results="$PWD/TestResults"
-packages=(postgresql chromium fonts-noto-cjk libopencc1.1 e2fsprogs util-linux python3-openpyxl)
+packages=(postgresql chromium fonts-noto-cjk libopencc1.1 e2fsprogs util-linux python3-openpyxl curl)
 passed=0 failed=0 skipped=0
 failures=()
 
@@ -45,6 +45,7 @@ install_packages() {
 
 # The throwaway cluster: no durability (a test database is thrown away), fast.
 source scripts/lib/postgres.sh
+source scripts/lib/release-check.sh
 
 # Runs one test project into TestResults/NAME.trx and adds its counters; a run without a readable result, or one that
 # failed without a failed test, counts as one failure.
@@ -108,4 +109,5 @@ else
 fi
 stop_postgres
 run_tests browser tests/Jishi.BrowserTests
+check_release
 finish

@@ -27,6 +27,9 @@ public static class PlatformSetup
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        // Under systemd (jishi.service, Type=notify) it reports when it is ready; under the Windows service manager it runs
+        // as the service "Jishi" (sc.exe, 安装说明.txt). Elsewhere both do nothing.
+        services.AddSystemd().AddWindowsService(options => options.ServiceName = "Jishi");
         // Pages are Chinese: write the characters as they are, not as &#x...; entities (three times the bytes).
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
