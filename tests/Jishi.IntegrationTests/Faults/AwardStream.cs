@@ -68,11 +68,14 @@ public sealed class AwardStream : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for the first write stored since the fault was mended, then for <paramref name="more"/> writes started after
-    /// it (the Recovered phase).</summary>
+    /// <summary>Waits until the server has recovered from the mended fault — the last two writes of every client since then were
+    /// stored, so no pooled connection opened during the fault is still in use — then for <paramref name="more"/> writes started
+    /// after that (the Recovered phase).</summary>
     public async Task WaitForRecoveryAsync(int more)
     {
-        await WaitForAsync(() => Count(Phase.Mended, HttpStatusCode.Created) > 0, "the first write after the fault was mended");
+        var run = 2 * _writers.Count;
+        await WaitForAsync(() => _outcomes.Where(o => o.Phase == Phase.Mended).TakeLast(run).Count(o => o.Status == HttpStatusCode.Created) == run,
+            $"{run} writes in a row stored after the fault was mended");
         Current = Phase.Recovered;
         await WaitForAsync(() => Count(Phase.Recovered) >= more, $"{more} writes after recovery");
     }
