@@ -47,9 +47,9 @@ public sealed class SiteAddress(IConfiguration config, IServer server)
         [.. LanAddresses().SelectMany(ip => Listening.Select(PortOf).Distinct().Select(p => $"{p.Scheme}://{ip}:{p.Port}"))];
 
     /// <summary>The LAN addresses phones use now, or, while the server listens on this machine only, would use once
-    /// 会场模式 is on (<paramref name="port"/>: the port it would listen on).</summary>
-    public IReadOnlyList<string> PhoneUrls(int port = DefaultPort) =>
-        ListensOnLan ? LanUrls() : [.. LanAddresses().Select(ip => $"http://{ip}:{port}")];
+    /// 会场模式 is on (<paramref name="port"/>: the port it would listen on; by default the one it listens on now).</summary>
+    public IReadOnlyList<string> PhoneUrls(int? port = null) =>
+        ListensOnLan ? LanUrls() : [.. LanAddresses().Select(ip => $"http://{ip}:{port ?? Listening.Select(u => PortOf(u).Port).DefaultIfEmpty(DefaultPort).First()}")];
 
     private IEnumerable<string> Listening => server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
 

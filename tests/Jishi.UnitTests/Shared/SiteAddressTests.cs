@@ -105,4 +105,8 @@ public sealed class SiteAddressTests
         Assert.Contains(lines, l => l.Contains("http://localhost:5080", StringComparison.Ordinal));
         Assert.All(SiteAddress.LanAddresses(), ip => Assert.Contains(lines, l => l.Contains($"http://{ip}:5080", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void PhoneUrls_ListeningOnLoopbackOtherPort_OfferTheListenedPort() =>
+        Assert.All(Site(null, "http://localhost:6123").PhoneUrls(), url => Assert.EndsWith(":6123", url, StringComparison.Ordinal));
 }
