@@ -24,8 +24,12 @@ check_release() {
     wait "$pid" 2>/dev/null
     if [[ $answer != Healthy ]]; then
       status="发布版未能启动 / the release did not answer /healthz: $(tail -n 5 "$dir/server.log" | tr '\n' ' ')"
+    elif [[ ! -s $dir/office/data/jishi.db ]]; then
+      status="发布版未在 ./data 建数据库 / no database under ./data"
     elif ! (cd "$dir/office" && env -i PATH=/usr/bin:/bin DOTNET_ROOT=/nonexistent HOME="$dir/office" "${exe[0]}" verify-ledger >/dev/null 2>&1); then
       status="发布版 verify-ledger 失败 / verify-ledger failed"
+    elif [[ $("${exe[0]}" --version 2>&1) != "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)" ]]; then
+      status="jishi --version 未输出版本号 / --version did not print the version"
     fi
   fi
   rm -rf "$dir"

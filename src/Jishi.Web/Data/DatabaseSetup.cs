@@ -16,12 +16,19 @@ public static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=data/jishi.db";
 
+    /// <summary>The setting naming the folder of the SQLite database and the server's backups (default <c>./data</c> of the
+    /// folder the server was started from).</summary>
+    public const string DataDirectoryKey = "Jishi:DataDirectory";
+
+    public static string DataDirectory(IConfiguration config) =>
+        Path.GetFullPath(config[DataDirectoryKey] is { Length: > 0 } folder ? folder : "data");
+
     public static DatabaseProvider Provider(IConfiguration config) =>
         Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
 
     public static string ConnectionString(IConfiguration config) =>
         config.GetConnectionString("Jishi") is { Length: > 0 } cs ? cs
-        : Provider(config) == DatabaseProvider.Sqlite ? DefaultSqlite
+        : Provider(config) == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(DataDirectory(config), "jishi.db")}"
         : throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Jishi.");
 
     public static IServiceCollection AddJishiData(this IServiceCollection services, IConfiguration config)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Jishi.Web.Data;
+using Jishi.Web.Features.Cli;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,6 +142,66 @@ public sealed partial class CliTests(SqliteFactory factory, ITestOutputHelper ou
         Assert.Contains("确认请输入 yes", restore.Output);
         Assert.Contains("已取消", restore.Error);
         Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task Version_Asked_PrintsTheReleaseVersionAloneAndStartsNoServer()
+    {
+        var run = await JishiProcess.RunAsync(factory.DatabaseFile, null, "--version");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(typeof(JishiDbContext).Assembly.GetName().Version!.ToString(3), run.Output.Trim());
+    }
+
+    [Fact]
+    public async Task CreateCertificate_OutGiven_WritesPfxThatLoadsWithThePrintedPassword()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"jishi-{Guid.NewGuid():N}.pfx");
+        try
+        {
+            var run = await JishiProcess.RunAsync(factory.DatabaseFile, null, "create-certificate", "--out", file, "--host", "dj.example.cn");
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            Assert.Contains($"Kestrel__Certificates__Default__Path={file}", run.Output, StringComparison.Ordinal);
+            var password = PasswordLine().Match(run.Output).Groups[1].Value.Trim();
+            using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(file, password);
+            Assert.True(certificate.HasPrivateKey);
+            Assert.Contains("dj.example.cn", certificate.Subject, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task InstallService_Print_ShowsTheUnitWithThisDataFolderAndInstallsNothing()
+    {
+        var run = await JishiProcess.RunWithAsync(new Dictionary<string, string> { ["Jishi__DataDirectory"] = "/srv/jishi-data" }, null,
+            "install-service", "--print", "--user", "jishi");
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("Type=notify", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--Jishi:DataDirectory=/srv/jishi-data", run.Output, StringComparison.Ordinal);
+        Assert.Contains("systemctl enable --now jishi", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(JishiCli.SystemdUnitFile) && File.ReadAllText(JishiCli.SystemdUnitFile).Contains("/srv/jishi-data", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex("Kestrel__Certificates__Default__Password=(.+)")]
+    private static partial Regex PasswordLine();
+
+    [Fact]
+    public async Task Migrate_DataDirectorySet_CreatesTheDatabaseInThatFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jishi-data-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = await JishiProcess.RunWithAsync(new Dictionary<string, string> { ["Jishi__DataDirectory"] = folder }, null, "migrate");
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            Assert.True(new FileInfo(Path.Combine(folder, "jishi.db")).Length > 0);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -11,7 +11,12 @@ public static class JishiProcess
     public static Task<Outcome> RunAsync(string databaseFile, string? input, params string[] args) =>
         RunOnAsync("Sqlite", $"Data Source={databaseFile}", input, args);
 
-    public static async Task<Outcome> RunOnAsync(string provider, string connectionString, string? input, params string[] args)
+    public static Task<Outcome> RunOnAsync(string provider, string connectionString, string? input, params string[] args) =>
+        RunWithAsync(new Dictionary<string, string> { ["Database__Provider"] = provider, ["ConnectionStrings__Jishi"] = connectionString },
+            input, args);
+
+    /// <summary>Runs with the given environment (settings as an operator would set them) and nothing else configured.</summary>
+    public static async Task<Outcome> RunWithAsync(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -25,8 +30,10 @@ public static class JishiProcess
         {
             start.ArgumentList.Add(a);
         }
-        start.Environment["Database__Provider"] = provider;
-        start.Environment["ConnectionStrings__Jishi"] = connectionString;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         using var process = Process.Start(start)!;
         if (input is not null)
         {

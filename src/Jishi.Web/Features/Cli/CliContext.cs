@@ -9,6 +9,8 @@ public sealed class CliContext(IServiceProvider services, IStringLocalizer<Share
 {
     public string this[string key] => text[key];
 
+    public IConfiguration Configuration => services.GetRequiredService<IConfiguration>();
+
     public string Format(string key, params object[] args) => text.Format(key, args);
 
     /// <summary>Runs <paramref name="action"/> in its own scope, where the audit log records the changes as "cli".</summary>

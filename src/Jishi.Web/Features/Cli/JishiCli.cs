@@ -11,18 +11,19 @@ namespace Jishi.Web.Features.Cli;
 /// Exit codes: 0 done, 1 refused or failed, 2 not a command (help is printed).</summary>
 public static partial class JishiCli
 {
-    private static readonly string[] HelpTokens = ["-h", "--help", "-?", "/?", "/h"];
+    private static readonly string[] CliOptions = ["-h", "--help", "-?", "/?", "/h", "--version"];
 
     /// <summary>A first word that is neither a host option (<c>--urls …</c>) nor configuration (<c>Key=value</c>) names a
-    /// command; an unknown one gets the help rather than a silently started server.</summary>
+    /// command (or asks for the help or the version); an unknown one gets the help rather than a silently started server.</summary>
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && (HelpTokens.Contains(args[0]) || (!args[0].StartsWith('-') && !args[0].Contains('=')));
+        args.Length > 0 && (CliOptions.Contains(args[0]) || (!args[0].StartsWith('-') && !args[0].Contains('=')));
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PlatformSetup.Cultures[0];
         var cli = ActivatorUtilities.CreateInstance<CliContext>(app.Services);
-        var root = new RootCommand(cli["Cli.Description"]) { Migrate(cli), SeedDemo(cli), Backup(cli), Restore(cli), CreateUser(cli), VerifyLedgerCommand(cli), ResetPasswordCommand(cli) };
+        var root = new RootCommand(cli["Cli.Description"]) { Migrate(cli), SeedDemo(cli), Backup(cli), Restore(cli), CreateUser(cli), VerifyLedgerCommand(cli), ResetPasswordCommand(cli),
+            CreateCertificateCommand(cli), ServiceCommand(cli, install: true), ServiceCommand(cli, install: false) };
         AddImportMembers(root, cli);
         LocalizeHelp(root, cli);
         var parsed = root.Parse(args);
