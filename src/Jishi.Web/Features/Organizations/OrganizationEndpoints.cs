@@ -9,7 +9,7 @@ public static class OrganizationEndpoints
 {
     public static IServiceCollection AddOrganizations(this IServiceCollection services) =>
         services.AddScoped<ListUnits>().AddScoped<ChangeUnit>().AddScoped<ImportUnits>().AddScoped<ExportUnits>().AddScoped<UnitItems>()
-            .AddScoped<NameStreet>();
+            .AddScoped<NameStreet>().AddScoped<StreetHeading>();
 
     public static IEndpointRouteBuilder MapOrganizations(this IEndpointRouteBuilder app)
     {
