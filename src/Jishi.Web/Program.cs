@@ -22,6 +22,7 @@ using Jishi.Web.Features.Grading;
 using Jishi.Web.Shared;
 using Jishi.Web.Features.Duties;
 using Jishi.Web.Features.Publicity;
+using Jishi.Web.Features.Setup;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -51,6 +52,7 @@ builder.Services.AddPublicity(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddTurnaround();
 builder.Services.AddGrading();
+builder.Services.AddSetup();
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -90,6 +92,7 @@ app.MapPublicity();
 app.MapDashboard();
 app.MapTurnaround();
 app.MapGrading();
+app.MapSetup();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -1222,6 +1222,10 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("District")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("EmployerCategory")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -2350,6 +2354,34 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.HasIndex("WorkReportId", "Position");
 
                     b.ToTable("WorkReportProblems");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Setup.SetupProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Dismissed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SkippedSteps")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TiersConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId")
+                        .IsUnique();
+
+                    b.ToTable("SetupProgress");
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Shops.Goods", b =>
@@ -3910,6 +3942,15 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.HasOne("Jishi.Web.Features.Reviews.WorkReport", null)
                         .WithMany("Problems")
                         .HasForeignKey("WorkReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Setup.SetupProgress", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1167,6 +1167,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("District")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EmployerCategory")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -2253,6 +2257,32 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkReportId", "Position");
 
                     b.ToTable("WorkReportProblems");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Setup.SetupProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Dismissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedSteps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TiersConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId")
+                        .IsUnique();
+
+                    b.ToTable("SetupProgress");
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Shops.Goods", b =>
@@ -3771,6 +3801,15 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasOne("Jishi.Web.Features.Reviews.WorkReport", null)
                         .WithMany("Problems")
                         .HasForeignKey("WorkReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Setup.SetupProgress", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Organizations.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Setup;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,8 @@ public sealed class DatabaseInitializer(JishiDbContext db, UserManager<AppUser> 
         db.Units.Add(street);
         await db.SaveChangesAsync(ct);
         street.AssignPath();
+        // A real street starts with the set-up guide; the demo street, already set up, does not.
+        db.SetupProgress.Add(new SetupProgress(street.Id));
         await db.SaveChangesAsync(ct);
     }
 

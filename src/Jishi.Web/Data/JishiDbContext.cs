@@ -83,6 +83,7 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<Features.Grading.IndicatorScore> IndicatorScores => Set<Features.Grading.IndicatorScore>();
     public DbSet<Features.Grading.GradingEvidence> GradingEvidence => Set<Features.Grading.GradingEvidence>();
     public DbSet<Features.Grading.GradingObjection> GradingObjections => Set<Features.Grading.GradingObjection>();
+    public DbSet<Features.Setup.SetupProgress> SetupProgress => Set<Features.Setup.SetupProgress>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

@@ -9,9 +9,9 @@ using Microsoft.Playwright;
 
 namespace Jishi.BrowserTests.Infrastructure;
 
-/// <summary>The real product on Kestrel at a free loopback port, on a fresh SQLite database with the 七里墩 demo,
-/// and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
-public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
+/// <summary>The real product on Kestrel at a free loopback port, on a fresh SQLite database with the 七里墩 demo (a subclass
+/// may start without it), and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Admin-Test-2016";
     public const string DemoPassword = "Demo-Test-2016";
@@ -25,13 +25,15 @@ public sealed class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
+    protected virtual bool SeedDemo => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_sqliteFile)!);
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Jishi", $"Data Source={_sqliteFile}");
-        builder.UseSetting("Jishi:SeedDemo", "true");
+        builder.UseSetting("Jishi:SeedDemo", SeedDemo ? "true" : "false");
         // The browser logs in from one address all through the suite.
         builder.UseSetting("Jishi:RateLimits:SignIn:PermitLimit", "0");
         builder.UseSetting("Jishi:RateLimits:Public:PermitLimit", "0");

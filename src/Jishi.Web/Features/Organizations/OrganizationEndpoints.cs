@@ -8,7 +8,8 @@ namespace Jishi.Web.Features.Organizations;
 public static class OrganizationEndpoints
 {
     public static IServiceCollection AddOrganizations(this IServiceCollection services) =>
-        services.AddScoped<ListUnits>().AddScoped<ChangeUnit>().AddScoped<ImportUnits>().AddScoped<ExportUnits>().AddScoped<UnitItems>();
+        services.AddScoped<ListUnits>().AddScoped<ChangeUnit>().AddScoped<ImportUnits>().AddScoped<ExportUnits>().AddScoped<UnitItems>()
+            .AddScoped<NameStreet>().AddScoped<StreetHeading>();
 
     public static IEndpointRouteBuilder MapOrganizations(this IEndpointRouteBuilder app)
     {

@@ -35,6 +35,9 @@ public sealed class Unit
     public int SortOrder { get; set; }
     public bool IsArchived { get; private set; }
 
+    /// <summary>The district (区) a street belongs to, printed above the street's name on its sheets; streets only.</summary>
+    public string? District { get; private set; }
+
     // The national collection form's organization items (2017), kept as the template names them.
     public string? SecretaryName { get; set; }
     public string? ContactName { get; set; }
@@ -91,6 +94,20 @@ public sealed class Unit
     public void AssignPath() => Path = (Parent?.Path ?? "/") + Id + "/";
 
     public void Rename(string name) => Name = name.Trim();
+
+    public const int MaxName = 100;
+    public const int MaxDistrict = 50;
+
+    /// <summary>Names a street and its district; a community or branch has no district of its own.</summary>
+    public void NameStreet(string name, string district)
+    {
+        if (Kind != UnitKind.Street)
+        {
+            throw new InvalidOperationException("Only a street has a district.");
+        }
+        Rename(name);
+        District = district.Trim();
+    }
 
     public void Archive() => IsArchived = true;
 

@@ -7,8 +7,9 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
 {
     public void Configure(EntityTypeBuilder<Unit> b)
     {
-        b.Property(u => u.Name).HasMaxLength(100);
+        b.Property(u => u.Name).HasMaxLength(Unit.MaxName);
         b.Property(u => u.Path).HasMaxLength(400);
+        b.Property(u => u.District).HasMaxLength(Unit.MaxDistrict);
         b.HasIndex(u => u.Path);
         b.HasIndex(u => u.ParentId);
         b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,61 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Jishi.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SetupProgress : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "District",
+                table: "Units",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SetupProgress",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StreetId = table.Column<int>(type: "integer", nullable: false),
+                    SkippedSteps = table.Column<int>(type: "integer", nullable: false),
+                    TiersConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    Dismissed = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetupProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SetupProgress_Units_StreetId",
+                        column: x => x.StreetId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SetupProgress_StreetId",
+                table: "SetupProgress",
+                column: "StreetId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SetupProgress");
+
+            migrationBuilder.DropColumn(
+                name: "District",
+                table: "Units");
+        }
+    }
+}
