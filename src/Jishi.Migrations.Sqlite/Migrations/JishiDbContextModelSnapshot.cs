@@ -519,6 +519,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -531,6 +535,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BranchGradingId");
+
+                    b.HasIndex("SubmissionToken")
+                        .IsUnique();
 
                     b.ToTable("GradingObjections");
                 });
@@ -2961,6 +2968,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -2978,6 +2989,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionToken")
+                        .IsUnique();
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
