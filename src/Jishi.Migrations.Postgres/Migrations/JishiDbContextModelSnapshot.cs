@@ -546,6 +546,10 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SubmissionToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -558,6 +562,9 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BranchGradingId");
+
+                    b.HasIndex("SubmissionToken")
+                        .IsUnique();
 
                     b.ToTable("GradingObjections");
                 });
@@ -3120,6 +3127,10 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SubmissionToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3137,6 +3148,9 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionToken")
+                        .IsUnique();
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();

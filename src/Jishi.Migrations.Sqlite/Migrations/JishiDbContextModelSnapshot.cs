@@ -519,6 +519,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -531,6 +535,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BranchGradingId");
+
+                    b.HasIndex("SubmissionToken")
+                        .IsUnique();
 
                     b.ToTable("GradingObjections");
                 });
@@ -2991,6 +2998,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -3008,6 +3019,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SubmissionToken")
+                        .IsUnique();
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();

@@ -189,8 +189,9 @@ public sealed class GradingObjection
 
     private GradingObjection() { }
 
-    public GradingObjection(int branchGradingId, string name, string phone, string text, string? userName, DateTime at)
+    public GradingObjection(int branchGradingId, string name, string phone, string text, string? userName, DateTime at, string? submissionToken = null)
     {
+        SubmissionToken = submissionToken;
         BranchGradingId = branchGradingId;
         Name = name;
         Phone = phone;
@@ -206,6 +207,10 @@ public sealed class GradingObjection
     public string Text { get; private set; } = "";
     public string? UserName { get; private set; }
     public DateTime RaisedAt { get; private set; }
+
+    /// <summary>The one-time token of the public form that raised the objection (<see cref="FormOnce"/>), or null.</summary>
+    public string? SubmissionToken { get; private set; }
+
     public string? Answer { get; private set; }
     public string? AnsweredBy { get; private set; }
     public DateTime? AnsweredAt { get; private set; }

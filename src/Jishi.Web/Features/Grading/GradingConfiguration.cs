@@ -1,5 +1,6 @@
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -112,6 +113,8 @@ public sealed class GradingObjectionConfiguration : IEntityTypeConfiguration<Gra
         b.Property(o => o.UserName).HasMaxLength(256);
         b.Property(o => o.AnsweredBy).HasMaxLength(256);
         b.HasIndex(o => o.BranchGradingId);
+        b.Property(o => o.SubmissionToken).HasMaxLength(FormOnce.Length);
+        b.HasIndex(o => o.SubmissionToken).IsUnique();
         b.HasOne<BranchGrading>().WithMany().HasForeignKey(o => o.BranchGradingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

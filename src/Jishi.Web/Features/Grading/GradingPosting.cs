@@ -8,7 +8,8 @@ namespace Jishi.Web.Features.Grading;
 /// by anyone with a name and a phone the street can answer (an account's user name is kept when the caller is signed in).</summary>
 public sealed class GradingPosting(JishiDbContext db, CurrentUser user, TimeProvider clock, GradingResults results)
 {
-    public sealed record ObjectionRequest(int GradingId, string? Name, string? Phone, string? Text);
+    /// <param name="Once">The form's one-time token (<see cref="FormOnce"/>): a resubmission stores no second objection.</param>
+    public sealed record ObjectionRequest(int GradingId, string? Name, string? Phone, string? Text, string? Once = null);
 
     public async Task<PostingDto?> GetAsync(int roundId, CancellationToken ct)
     {
@@ -55,9 +56,15 @@ public sealed class GradingPosting(JishiDbContext db, CurrentUser user, TimeProv
         {
             return new ValidationError(problems);
         }
-        var objection = new GradingObjection(request.GradingId, name, phone, text, user.UserName, clock.GetUtcNow().UtcDateTime);
-        db.GradingObjections.Add(objection);
-        await db.SaveChangesAsync(ct);
-        return objection.Id;
+        var once = FormOnce.Of(request.Once);
+        return await FormOnce.SaveAsync<int>(db, once, async token =>
+            await db.GradingObjections.AsNoTracking().Where(o => o.SubmissionToken == token).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct) is { } earlier
+                ? earlier : null, async () =>
+        {
+            var objection = new GradingObjection(request.GradingId, name, phone, text, user.UserName, clock.GetUtcNow().UtcDateTime, once);
+            db.GradingObjections.Add(objection);
+            await db.SaveChangesAsync(ct);
+            return objection.Id;
+        });
     }
 }

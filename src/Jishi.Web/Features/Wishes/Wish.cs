@@ -24,8 +24,10 @@ public sealed class Wish
 
     private Wish() { }
 
-    public Wish(int unitId, string residentName, string residentPhone, string text, string trackingCode, string? enteredBy, DateTime at)
+    public Wish(int unitId, string residentName, string residentPhone, string text, string trackingCode, string? enteredBy, DateTime at,
+        string? submissionToken = null)
     {
+        SubmissionToken = submissionToken;
         UnitId = unitId;
         ResidentName = residentName;
         ResidentPhone = residentPhone;
@@ -46,6 +48,9 @@ public sealed class Wish
 
     /// <summary>The resident's secret for following and confirming the wish without an account.</summary>
     public string TrackingCode { get; private set; } = "";
+
+    /// <summary>The one-time token of the form that sent the wish (<see cref="FormOnce"/>); null when entered without one.</summary>
+    public string? SubmissionToken { get; private set; }
 
     public WishStatus Status { get; private set; }
     public DateTime SubmittedAt { get; private set; }

@@ -49,7 +49,9 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
     private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static readonly string[] StaffRoles = [Roles.StreetAdmin, Roles.CommunitySecretary, Roles.BranchSecretary];
 
-    public sealed record SubmitRequest(int UnitId, string? Name, string? Phone, string? Text);
+    /// <param name="Once">The form's one-time token (<see cref="FormOnce"/>): a second submission with it stores nothing and
+    /// answers with the wish the first one made.</param>
+    public sealed record SubmitRequest(int UnitId, string? Name, string? Phone, string? Text, string? Once = null);
 
     public sealed record ListRequest(int? UnitId = null, WishStatus? Status = null);
 
@@ -362,18 +364,24 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
             }
             picture = checkedPhoto.Value;
         }
-        var code = RandomNumberGenerator.GetString(CodeAlphabet, Wish.CodeLength);
-        var wish = new Wish(request.UnitId, name!, phone!, request.Text!.Trim(), code, enteredBy, Now);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Wishes.Add(wish);
-        await db.SaveChangesAsync(ct);
-        if (picture is not null)
+        var once = FormOnce.Of(request.Once);
+        return await FormOnce.SaveAsync<WishSubmitted>(db, once, async token =>
+            await db.Wishes.AsNoTracking().Where(w => w.SubmissionToken == token).Select(w => new WishSubmitted(w.Id, w.TrackingCode))
+                .FirstOrDefaultAsync(ct) is { } earlier ? (Result<WishSubmitted>?)earlier : null, async () =>
         {
-            db.WishFiles.Add(new WishFile(wish.Id, WishFileKind.Photo, picture.FileName, picture.ContentType, picture.Content, enteredBy ?? ResidentActor, Now));
+            var code = RandomNumberGenerator.GetString(CodeAlphabet, Wish.CodeLength);
+            var wish = new Wish(request.UnitId, name!, phone!, request.Text!.Trim(), code, enteredBy, Now, once);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Wishes.Add(wish);
             await db.SaveChangesAsync(ct);
-        }
-        await tx.CommitAsync(ct);
-        return new WishSubmitted(wish.Id, code);
+            if (picture is not null)
+            {
+                db.WishFiles.Add(new WishFile(wish.Id, WishFileKind.Photo, picture.FileName, picture.ContentType, picture.Content, enteredBy ?? ResidentActor, Now));
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            return new WishSubmitted(wish.Id, code);
+        });
     }
 
     /// <summary>Marks the wish confirmed with the resident's rating; a repeated confirmation changes nothing and succeeds, so

@@ -1,5 +1,6 @@
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +23,8 @@ public sealed class WishConfiguration : IEntityTypeConfiguration<Wish>
         b.Property(w => w.FulfilmentNote).HasMaxLength(Wish.MaxText);
         b.Property(w => w.RatingComment).HasMaxLength(Wish.MaxText);
         b.HasIndex(w => w.TrackingCode).IsUnique();
+        b.Property(w => w.SubmissionToken).HasMaxLength(FormOnce.Length);
+        b.HasIndex(w => w.SubmissionToken).IsUnique();
         b.HasIndex(w => new { w.UnitId, w.Status });
         b.HasOne<Unit>().WithMany().HasForeignKey(w => w.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
