@@ -34,6 +34,9 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         var members = await query.OrderBy(m => m.Unit!.Path).ThenBy(m => m.Id).ToListAsync(ct);
         var clear = user.SeesSensitiveData;
         var sheet = RosterTable();
+        // Columns an imported roster brought that Jishi has no field for go out again after Jishi's own.
+        var extras = members.SelectMany(m => m.ExtraFields.Keys).Distinct().ToList();
+        sheet.Columns.AddRange(extras.Select(e => new DataColumn(e, typeof(string))).ToArray());
         foreach (var m in members)
         {
             var row = sheet.NewRow();
@@ -43,15 +46,19 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
                 {
                     MemberExcelKind.Unit => units.NameOf(m.UnitId),
                     MemberExcelKind.IdNumber when !clear => Masking.IdNumber(m.IdNumber),
-                    MemberExcelKind.Phone when !clear => Masking.Phone(m.Phone),
+                    MemberExcelKind.Phone when !clear => Masking.Phone(column.Get(m) as string),
                     _ => Write(column, column.Get(m)),
                 }) ?? (object)DBNull.Value;
+            }
+            foreach (var (header, value) in m.ExtraFields)
+            {
+                row[header] = value;
             }
             sheet.Rows.Add(row);
         }
         var today = clock.GetLocalNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return new ExcelFile(text["MemberExcel.ExportFileName", units.Root.Name, today].Value,
-            Save(new Dictionary<string, object> { [MemberExcelColumns.SheetName] = sheet }));
+            Save(new Dictionary<string, object> { [MemberExcelColumns.SheetName] = sheet }, extras.Select(e => (e, 2 * e.Length + 6)).ToArray()));
     }
 
     /// <summary>The header row alone, and a second sheet that explains each column, its allowed values (the tiers
@@ -68,14 +75,14 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         notes.Columns.AddRange([new DataColumn(item), new DataColumn(required), new DataColumn(how)]);
         foreach (var column in MemberExcelColumns.All)
         {
-            var note = text["MemberExcel.Note." + column.Property].Value;
+            var note = text[column.NoteKey].Value;
             if (column.Choices is { } choices)
             {
                 note += text["MemberExcel.AllowedValues", string.Join("、", choices.Select(c => c.Text))].Value;
             }
             else if (column.Property == nameof(Member.Tier))
             {
-                note += text["MemberExcel.AllowedValues", string.Join("、", tiers)].Value;
+                note += text["MemberExcel.AllowedValues", string.Join("、", tiers)].Value + text["Roster.Note.TierDerived"].Value;
             }
             notes.Rows.Add(column.Header, column.Required ? text["MemberExcel.Required"].Value : text["MemberExcel.Optional"].Value, note);
         }
