@@ -1027,6 +1027,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtraFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FloatingTo")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1050,6 +1054,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Landline")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LostSince")
