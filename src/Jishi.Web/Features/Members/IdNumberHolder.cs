@@ -12,7 +12,18 @@ public sealed record IdNumberHolder(int MemberId, string Name, string UnitName, 
     public const string HeldInScope = "Roster.IdNumberHeldInScope";
     public const string Unavailable = "Roster.IdNumberUnavailable";
 
-    public FieldProblem Problem(string callerScope) => UnitScope.Contains(callerScope, UnitPath)
+    /// <summary>The key of the transfer offer in a refusal's data.</summary>
+    public const string TransferKey = "transfer";
+
+    public FieldProblem Problem(string callerScope) => Covers(callerScope)
         ? new FieldProblem("idNumber", HeldInScope, Name, UnitName, MemberId)
         : new FieldProblem("idNumber", Unavailable);
+
+    /// <summary>The transfer to offer (POST /api/members/{id}/transfer), only to a caller who sees the holder.</summary>
+    public TransferOffer? Offer(string callerScope) => Covers(callerScope) ? new TransferOffer(MemberId, Name, UnitName) : null;
+
+    private bool Covers(string callerScope) => UnitScope.Contains(callerScope, UnitPath);
 }
+
+/// <summary>The member an ID number belongs to, offered for a transfer instead of a second entry.</summary>
+public sealed record TransferOffer(int MemberId, string Name, string UnitName);

@@ -25,7 +25,12 @@ public sealed record DerivedValue(int Row, string Column, string Value);
 
 /// <summary>One reason an import was refused: a cell (row as Excel numbers it, column by its header) or, with both
 /// null, the file as a whole. <see cref="Message"/> is complete in itself ("第5行「加入党组织日期」…").</summary>
-public sealed record ImportProblem(int? Row, string? Column, string Message);
+public sealed record ImportProblem(int? Row, string? Column, string Message)
+{
+    /// <summary>For an ID number already held by a member the caller sees: that member, to transfer instead.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public TransferOffer? Transfer { get; init; }
+}
 
 /// <summary>The import was refused and nothing was written; answered as <c>{ "errors": [...] }</c>.</summary>
 public sealed record ImportFailed(IReadOnlyList<ImportProblem> Problems, int HttpStatus = StatusCodes.Status400BadRequest)
@@ -110,8 +115,9 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
 
         public int Count => _errors.Count;
 
-        public void Add(int row, MemberExcelColumn column, string code, object[] args) => _errors.Add((row, MemberExcelColumns.OrderOf(column),
-            new ImportProblem(row, column.Header, text["Import.CellError", row, column.Header, text.Format(code, args)].Value)));
+        public void Add(int row, MemberExcelColumn column, string code, object[] args, TransferOffer? transfer = null) =>
+            _errors.Add((row, MemberExcelColumns.OrderOf(column),
+                new ImportProblem(row, column.Header, text["Import.CellError", row, column.Header, text.Format(code, args)].Value) { Transfer = transfer }));
 
         public ImportFailed ToFailure()
         {
@@ -370,7 +376,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             foreach (var other in existing)
             {
                 var problem = other.Holder.Problem(scope);
-                Fail(firstRow[other.IdNumber!], problem.Code, problem.Args);
+                errors.Add(firstRow[other.IdNumber!], column, problem.Code, problem.Args, other.Holder.Offer(scope));
             }
         }
     }
