@@ -1,3 +1,5 @@
+using Jishi.Web.Shared;
+
 namespace Jishi.Web.Features.Members.Pages;
 
 /// <summary>The editable copy of a member behind the modal form; dates are DateTime for the date pickers. Fields the
@@ -31,6 +33,22 @@ public sealed class MemberForm
 
     /// <summary>True while the ID number and phones on the form are the masked ones of the list.</summary>
     public bool Masked => IdNumber?.Contains('*') == true || Phone?.Contains('*') == true || Landline?.Contains('*') == true;
+
+    /// <summary>The numbers as the list shows them, until <see cref="Reveal"/>.</summary>
+    public void Mask()
+    {
+        IdNumber = Masking.IdNumber(IdNumber);
+        Phone = Masking.Phone(Phone);
+        Landline = Masking.Phone(Landline);
+    }
+
+    /// <summary>The numbers in clear, from an audited reveal.</summary>
+    public void Reveal(MemberDetail m)
+    {
+        IdNumber = m.IdNumber;
+        Phone = m.Phone;
+        Landline = m.Landline;
+    }
 
     public static MemberForm From(MemberDetail m) => new()
     {
