@@ -1083,6 +1083,10 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ExtraFields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("FloatingTo")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1107,6 +1111,10 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("JoinedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Landline")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("LostSince")
                         .HasMaxLength(7)

@@ -1034,6 +1034,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtraFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FloatingTo")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1057,6 +1061,10 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Landline")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LostSince")

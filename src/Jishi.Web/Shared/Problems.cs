@@ -13,12 +13,17 @@ public static class Problems
         {
             var fields = v.Problems.GroupBy(p => p.Field)
                 .ToDictionary(g => g.Key, g => g.Select(p => text.Format(p.Code, p.Args)).ToArray());
-            return TypedResults.Problem(new HttpValidationProblemDetails(fields)
+            var problem = new HttpValidationProblemDetails(fields)
             {
                 Title = text["ValidationFailed"].Value,
                 Detail = string.Join("；", fields.SelectMany(f => f.Value)),
                 Status = error.Status,
-            });
+            };
+            foreach (var (key, value) in v.Data)
+            {
+                problem.Extensions[key] = value;
+            }
+            return TypedResults.Problem(problem);
         }
         return TypedResults.Problem(detail: text.Format(error.Code, error.Args), statusCode: error.Status, title: TitleFor(error.Status, text));
     }

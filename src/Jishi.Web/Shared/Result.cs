@@ -12,9 +12,13 @@ public record Error(string Code, int Status, params object[] Args)
 /// <summary>A problem with one field: <see cref="Code"/> is a resource string formatted with <see cref="Args"/>.</summary>
 public sealed record FieldProblem(string Field, string Code, params object[] Args);
 
-/// <summary>A validation failure, answered as 400 with an <c>errors</c> map of field → localized messages.</summary>
+/// <summary>A validation failure, answered as 400 with an <c>errors</c> map of field → localized messages, and
+/// <see cref="Data"/> as further members of the answer (what the caller may do instead).</summary>
 public sealed record ValidationError(IReadOnlyList<FieldProblem> Problems)
-    : Error("ValidationFailed", StatusCodes.Status400BadRequest);
+    : Error("ValidationFailed", StatusCodes.Status400BadRequest)
+{
+    public IReadOnlyDictionary<string, object> Data { get; init; } = new Dictionary<string, object>();
+}
 
 /// <summary>The outcome of a use case: a value or an <see cref="Error"/>.</summary>
 public readonly record struct Result<T>

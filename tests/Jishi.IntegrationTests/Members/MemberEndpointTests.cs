@@ -93,19 +93,45 @@ public sealed class MemberEndpointTests(JishiFactory factory)
     }
 
     [Fact]
-    public async Task Create_DuplicateIdNumber_Returns400OnIdNumber()
+    public async Task Create_IdNumberHeldInAnotherCommunity_SecretaryGetsOnlyANeutralMessage()
     {
         var branch = (await factory.BranchesOfAsync((await factory.CommunityOfAsync("sq01")).Id))[0];
+        var elsewhere = (await factory.BranchesOfAsync((await factory.CommunityOfAsync("sq02")).Id))[0];
         var client = await factory.ClientForAsync("sq01");
+        var holder = await CreateAsync(await factory.ClientForAsync("admin"), NewMember(elsewhere.Id, "别处党员"));
         // Full-width digits are the same number as the ASCII one already in the roster.
-        var existing = await factory.WithDbAsync(db => db.Members.Where(m => m.IdNumber != null).Select(m => m.IdNumber!).FirstAsync());
-        var fullWidth = new string(existing.Select(c => char.IsAsciiDigit(c) ? (char)(c + 0xFEE0) : c).ToArray());
+        var fullWidth = new string(holder.IdNumber!.Select(c => char.IsAsciiDigit(c) ? (char)(c + 0xFEE0) : c).ToArray());
 
         var response = await client.PostAsJsonAsync("/api/members", NewMember(branch.Id, "重复党员", fullWidth));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = (await response.Content.ReadFromJsonAsync<ProblemRow>())!;
-        Assert.Equal("该公民身份号码已在党员名册中", Assert.Single(problem.Errors!["idNumber"]));
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = JsonSerializer.Deserialize<ProblemRow>(body, JsonSerializerOptions.Web)!;
+        Assert.Equal("该公民身份号码不能在此使用，如有疑问请联系街道党工委", Assert.Single(problem.Errors!["idNumber"]));
+        Assert.DoesNotContain(holder.Name, body);
+        Assert.DoesNotContain("transfer", body);
+        Assert.DoesNotContain("党员名册", body);
+    }
+
+    [Fact]
+    public async Task Create_IdNumberHeldInTheStreet_StreetAdminIsOfferedATransfer()
+    {
+        var branch = (await factory.BranchesOfAsync((await factory.CommunityOfAsync("sq01")).Id))[0];
+        var elsewhere = (await factory.BranchesOfAsync((await factory.CommunityOfAsync("sq02")).Id))[0];
+        var admin = await factory.ClientForAsync("admin");
+        var holder = await CreateAsync(admin, NewMember(elsewhere.Id, "别处党员"));
+
+        var response = await admin.PostAsJsonAsync("/api/members", NewMember(branch.Id, "重复党员", holder.IdNumber));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = json.RootElement.GetProperty("errors").GetProperty("idNumber")[0].GetString()!;
+        Assert.Contains($"已在党员名册中：{holder.Name}（{holder.UnitName}）", message);
+        var transfer = json.RootElement.GetProperty("transfer");
+        Assert.Equal(holder.Id, transfer.GetProperty("memberId").GetInt32());
+        var moved = await admin.PostAsJsonAsync($"/api/members/{holder.Id}/transfer", new { toUnitId = branch.Id });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(branch.Id, (await moved.Content.ReadFromJsonAsync<MemberDetailRow>())!.UnitId);
     }
 
     [Fact]
@@ -265,7 +291,6 @@ public sealed class MemberEndpointTests(JishiFactory factory)
 
         Assert.Equal(stored.Phone![..3] + "****" + stored.Phone[^4..], row.Phone);
         Assert.Equal(stored.IdNumber![..6] + "********" + stored.IdNumber[^4..], row.IdNumber);
-        Assert.Equal((row.Phone, row.IdNumber), (detail.Phone, detail.IdNumber));
         Assert.All(page.Items, m => Assert.DoesNotContain(m.IdNumber ?? "", stored.IdNumber.Substring(6, 8)));
     }
 
@@ -280,17 +305,39 @@ public sealed class MemberEndpointTests(JishiFactory factory)
     [Theory]
     [InlineData("admin")]
     [InlineData("sq01")]
-    public async Task Masking_StreetAdminAndCommunitySecretary_SeeClearNumbers(string userName)
+    public async Task Masking_StreetAdminAndCommunitySecretary_SeeMaskedListsAndRevealOnTheMemberAudited(string userName)
     {
         var community = await factory.CommunityOfAsync("sq01");
         var client = await factory.ClientForAsync(userName);
         var stored = await factory.WithDbAsync(db => db.Members.AsNoTracking()
             .Where(m => m.Unit!.Path.StartsWith(community.Path) && m.Phone != null && m.IdNumber != null).OrderBy(m => m.Id).FirstAsync());
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Entity == "Member" && a.Key == stored.Id.ToString() && a.Action == "Revealed"));
 
-        var detail = (await client.GetFromJsonAsync<MemberDetailRow>($"/api/members/{stored.Id}"))!;
         var page = (await client.GetFromJsonAsync<PageOf<MemberRow>>($"/api/members?unitId={community.Id}&pageSize=500"))!;
+        var revealed = await client.PostAsync($"/api/members/{stored.Id}/reveal", null);
 
-        Assert.Equal((stored.Phone, stored.IdNumber), (detail.Phone, detail.IdNumber));
-        Assert.Equal((stored.Phone, stored.IdNumber), page.Items.Where(m => m.Id == stored.Id).Select(m => (m.Phone, m.IdNumber)).Single());
+        var row = page.Items.Single(m => m.Id == stored.Id);
+        Assert.Equal((stored.Phone![..3] + "****" + stored.Phone[^4..], stored.IdNumber![..6] + "********" + stored.IdNumber[^4..]), (row.Phone, row.IdNumber));
+        Assert.Equal(HttpStatusCode.OK, revealed.StatusCode);
+        var clear = (await revealed.Content.ReadFromJsonAsync<MemberDetailRow>())!;
+        Assert.Equal((stored.Phone, stored.IdNumber), (clear.Phone, clear.IdNumber));
+        var entries = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.Entity == "Member" && a.Key == stored.Id.ToString() && a.Action == "Revealed").ToListAsync());
+        Assert.Equal(audited + 1, entries.Count);
+        Assert.Contains(entries, e => e.UserName == userName);
+    }
+
+    [Fact]
+    public async Task Reveal_BranchSecretary_Returns403AndWritesNothing()
+    {
+        var branch = (await factory.BranchesOfAsync((await factory.CommunityOfAsync("sq01")).Id))[0];
+        var client = await factory.ClientForNewAccountAsync(Roles.BranchSecretary, branch.Id);
+        var id = await factory.WithDbAsync(db => db.Members.Where(m => m.UnitId == branch.Id).Select(m => m.Id).FirstAsync());
+        var revealed = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Revealed"));
+
+        var response = await client.PostAsync($"/api/members/{id}/reveal", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(revealed, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Revealed")));
     }
 }

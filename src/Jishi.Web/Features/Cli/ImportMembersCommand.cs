@@ -33,7 +33,20 @@ public static partial class JishiCli
             {
                 return cli.Fail(error);
             }
-            return cli.Say("Cli.ImportMembers.Done", imported.Value!.Imported);
+            var summary = imported.Value!;
+            if (summary.Derived.Count > 0)
+            {
+                cli.Say("Roster.CliDerived", summary.Derived.Count, string.Join("、", summary.Derived.GroupBy(d => d.Value).Select(g => $"{g.Key} {g.Count()}")));
+            }
+            if (summary.Kept.Count > 0)
+            {
+                cli.Say("Roster.CliKept", string.Join("、", summary.Kept));
+            }
+            if (summary.Ignored.Count > 0)
+            {
+                cli.Say("Roster.CliIgnored", string.Join("、", summary.Ignored));
+            }
+            return cli.Say("Cli.ImportMembers.Done", summary.Imported);
         }, ct));
         root.Add(command);
     }

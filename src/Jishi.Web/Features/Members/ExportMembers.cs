@@ -32,6 +32,9 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         var members = await query.OrderBy(m => m.Unit!.Path).ThenBy(m => m.Id).ToListAsync(ct);
         var clear = user.SeesSensitiveData;
         var sheet = RosterTable();
+        // Columns an imported roster brought that Jishi has no field for go out again after Jishi's own.
+        var extras = members.SelectMany(m => m.ExtraFields.Keys).Distinct().ToList();
+        sheet.Columns.AddRange(extras.Select(e => new DataColumn(e, typeof(string))).ToArray());
         foreach (var m in members)
         {
             var row = sheet.NewRow();
@@ -41,15 +44,19 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
                 {
                     MemberExcelKind.Unit => units.NameOf(m.UnitId),
                     MemberExcelKind.IdNumber when !clear => Masking.IdNumber(m.IdNumber),
-                    MemberExcelKind.Phone when !clear => Masking.Phone(m.Phone),
+                    MemberExcelKind.Phone when !clear => Masking.Phone(column.Get(m) as string),
                     _ => Write(column, column.Get(m)),
                 }) ?? (object)DBNull.Value;
+            }
+            foreach (var (header, value) in m.ExtraFields)
+            {
+                row[header] = value;
             }
             sheet.Rows.Add(row);
         }
         var today = clock.GetLocalNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return new ExcelFile(text["MemberExcel.ExportFileName", units.Root.Name, today].Value,
-            XlsxWriter.Write(Sheet(MemberExcelColumns.SheetName, sheet)));
+            XlsxWriter.Write(Sheet(MemberExcelColumns.SheetName, sheet, extras)));
     }
 
     /// <summary>The header row alone, and a second sheet that explains each column, its allowed values (the tiers
@@ -66,14 +73,14 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         notes.Columns.AddRange([new DataColumn(item), new DataColumn(required), new DataColumn(how)]);
         foreach (var column in MemberExcelColumns.All)
         {
-            var note = text["MemberExcel.Note." + column.Property].Value;
+            var note = text[column.NoteKey].Value;
             if (column.Choices is { } choices)
             {
                 note += text["MemberExcel.AllowedValues", string.Join("、", choices.Select(c => c.Text))].Value;
             }
             else if (column.Property == nameof(Member.Tier))
             {
-                note += text["MemberExcel.AllowedValues", string.Join("、", tiers)].Value;
+                note += text["MemberExcel.AllowedValues", string.Join("、", tiers)].Value + text["Roster.Note.TierDerived"].Value;
             }
             notes.Rows.Add(column.Header, column.Required ? text["MemberExcel.Required"].Value : text["MemberExcel.Optional"].Value, note);
         }
@@ -86,7 +93,7 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
             notes.Rows.Add(text["MemberExcel.UnitNames"].Value, "", units.NameOf(unit.Id));
         }
         return new ExcelFile(text["MemberExcel.TemplateFileName"].Value,
-            XlsxWriter.Write(Sheet(MemberExcelColumns.SheetName, RosterTable()), XlsxSheet.Of(MemberExcelColumns.NotesSheetName, notes, (item, 20), (required, 10), (how, 100))));
+            XlsxWriter.Write(Sheet(MemberExcelColumns.SheetName, RosterTable(), []), XlsxSheet.Of(MemberExcelColumns.NotesSheetName, notes, (item, 20), (required, 10), (how, 100))));
     }
 
     private static DataTable RosterTable()
@@ -104,7 +111,8 @@ public sealed class ExportMembers(JishiDbContext db, CurrentUser user, ListMembe
         _ => value?.ToString(),
     };
 
-    /// <summary>A roster sheet with the columns' widths.</summary>
-    private static XlsxSheet Sheet(string name, DataTable table) =>
-        XlsxSheet.Of(name, table, MemberExcelColumns.All.Select(c => (c.Header, (double)c.Width)).ToArray());
+    /// <summary>A roster sheet with the columns' widths; extra columns as wide as their header.</summary>
+    private static XlsxSheet Sheet(string name, DataTable table, IEnumerable<string> extras) =>
+        XlsxSheet.Of(name, table, MemberExcelColumns.All.Select(c => (c.Header, (double)c.Width))
+            .Concat(extras.Select(e => (e, 2.0 * e.Length + 6))).ToArray());
 }

@@ -7,11 +7,30 @@ using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Members;
 
+/// <summary>The answer to an import of organizations: how many went in.</summary>
 public sealed record ImportSummary(int Imported);
+
+/// <summary>The answer to a roster import: how many members went in (none in a <see cref="Preview"/>), the tiers it filled in,
+/// the columns kept as extra fields and those it did not read.</summary>
+public sealed record RosterImportSummary(int Imported, IReadOnlyList<DerivedValue> Derived, IReadOnlyList<string> Kept, IReadOnlyList<string> Ignored)
+{
+    /// <summary>True when the file was only checked; <see cref="Rows"/> members would go in.</summary>
+    public bool Preview { get; init; }
+
+    public int Rows { get; init; }
+}
+
+/// <summary>A value the file did not give and the import filled in (a tier from 是否为流动党员 and 工作岗位).</summary>
+public sealed record DerivedValue(int Row, string Column, string Value);
 
 /// <summary>One reason an import was refused: a cell (row as Excel numbers it, column by its header) or, with both
 /// null, the file as a whole. <see cref="Message"/> is complete in itself ("第5行「加入党组织日期」…").</summary>
-public sealed record ImportProblem(int? Row, string? Column, string Message);
+public sealed record ImportProblem(int? Row, string? Column, string Message)
+{
+    /// <summary>For an ID number already held by a member the caller sees: that member, to transfer instead.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public TransferOffer? Transfer { get; init; }
+}
 
 /// <summary>The import was refused and nothing was written; answered as <c>{ "errors": [...] }</c>.</summary>
 public sealed record ImportFailed(IReadOnlyList<ImportProblem> Problems, int HttpStatus = StatusCodes.Status400BadRequest)
@@ -32,9 +51,12 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
 
     /// <summary>A parsed row; <paramref name="Unit"/> is null when the row has errors, <paramref name="IdNumber"/> when
     /// it has no valid ID number to check for duplicates.</summary>
-    private sealed record ParsedRow(int Number, MemberInput Input, Organizations.Unit? Unit, string? IdNumber);
+    private sealed record ParsedRow(int Number, MemberInput Input, Organizations.Unit? Unit, string? IdNumber, bool TierDerived);
 
-    public async Task<Result<ImportSummary>> HandleAsync(Stream file, int? unitId, CancellationToken ct)
+    private sealed record Parsed(List<ParsedRow> Rows, RosterHeader? Header, IReadOnlyList<string> Ignored, ImportFailed? FileError);
+
+    /// <param name="preview">Check the file and answer what an import would do, writing nothing.</param>
+    public async Task<Result<RosterImportSummary>> HandleAsync(Stream file, int? unitId, CancellationToken ct, bool preview = false)
     {
         if (await UnitNames.LoadAsync(db, user, unitId, ct) is not { } units)
         {
@@ -51,27 +73,35 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         }
         var tiers = await db.MemberTiers.Where(t => t.IsActive).OrderBy(t => t.SortOrder).Select(t => t.Name).ToListAsync(ct);
         var errors = new CellErrors(text);
-        List<ParsedRow> rows;
+        Parsed outcome;
         try
         {
-            var outcome = Parse(content, units, tiers, errors);
+            outcome = Parse(content, units, tiers, errors);
             if (outcome.FileError is { } fileError)
             {
                 return fileError;
             }
-            rows = outcome.Rows;
         }
         catch (InvalidDataException)
         {
             return FileProblem("Import.NotXlsx");
         }
+        var rows = outcome.Rows;
         await FindDuplicatesAsync(rows, errors, ct);
         if (errors.Count > 0)
         {
             return errors.ToFailure();
         }
-        await InsertAsync(rows, ct);
-        return new ImportSummary(rows.Count);
+        if (!preview)
+        {
+            await InsertAsync(rows, ct);
+        }
+        var derived = rows.Where(r => r.TierDerived).Select(r => new DerivedValue(r.Number, MemberExcelColumns.TierHeader, r.Input.Tier)).ToList();
+        return new RosterImportSummary(preview ? 0 : rows.Count, derived, outcome.Header!.Extra.Values.ToList(), outcome.Ignored)
+        {
+            Preview = preview,
+            Rows = rows.Count,
+        };
     }
 
     /// <summary>A refusal about the file as a whole, with one localized message.</summary>
@@ -85,8 +115,9 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
 
         public int Count => _errors.Count;
 
-        public void Add(int row, MemberExcelColumn column, string code, object[] args) => _errors.Add((row, MemberExcelColumns.OrderOf(column),
-            new ImportProblem(row, column.Header, text["Import.CellError", row, column.Header, text.Format(code, args)].Value)));
+        public void Add(int row, MemberExcelColumn column, string code, object[] args, TransferOffer? transfer = null) =>
+            _errors.Add((row, MemberExcelColumns.OrderOf(column),
+                new ImportProblem(row, column.Header, text["Import.CellError", row, column.Header, text.Format(code, args)].Value) { Transfer = transfer }));
 
         public ImportFailed ToFailure()
         {
@@ -138,34 +169,34 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             : "Import.NotXlsx";
     }
 
-    private (List<ParsedRow> Rows, ImportFailed? FileError) Parse(Stream content, UnitNames units, IReadOnlyList<string> tiers,
-        CellErrors errors)
+    private Parsed Parse(Stream content, UnitNames units, IReadOnlyList<string> tiers, CellErrors errors)
     {
         var maxLengths = MemberExcelColumns.All.ToDictionary(c => c.Property, c =>
             db.Model.FindEntityType(typeof(Member))!.FindProperty(c.Property)!.GetMaxLength());
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        Dictionary<int, MemberExcelColumn>? header = null;
+        RosterHeader? header = null;
         Dictionary<int, MemberExcelColumn> best = [];
+        var ignored = new SortedDictionary<int, string>();
         var sawContent = false;
         var parsed = new List<ParsedRow>();
         foreach (var row in XlsxReader.ReadRows(content, MemberExcelColumns.SheetName, MaxRows + HeaderSearchRows + 1, MaxColumns))
         {
-            if (header is null ? row.IsBlank : row.IsBlankIn(header.Keys))
+            if (header is null ? row.IsBlank : row.IsBlankIn(header.ReadColumns))
             {
                 continue;
             }
             sawContent = true;
             if (header is null)
             {
-                var found = MatchHeader(row);
-                if (MemberExcelColumns.All.Where(c => c.Required).All(found.ContainsValue))
+                var found = RosterHeader.Of(row.Cells);
+                if (found.IsComplete)
                 {
                     header = found;
                     continue;
                 }
-                if (found.Count > best.Count)
+                if (found.Known.Count > best.Count)
                 {
-                    best = found;
+                    best = found.Known.ToDictionary();
                 }
                 if (row.Number >= HeaderSearchRows)
                 {
@@ -175,40 +206,44 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             }
             if (parsed.Count == MaxRows)
             {
-                return ([], FileProblem("Import.TooManyRows", StatusCodes.Status400BadRequest, MaxRows));
+                return Refused(FileProblem("Import.TooManyRows", StatusCodes.Status400BadRequest, MaxRows));
             }
+            NoteIgnored(row, header, ignored);
             parsed.Add(ParseRow(row, header, units, tiers, today, maxLengths, errors));
         }
         if (!sawContent)
         {
-            return ([], FileProblem("Import.NoData"));
+            return Refused(FileProblem("Import.NoData"));
         }
         if (header is null)
         {
             var missing = MemberExcelColumns.All.Where(c => c.Required && !best.ContainsValue(c)).Select(c => c.Header);
-            return ([], FileProblem("Import.HeadersMissing", StatusCodes.Status400BadRequest, string.Join("、", missing)));
+            return Refused(FileProblem("Import.HeadersMissing", StatusCodes.Status400BadRequest, string.Join("、", missing)));
         }
-        return parsed.Count == 0 ? ([], FileProblem("Import.NoRows")) : (parsed, null);
+        return parsed.Count == 0 ? Refused(FileProblem("Import.NoRows")) : new Parsed(parsed, header, ignored.Values.ToList(), null);
     }
 
-    /// <summary>The template's columns a row names, by column index; the first of two equal headers wins.</summary>
-    private static Dictionary<int, MemberExcelColumn> MatchHeader(XlsxReader.Row row)
+    private static Parsed Refused(ImportFailed problem) => new([], null, [], problem);
+
+    /// <summary>Records a column with a value that the import does not read: by its header, or by its letter when it has none.</summary>
+    private void NoteIgnored(XlsxReader.Row row, RosterHeader header, SortedDictionary<int, string> ignored)
     {
-        var found = new Dictionary<int, MemberExcelColumn>();
         for (var i = 0; i < row.Cells.Length; i++)
         {
-            if (row.Cells[i] is string s && MemberExcelColumns.Match(s) is { } column && !found.ContainsValue(column))
+            if (!ignored.ContainsKey(i) && !header.Known.ContainsKey(i) && !header.Extra.ContainsKey(i) && row.Written[i] && TextOf(row.Cells[i]) is not null)
             {
-                found[i] = column;
+                ignored[i] = header.Skipped.TryGetValue(i, out var name) ? name : text["Roster.UnnamedColumn", XlsxReader.ColumnName(i)].Value;
             }
         }
-        return found;
     }
 
-    private ParsedRow ParseRow(XlsxReader.Row row, Dictionary<int, MemberExcelColumn> header, UnitNames units, IReadOnlyList<string> tiers,
+    private ParsedRow ParseRow(XlsxReader.Row row, RosterHeader header, UnitNames units, IReadOnlyList<string> tiers,
         DateOnly today, Dictionary<string, int?> maxLengths, CellErrors errors)
     {
-        var input = new MemberInput();
+        var input = new MemberInput
+        {
+            ExtraFields = header.Extra.Where(e => TextOf(row.Cells[e.Key]) is not null).ToDictionary(e => e.Value, e => TextOf(row.Cells[e.Key])!),
+        };
         Organizations.Unit? unit = null;
         var failed = new HashSet<MemberExcelColumn>();
         void Fail(MemberExcelColumn column, string code, params object[] args)
@@ -216,7 +251,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             failed.Add(column);
             errors.Add(row.Number, column, code, args);
         }
-        foreach (var (index, column) in header)
+        foreach (var (index, column) in header.Known)
         {
             var value = row.Cells[index];
             var s = TextOf(value);
@@ -293,12 +328,20 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
                         case UnitNames.Ambiguous ambiguous:
                             Fail(column, "Import.UnitAmbiguous", s!, ambiguous.Count, ambiguous.Example);
                             break;
+                        case UnitNames.Candidates candidates:
+                            Fail(column, "Roster.UnitCandidates", s!, string.Join("、", candidates.Names.Select(n => "「" + n + "」")));
+                            break;
                         default:
                             Fail(column, "Import.UnitUnknown", s!, units.Root.Name);
                             break;
                     }
                     break;
             }
+        }
+        var tierDerived = string.IsNullOrEmpty(input.Tier);
+        if (tierDerived)
+        {
+            input = input with { Tier = TierDerivation.Derive(input.IsFloating, input.Post) };
         }
         foreach (var problem in MemberRules.Validate(input, tiers, today))
         {
@@ -308,7 +351,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             }
         }
         var idNumberFailed = failed.Any(c => c.Kind == MemberExcelKind.IdNumber);
-        return new ParsedRow(row.Number, input, failed.Count == 0 ? unit : null, idNumberFailed ? null : input.IdNumber);
+        return new ParsedRow(row.Number, input, failed.Count == 0 ? unit : null, idNumberFailed ? null : input.IdNumber, tierDerived);
     }
 
     /// <summary>Duplicates within the file name both rows; then the ID numbers are looked up in the roster in chunks.</summary>
@@ -325,13 +368,15 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
                 Fail(firstRow[id], "Import.DuplicateInFile", row.Number);
             }
         }
+        var scope = await user.ScopePathAsync(ct);
         foreach (var chunk in firstRow.Keys.Chunk(IdLookupChunk))
         {
             var existing = await db.Members.AsNoTracking().Where(m => m.IdNumber != null && chunk.Contains(m.IdNumber))
-                .Select(m => m.IdNumber!).ToListAsync(ct);
-            foreach (var id in existing)
+                .Select(m => new { m.IdNumber, Holder = new IdNumberHolder(m.Id, m.Name, m.Unit!.Name, m.Unit.Path) }).ToListAsync(ct);
+            foreach (var other in existing)
             {
-                Fail(firstRow[id], "Member.IdNumberExists");
+                var problem = other.Holder.Problem(scope);
+                errors.Add(firstRow[other.IdNumber!], column, problem.Code, problem.Args, other.Holder.Offer(scope));
             }
         }
     }

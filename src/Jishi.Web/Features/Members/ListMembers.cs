@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Members;
 
-/// <summary>Searches the roster of the caller's subtree (a unit includes its descendants).</summary>
+/// <summary>Searches the roster of the caller's subtree (a unit includes its descendants); numbers come masked.</summary>
 public sealed class ListMembers(JishiDbContext db, CurrentUser user)
 {
     public sealed record Request(int? UnitId = null, string? Q = null, string? Tier = null, MemberStatus? Status = null,
@@ -18,12 +18,12 @@ public sealed class ListMembers(JishiDbContext db, CurrentUser user)
         {
             return Error.NotFound("Entity.Unit");
         }
-        var clear = user.SeesSensitiveData;
         var page = await query.OrderBy(m => m.UnitId).ThenBy(m => m.Id)
             .Select(m => new MemberListItem(m.Id, m.Name, m.UnitId, m.Tier, m.Status, m.Unit!.Name, m.Gender, m.Category,
                 m.JoinedOn, m.Phone, m.IdNumber, m.Position))
             .ToPageAsync(r.Page, r.PageSize, ct);
-        return clear ? page : page with
+        // Lists show ID numbers and phones masked to every role; the member's form reveals them, audited (RevealMember).
+        return page with
         {
             Items = page.Items.Select(i => i with { Phone = Masking.Phone(i.Phone), IdNumber = Masking.IdNumber(i.IdNumber) }).ToList(),
         };

@@ -32,7 +32,11 @@ public sealed class Member
     public DateOnly? JoinedOn { get; set; }
     public DateOnly? FullMemberOn { get; set; }
     public string? Post { get; set; }
+    /// <summary>The mobile number (手机号).</summary>
     public string? Phone { get; set; }
+
+    /// <summary>The landline with its area code (固定电话).</summary>
+    public string? Landline { get; set; }
     public string? Address { get; set; }
     public bool MembershipSuspended { get; set; }
     public bool IsLost { get; set; }
@@ -42,6 +46,10 @@ public sealed class Member
     public required string Tier { get; set; }
     public string? Position { get; set; }
     public MemberStatus Status { get; set; }
+
+    /// <summary>Columns of an imported roster that Jishi has no field for, by header: kept with the member, shown on
+    /// the member's form and exported again as columns of their own.</summary>
+    public Dictionary<string, string> ExtraFields { get; set; } = [];
 
     public List<MemberTransfer> Transfers { get; private set; } = [];
 

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jishi.Web.Features.Members;
@@ -14,6 +17,8 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Education).HasMaxLength(20);
         b.Property(m => m.Post).HasMaxLength(50);
         b.Property(m => m.Phone).HasMaxLength(30);
+        b.Property(m => m.Landline).HasMaxLength(30);
+        b.Property(m => m.ExtraFields).HasConversion(ExtraFieldsJson.Converter, ExtraFieldsJson.Comparer);
         b.Property(m => m.Address).HasMaxLength(200);
         b.Property(m => m.LostSince).HasMaxLength(7);
         b.Property(m => m.FloatingTo).HasMaxLength(100);
@@ -45,4 +50,21 @@ public sealed class MemberTierConfiguration : IEntityTypeConfiguration<MemberTie
         b.Property(t => t.Name).HasMaxLength(20);
         b.HasIndex(t => t.Name).IsUnique();
     }
+}
+
+/// <summary>A member's extra fields as one JSON object (header → value), so any provider stores them in one column;
+/// rows from before the column hold an empty text.</summary>
+public static class ExtraFieldsJson
+{
+    // Chinese headers stay readable in the database.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static readonly ValueConverter<Dictionary<string, string>, string> Converter = new(
+        v => JsonSerializer.Serialize(v, Options),
+        v => v.Length == 0 ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(v, Options) ?? new Dictionary<string, string>());
+
+    public static readonly ValueComparer<Dictionary<string, string>> Comparer = new(
+        (a, b) => a!.Count == b!.Count && a.All(p => b.ContainsKey(p.Key) && b[p.Key] == p.Value),
+        v => v.Aggregate(0, (hash, p) => HashCode.Combine(hash, p.Key, p.Value)),
+        v => new Dictionary<string, string>(v));
 }

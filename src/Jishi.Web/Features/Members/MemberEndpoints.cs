@@ -8,7 +8,7 @@ public static class MemberEndpoints
 {
     public static IServiceCollection AddMembers(this IServiceCollection services) =>
         services.AddScoped<ListMembers>().AddScoped<SaveMember>().AddScoped<ListTiers>()
-            .AddScoped<ImportMembers>().AddScoped<ExportMembers>();
+            .AddScoped<ImportMembers>().AddScoped<ExportMembers>().AddScoped<RevealMember>();
 
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
@@ -19,6 +19,9 @@ public static class MemberEndpoints
         members.MapGet("/{id:int}", async (int id, SaveMember handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<MemberDetail>();
+        members.MapPost("/{id:int}/reveal", async (int id, RevealMember handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<MemberDetail>().ProducesProblem(403);
         members.MapPost("", async (MemberInput input, SaveMember handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.CreateAsync(input, ct)).ToHttp(text, m => TypedResults.Created($"/api/members/{m.Id}", m)))
             .Produces<MemberDetail>(201).ProducesValidationProblem();

@@ -21,7 +21,13 @@ public sealed record MemberExcelColumn(string Header, string Property, MemberExc
     /// <summary>Room the column's values need, in Excel's character widths (a Chinese character takes two).</summary>
     public int ContentWidth { get; init; }
 
+    /// <summary>Other headers that name the column (an older template's wording).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     public string Field => char.ToLowerInvariant(Property[0]) + Property[1..];
+
+    /// <summary>The resource string that explains the column on the template's 填写说明 sheet.</summary>
+    public string NoteKey { get; init; } = "MemberExcel.Note." + Property;
 
     /// <summary>The column's width in the workbook: its header or its values, whichever is wider.</summary>
     public int Width => Math.Max(2 * Header.Length + 2, ContentWidth);
@@ -37,6 +43,10 @@ public static class MemberExcelColumns
     public const string SheetName = "党员名册";
     public const string NotesSheetName = "填写说明";
     public const string UnitHeader = "所在党支部";
+    public const string TierHeader = "分层类别";
+
+    /// <summary>A row number column; its values are not data.</summary>
+    public const string RowNumberHeader = "序号";
 
     private static readonly (string, object)[] YesNo = [("否", false), ("是", true)];
 
@@ -59,8 +69,10 @@ public static class MemberExcelColumns
         new("转为正式党员日期", nameof(Member.FullMemberOn), MemberExcelKind.Date, false, m => m.FullMemberOn, (i, v) => i with { FullMemberOn = v as DateOnly? }),
         new("工作岗位", nameof(Member.Post), MemberExcelKind.Text, false, m => m.Post, (i, v) => i with { Post = v as string })
             { ContentWidth = 16 },
-        new("联系电话", nameof(Member.Phone), MemberExcelKind.Phone, false, m => m.Phone, (i, v) => i with { Phone = v as string })
-            { ContentWidth = 15 },
+        new("手机号", nameof(Member.Phone), MemberExcelKind.Phone, false, m => m.Phone, (i, v) => i with { Phone = v as string })
+            { ContentWidth = 15, Aliases = ["联系电话", "手机号码"] },
+        new("固定电话", nameof(Member.Landline), MemberExcelKind.Phone, false, m => m.Landline, (i, v) => i with { Landline = v as string })
+            { ContentWidth = 16, NoteKey = "Roster.Note.Landline" },
         new("家庭住址", nameof(Member.Address), MemberExcelKind.Text, false, m => m.Address, (i, v) => i with { Address = v as string })
             { ContentWidth = 40 },
         new("党籍状态", nameof(Member.MembershipSuspended), MemberExcelKind.Choice, false, m => m.MembershipSuspended,
@@ -70,7 +82,7 @@ public static class MemberExcelColumns
         new("是否为流动党员", nameof(Member.IsFloating), MemberExcelKind.Choice, false, m => m.IsFloating, (i, v) => i with { IsFloating = (bool)v! }, YesNo),
         new("外出流向", nameof(Member.FloatingTo), MemberExcelKind.Text, false, m => m.FloatingTo, (i, v) => i with { FloatingTo = v as string })
             { ContentWidth = 24 },
-        new("分层类别", nameof(Member.Tier), MemberExcelKind.Text, true, m => m.Tier, (i, v) => i with { Tier = v as string ?? "" }),
+        new(TierHeader, nameof(Member.Tier), MemberExcelKind.Text, false, m => m.Tier, (i, v) => i with { Tier = v as string ?? "" }),
         new("职务", nameof(Member.Position), MemberExcelKind.Text, false, m => m.Position, (i, v) => i with { Position = v as string })
             { ContentWidth = 18 },
         new("人员状态", nameof(Member.Status), MemberExcelKind.Choice, false, m => m.Status, (i, v) => i with { Status = (MemberStatus)v! },
@@ -82,9 +94,13 @@ public static class MemberExcelColumns
     /// <summary>The column's place in the workbook, from 0.</summary>
     public static int OrderOf(MemberExcelColumn column) => Array.IndexOf(Columns, column);
 
-    /// <summary>The column a header cell names: the bare header, or one followed by a hint in brackets
+    /// <summary>The column a header cell names: the bare header or an alias, or one followed by a hint in brackets
     /// ("人员类别(正式党员/预备党员)"); spaces, line breaks and a required-mark * are ignored.</summary>
-    public static MemberExcelColumn? Match(string? header)
+    public static MemberExcelColumn? Match(string? header) =>
+        Bare(header) is { } bare ? All.FirstOrDefault(c => c.Header == bare || c.Aliases.Contains(bare)) : null;
+
+    /// <summary>A header cell without spaces, required-mark and bracketed hint; null when nothing is left.</summary>
+    public static string? Bare(string? header)
     {
         if (header is null)
         {
@@ -96,6 +112,6 @@ public static class MemberExcelColumns
         {
             bare = bare[..bracket];
         }
-        return All.FirstOrDefault(c => c.Header == bare);
+        return bare.Length == 0 ? null : bare;
     }
 }

@@ -17,20 +17,20 @@ public static class MemberExcelEndpoints
         // The form is read by hand so that a missing, oversized or malformed upload gets the same Chinese error list
         // as a bad workbook (Accepts makes routing answer 415 to anything but multipart/form-data). Antiforgery is off because API clients carry bearer tokens; the Identity cookie is
         // SameSite=Lax, so another site cannot post here with it.
-        members.MapPost("/import", async (HttpRequest request, int? unitId, ImportMembers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        members.MapPost("/import", async (HttpRequest request, int? unitId, bool? preview, ImportMembers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
                 if (await ReadFileAsync(request, handler, ct) is var (file, refused) && refused is not null)
                 {
                     return Refusal(refused, text);
                 }
                 await using var stream = file!.OpenReadStream();
-                var result = await handler.HandleAsync(stream, unitId, ct);
+                var result = await handler.HandleAsync(stream, unitId, ct, preview == true);
                 return result.IsSuccess ? TypedResults.Ok(result.Value)
                     : result.Error is ImportFailed failed ? Refusal(failed, text) : result.Error!.ToProblem(text);
             })
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
-            .Produces<ImportSummary>()
+            .Produces<RosterImportSummary>()
             .Produces<ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<ImportErrors>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound);

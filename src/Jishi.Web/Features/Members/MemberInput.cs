@@ -15,6 +15,7 @@ public sealed record MemberInput
     public DateOnly? FullMemberOn { get; init; }
     public string? Post { get; init; }
     public string? Phone { get; init; }
+    public string? Landline { get; init; }
     public string? Address { get; init; }
     public bool MembershipSuspended { get; init; }
     public bool IsLost { get; init; }
@@ -24,6 +25,9 @@ public sealed record MemberInput
     public string Tier { get; init; } = "";
     public string? Position { get; init; }
     public MemberStatus Status { get; init; }
+
+    /// <summary>Extra fields by header; null leaves the member's as they are (the screens and the API do not edit them).</summary>
+    public IReadOnlyDictionary<string, string>? ExtraFields { get; init; }
 
     public void ApplyTo(Member m)
     {
@@ -38,6 +42,7 @@ public sealed record MemberInput
         m.FullMemberOn = FullMemberOn;
         m.Post = Post?.Trim();
         m.Phone = MemberRules.NormalizeDigits(Phone)?.Trim();
+        m.Landline = MemberRules.NormalizeDigits(Landline)?.Trim();
         m.Address = Address?.Trim();
         m.MembershipSuspended = MembershipSuspended;
         m.IsLost = IsLost;
@@ -47,5 +52,9 @@ public sealed record MemberInput
         m.Tier = Tier.Trim();
         m.Position = Position?.Trim();
         m.Status = Status;
+        if (ExtraFields is not null)
+        {
+            m.ExtraFields = new Dictionary<string, string>(ExtraFields);
+        }
     }
 }

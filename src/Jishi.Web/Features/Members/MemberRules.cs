@@ -85,6 +85,10 @@ public static partial class MemberRules
         {
             problems.Add(new("phone", "Member.PhoneInvalid"));
         }
+        if (NormalizeDigits(m.Landline)?.Trim() is { Length: > 0 } landline && !IsValidPhone(landline))
+        {
+            problems.Add(new("landline", "Member.PhoneInvalid"));
+        }
         if (!tiers.Contains(m.Tier.Trim()))
         {
             problems.Add(new("tier", "Member.TierInvalid", string.Join("、", tiers)));

@@ -45,6 +45,7 @@ public sealed class SaveMember(JishiDbContext db, CurrentUser user, TimeProvider
             UnitId = member.UnitId,
             IdNumber = input.IdNumber?.Contains('*') == true ? member.IdNumber : input.IdNumber,
             Phone = input.Phone?.Contains('*') == true ? member.Phone : input.Phone,
+            Landline = input.Landline?.Contains('*') == true ? member.Landline : input.Landline,
         };
         if (await ValidateAsync(input, member.Id, ct) is { } invalid)
         {
@@ -99,11 +100,18 @@ public sealed class SaveMember(JishiDbContext db, CurrentUser user, TimeProvider
     {
         var tiers = await db.MemberTiers.Where(t => t.IsActive).Select(t => t.Name).ToListAsync(ct);
         var problems = MemberRules.Validate(input, tiers, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var data = new Dictionary<string, object>();
         if (MemberRules.NormalizeIdNumber(input.IdNumber) is { } id && !problems.Any(p => p.Field == "idNumber")
-            && await db.Members.AnyAsync(m => m.IdNumber == id && m.Id != selfId, ct))
+            && await db.Members.Where(m => m.IdNumber == id && m.Id != selfId)
+                .Select(m => new IdNumberHolder(m.Id, m.Name, m.Unit!.Name, m.Unit.Path)).FirstOrDefaultAsync(ct) is { } holder)
         {
-            problems.Add(new FieldProblem("idNumber", "Member.IdNumberExists"));
+            var scope = await user.ScopePathAsync(ct);
+            problems.Add(holder.Problem(scope));
+            if (holder.Offer(scope) is { } offer)
+            {
+                data[IdNumberHolder.TransferKey] = offer;
+            }
         }
-        return problems.Count == 0 ? null : new ValidationError(problems);
+        return problems.Count == 0 ? null : new ValidationError(problems) { Data = data };
     }
 }

@@ -18,12 +18,16 @@ public sealed class UnitNames
 
     public sealed record Ambiguous(int Count, string Example) : Resolution;
 
+    /// <summary>A national-style name (中共…支部委员会, 第一党支部) that fits several units, named the way the export names them.</summary>
+    public sealed record Candidates(IReadOnlyList<string> Names) : Resolution;
+
     private static readonly char[] Separators = ['/', '／', '\\'];
 
     private readonly Dictionary<int, Unit> _byId;
     private readonly ILookup<string, Unit> _byName;
     private readonly Dictionary<string, Resolution> _resolved = [];
     private readonly Dictionary<int, string> _written = [];
+    private OrganizationNameForms? _forms;
 
     /// <param name="subtree">The units under (and including) <paramref name="root"/>.</param>
     public UnitNames(Unit root, IEnumerable<Unit> subtree)
@@ -66,10 +70,22 @@ public sealed class UnitNames
         Resolution result = candidates switch
         {
             [var one] => new Found(one),
-            [] => new Unknown(),
+            [] => ByForm(text),
             _ => new Ambiguous(candidates.Count, NameOf(candidates[0].Id)),
         };
         return _resolved[text] = result;
+    }
+
+    /// <summary>A name that is no unit's own, matched as the national system writes names (see <see cref="OrganizationNameForms"/>).</summary>
+    private Resolution ByForm(string text)
+    {
+        _forms ??= new OrganizationNameForms(_byId.Values.Select(u => new OrganizationNameForms.Candidate(u.Id, u.Name, Chain(u).SkipLast(1).ToList())));
+        return _forms.Match(text) switch
+        {
+            [var one] => new Found(_byId[one]),
+            [] => new Unknown(),
+            var several => new Candidates(several.Select(NameOf).Order(StringComparer.Ordinal).ToList()),
+        };
     }
 
     /// <summary>The shortest name, counted from the unit upwards, that resolves to exactly this unit.</summary>

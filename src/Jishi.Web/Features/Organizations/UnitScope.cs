@@ -10,6 +10,9 @@ public static class UnitScope
     public static IQueryable<Unit> Within(this IQueryable<Unit> units, string scopePath) =>
         units.Where(u => u.Path.StartsWith(scopePath));
 
+    /// <summary>True when the unit at <paramref name="path"/> lies in the subtree at <paramref name="scopePath"/>.</summary>
+    public static bool Contains(string scopePath, string path) => path.StartsWith(scopePath, StringComparison.Ordinal);
+
     /// <summary>The unit with <paramref name="id"/> when the caller may see it; otherwise null (answered as 404).</summary>
     public static async Task<Unit?> FindVisibleUnitAsync(this JishiDbContext db, CurrentUser user, int id, CancellationToken ct)
     {
