@@ -25,7 +25,8 @@ public sealed partial class CleanText(IChineseConverter converter, GlossWords wo
         var unglossed = PinyinGloss().Replace(original, "$1");
         var text = GlossAfterOther().Replace(unglossed, m => Restore(unglossed, m, checks));
         text = converter.ToSimplified(text);
-        text = AsciiPunctuationInChinese().Replace(text, m => m.Groups[1].Value + FullWidth(m.Groups[2].Value[0]) + m.Groups[3].Value);
+        text = AsciiPunctuationInChinese().Replace(text, m => m.Groups[1].Length + m.Groups[3].Length == 0 ? m.Value
+            : m.Groups[1].Value + FullWidth(m.Groups[2].Value[0]) + m.Groups[3].Value);
         text = SpaceBetweenChinese().Replace(text, "$1");
         text = SpaceAroundChinesePunctuation().Replace(text, "$1");
         text = RepeatedSpaces().Replace(text, " ");
@@ -82,8 +83,10 @@ public sealed partial class CleanText(IChineseConverter converter, GlossWords wo
     [GeneratedRegex(@"(?<garbled>(?:[^\s\p{P}\p{Cc}" + Han + @"]|[?\uFFFD])*)" + Gloss)]
     private static partial Regex GlossAfterOther();
 
-    // Spaces and tabs only: a line ending after the punctuation stays where it was.
-    [GeneratedRegex(@"(" + Han + @")[ \t\u3000]*([,;:!?])[ \t\u3000]*(" + Han + @"|$)", RegexOptions.Multiline)]
+    // Between Han characters, or between a line's start or end and one (the replacement keeps a line of punctuation
+    // alone as it is). Spaces and tabs only: a line ending after the
+    // punctuation stays where it was.
+    [GeneratedRegex(@"(" + Han + @"|^)[ \t\u3000]*([,;:!?])[ \t\u3000]*(" + Han + @"|$)", RegexOptions.Multiline)]
     private static partial Regex AsciiPunctuationInChinese();
 
     [GeneratedRegex(@"(" + Han + @")[ \t\u3000]+(?=(" + Han + @"))")]

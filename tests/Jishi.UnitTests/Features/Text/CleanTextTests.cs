@@ -34,12 +34,14 @@ public sealed class CleanTextTests
     [InlineData("  问题：  组织生活不规范 ;  整改  ", "问题：组织生活不规范；整改")]
     [InlineData("第一行 \n\u3000\u3000第二行", "第一行\n第二行")]
     [InlineData("加强学习!\n落实整改,\n", "加强学习！\n落实整改，\n")]
+    [InlineData(":整改\n;\n", "：整改\n;\n")]
     public void Handle_PunctuationAndSpacing_Normalized(string input, string expected) => Assert.Equal(expected, Cleaner.Handle(new(input)).Text);
 
     [Fact]
     public void Handle_CleanText_Unchanged() => Assert.False(Cleaner.Handle(new("七里墩街道党工委召开述职评议大会。")).Changed);
 
     [Theory]
+    [InlineData(";A(chǔ)不牢", "；基础不牢")]
     [InlineData("；A(chǔ)不牢", "；基础不牢")]
     [InlineData("；A（chǔ）不牢，地动山摇", "；基础不牢，地动山摇")]
     [InlineData("打牢基A(chǔ)", "打牢基础")]
