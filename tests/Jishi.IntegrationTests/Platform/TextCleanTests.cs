@@ -27,6 +27,21 @@ public sealed class TextCleanTests(JishiFactory factory)
         Assert.Equal(new Cleaned("社区党组织书记抓党建工作述职评议大会", true), await response.Content.ReadFromJsonAsync<Cleaned>());
     }
 
+    private sealed record Check(int Line, string Excerpt);
+
+    private sealed record CleanedWithChecks(string Text, bool Changed, IReadOnlyList<Check> Checks);
+
+    [Fact]
+    public async Task Clean_GlossAfterGarbledCharacter_RestoredOrListedToCheck()
+    {
+        var client = await factory.ClientForAsync("sq01");
+        var response = await client.PostAsJsonAsync("/api/text/clean", new { text = "打牢基础;A(chǔ)不牢\n第二行：B(chǔ)很重要" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cleaned = (await response.Content.ReadFromJsonAsync<CleanedWithChecks>())!;
+        Assert.Equal("打牢基础；基础不牢\n第二行：B很重要", cleaned.Text);
+        Assert.Equal([new Check(2, "第二行：B(chǔ)很重要")], cleaned.Checks);
+    }
+
     [Fact]
     public async Task Import_Gb18030Report_CleanedAndSplit()
     {

@@ -20,7 +20,7 @@ public sealed class PointsFigures(JishiDbContext db, RuleBook rules, IStringLoca
         var tallies = await TallyAsync(scope, ct);
         var byGroup = scope.SumByGroup(tallies.Select(t => (t.UnitId, Figures(t))), 2 + StarScale.MaxStars + 1);
         var tiers = tallies.GroupBy(t => t.Tier).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Label: g.Key, Sums: g.Select(Figures).Aggregate(Add)));
+            .Select(g => (Label: text.Tier(g.Key), Sums: g.Select(Figures).Aggregate(Add)));
         return
         [
             Panel("points-stars", "Dashboard.Unit", byGroup.Select(r => (r.Group.Name, r.Sums))),

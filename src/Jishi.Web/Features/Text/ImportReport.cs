@@ -9,9 +9,10 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 namespace Jishi.Web.Features.Text;
 
 /// <summary>A work report written elsewhere, as its text came out of the file and as cleaned, with the cleaned text split
-/// into the report's sections by their headings (主要成绩, 存在问题, 下一步); without headings it all goes to the first.</summary>
+/// into the report's sections by their headings (主要成绩, 存在问题, 下一步); without headings it all goes to the first.
+/// <see cref="Checks"/> are the spots of the clean-up a person should look at.</summary>
 public sealed record ImportedReport(string FileName, string Original, string Text, bool Changed, string Achievements,
-    IReadOnlyList<string> Problems, string NextSteps);
+    IReadOnlyList<string> Problems, string NextSteps, IReadOnlyList<CleanText.Check> Checks);
 
 /// <summary>POST /api/text/import: a .docx or .txt report read, cleaned (<see cref="CleanText"/>) and split into sections.
 /// Nothing is saved: the editor shows the original beside the cleaned text and fills the report only when accepted.</summary>
@@ -51,7 +52,7 @@ public sealed partial class ImportReport(CleanText cleaner)
         }
         var cleaned = cleaner.Handle(new(original));
         var (achievements, problems, nextSteps) = Split(cleaned.Text);
-        return new ImportedReport(file.FileName, original, cleaned.Text, cleaned.Changed, achievements, problems, nextSteps);
+        return new ImportedReport(file.FileName, original, cleaned.Text, cleaned.Changed, achievements, problems, nextSteps, cleaned.Checks);
     }
 
     /// <summary>UTF-8 (with or without its mark), UTF-16 with its mark (Notepad's "Unicode"), else GB18030, which Chinese

@@ -9,6 +9,7 @@ public static class TextEndpoints
         services
             // Created by a factory, so the container disposes it (and closes libopencc) at shutdown.
             .AddSingleton(sp => ChineseConverters.Create(sp.GetRequiredService<ILogger<IChineseConverter>>()))
+            .AddSingleton<GlossWords>()
             .AddSingleton<CleanText>()
             .AddSingleton<ImportReport>();
 

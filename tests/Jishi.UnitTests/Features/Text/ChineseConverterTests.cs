@@ -17,7 +17,7 @@ public sealed class ChineseConverterTests
 
     public static TheoryData<string> Converters => ["libopencc", "embedded"];
 
-    private static CleanText Cleaner(string converter) => new(converter == "libopencc" ? Native.Value : Embedded);
+    private static CleanText Cleaner(string converter) => new(converter == "libopencc" ? Native.Value : Embedded, new GlossWords());
 
     [Theory]
     [MemberData(nameof(Converters))]

@@ -8,7 +8,7 @@ namespace Jishi.UnitTests.Features.Text;
 
 public sealed class ImportReportTests
 {
-    private static readonly ImportReport Importer = new(new CleanText(new OpenCcDictionaries()));
+    private static readonly ImportReport Importer = new(new CleanText(new OpenCcDictionaries(), new GlossWords()));
 
     private static readonly Encoding Gb18030 = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
 
