@@ -6,16 +6,44 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jishi.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class SetupProgress : Migration
+    public partial class FirstDayFields : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "SubmissionToken",
+                table: "Wishes",
+                type: "character varying(22)",
+                maxLength: 22,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "District",
                 table: "Units",
                 type: "character varying(50)",
                 maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtraFields",
+                table: "Members",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Landline",
+                table: "Members",
+                type: "character varying(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SubmissionToken",
+                table: "GradingObjections",
+                type: "character varying(22)",
+                maxLength: 22,
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -41,6 +69,18 @@ namespace Jishi.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Wishes_SubmissionToken",
+                table: "Wishes",
+                column: "SubmissionToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradingObjections_SubmissionToken",
+                table: "GradingObjections",
+                column: "SubmissionToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SetupProgress_StreetId",
                 table: "SetupProgress",
                 column: "StreetId",
@@ -53,9 +93,33 @@ namespace Jishi.Migrations.Postgres.Migrations
             migrationBuilder.DropTable(
                 name: "SetupProgress");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Wishes_SubmissionToken",
+                table: "Wishes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GradingObjections_SubmissionToken",
+                table: "GradingObjections");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionToken",
+                table: "Wishes");
+
             migrationBuilder.DropColumn(
                 name: "District",
                 table: "Units");
+
+            migrationBuilder.DropColumn(
+                name: "ExtraFields",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "Landline",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionToken",
+                table: "GradingObjections");
         }
     }
 }

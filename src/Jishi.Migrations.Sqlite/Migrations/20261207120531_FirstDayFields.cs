@@ -5,16 +5,44 @@
 namespace Jishi.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class SetupProgress : Migration
+    public partial class FirstDayFields : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "SubmissionToken",
+                table: "Wishes",
+                type: "TEXT",
+                maxLength: 22,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "District",
                 table: "Units",
                 type: "TEXT",
                 maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExtraFields",
+                table: "Members",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Landline",
+                table: "Members",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SubmissionToken",
+                table: "GradingObjections",
+                type: "TEXT",
+                maxLength: 22,
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -40,6 +68,18 @@ namespace Jishi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Wishes_SubmissionToken",
+                table: "Wishes",
+                column: "SubmissionToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradingObjections_SubmissionToken",
+                table: "GradingObjections",
+                column: "SubmissionToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SetupProgress_StreetId",
                 table: "SetupProgress",
                 column: "StreetId",
@@ -52,9 +92,33 @@ namespace Jishi.Migrations.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "SetupProgress");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Wishes_SubmissionToken",
+                table: "Wishes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GradingObjections_SubmissionToken",
+                table: "GradingObjections");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionToken",
+                table: "Wishes");
+
             migrationBuilder.DropColumn(
                 name: "District",
                 table: "Units");
+
+            migrationBuilder.DropColumn(
+                name: "ExtraFields",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "Landline",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "SubmissionToken",
+                table: "GradingObjections");
         }
     }
 }
