@@ -72,7 +72,8 @@ public sealed partial class BulkAccountsTests(JishiServer server)
         await page.Context.CloseAsync();
 
         var phone = await server.PhoneAsync();
-        await phone.GotoAsync("/login");
+        // Even a link to a member's own phone page leads to the password change first.
+        await phone.GotoAsync("/login?returnUrl=%2Fwish%2Fmine");
         await JishiServer.SubmitLoginAsync(phone, userName, password);
         await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/account/change-password$"));
         await Assertions.Expect(phone.Locator("h1.login-title")).ToHaveTextAsync("修改密码");

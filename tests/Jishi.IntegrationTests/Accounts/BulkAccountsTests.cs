@@ -116,14 +116,20 @@ public sealed class BulkAccountsTests(JishiFactory factory) : IClassFixture<Jish
         Assert.Empty(again.Accounts);
     }
 
+    /// <summary>An account opened in bulk in the first branch of <paramref name="secretary"/>'s community, and a client with a
+    /// token got with its one-time password.</summary>
+    private async Task<(BulkOpenedRow Account, HttpClient Client)> OneTimeAccountAsync(string secretary)
+    {
+        var branch = (await factory.BranchesOfAsync((await factory.CommunityOfAsync(secretary)).Id))[0];
+        var (_, answer) = await OpenAsync(await factory.ClientForAsync(secretary), branch.Id, "Member");
+        var account = answer.Accounts[0];
+        return (account, await factory.ClientForAsync(account.UserName, account.Password));
+    }
+
     [Fact]
     public async Task BearerToken_PasswordNotChanged_403UntilChangedThenWorks()
     {
-        var community = await factory.CommunityOfAsync("sq07");
-        var branch = (await factory.BranchesOfAsync(community.Id))[0];
-        var (_, answer) = await OpenAsync(await factory.ClientForAsync("sq07"), branch.Id, "Member");
-        var account = answer.Accounts[0];
-        var fresh = await factory.ClientForAsync(account.UserName, account.Password);
+        var (account, fresh) = await OneTimeAccountAsync("sq07");
 
         using var refused = await fresh.GetAsync("/api/my/points");
         using var refusedUnits = await fresh.GetAsync("/api/units");
@@ -148,11 +154,7 @@ public sealed class BulkAccountsTests(JishiFactory factory) : IClassFixture<Jish
     [Fact]
     public async Task ChangePassword_WrongCurrentPassword_400AndStillRefused()
     {
-        var community = await factory.CommunityOfAsync("sq08");
-        var branch = (await factory.BranchesOfAsync(community.Id))[0];
-        var (_, answer) = await OpenAsync(await factory.ClientForAsync("sq08"), branch.Id, "Member");
-        var account = answer.Accounts[0];
-        var fresh = await factory.ClientForAsync(account.UserName, account.Password);
+        var (account, fresh) = await OneTimeAccountAsync("sq08");
 
         using var wrong = await fresh.PostAsJsonAsync("/api/auth/password", new { currentPassword = "Not-The-One-1", newPassword = TestData.AccountPassword });
         using var still = await fresh.GetAsync("/api/my/points");
