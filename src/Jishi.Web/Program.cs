@@ -63,6 +63,7 @@ if (JishiCli.IsCommand(args))
 app.UseReverseProxy();
 app.UsePlatform();
 app.UseAuthentication();
+app.UsePasswordChangeGate();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseGuessLimit();

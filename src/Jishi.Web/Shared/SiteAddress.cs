@@ -22,15 +22,19 @@ public sealed class SiteAddress(IConfiguration config, IServer server)
     /// <summary>The default listening address: every interface in 会场模式, this machine only otherwise.</summary>
     public static string DefaultUrl(IConfiguration config) => LanMode(config) ? $"http://0.0.0.0:{DefaultPort}" : $"http://localhost:{DefaultPort}";
 
-    public string BaseUrl(HttpRequest request)
+    public string BaseUrl(HttpRequest request) => BaseUrl($"{request.Scheme}://{request.Host}");
+
+    /// <summary>As <see cref="BaseUrl(HttpRequest)"/> from the address the page itself was reached at (an interactive
+    /// screen has no request: NavigationManager.BaseUri).</summary>
+    public string BaseUrl(string ownBaseUrl)
     {
         if (config["Jishi:PublicUrl"] is { Length: > 0 } configured)
         {
             return configured.TrimEnd('/');
         }
-        var own = $"{request.Scheme}://{request.Host}";
-        return IsLoopback(own) && ListensOnLan && LanAddresses().FirstOrDefault() is { } lan
-            ? $"{request.Scheme}://{lan}:{request.Host.Port ?? (request.IsHttps ? 443 : 80)}"
+        var own = ownBaseUrl.TrimEnd('/');
+        return IsLoopback(own) && ListensOnLan && LanAddresses().FirstOrDefault() is { } lan && Uri.TryCreate(own, UriKind.Absolute, out var uri)
+            ? $"{uri.Scheme}://{lan}:{uri.Port}"
             : own;
     }
 

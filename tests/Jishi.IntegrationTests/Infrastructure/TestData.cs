@@ -28,8 +28,9 @@ public static class TestData
         factory.WithDbAsync(db => db.Units.AsNoTracking()
             .Where(u => u.ParentId == communityId && u.Kind == UnitKind.Branch).OrderBy(u => u.Id).ToListAsync());
 
-    /// <summary>Creates an account through POST /api/accounts as admin and returns a bearer client for it. A Member account
-    /// is bound to the last member of the unit's subtree that has no account yet.</summary>
+    /// <summary>Creates an account through POST /api/accounts as admin and returns a bearer client for it (its password
+    /// already its own, so its token opens the API). A Member account is bound to the last member of the unit's subtree that
+    /// has no account yet.</summary>
     public static async Task<HttpClient> ClientForNewAccountAsync(this JishiFactory factory, string role, int unitId)
     {
         var userName = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..30];
@@ -38,8 +39,18 @@ public static class TestData
             .Where(m => m.Unit!.Path.StartsWith(db.Units.Where(u => u.Id == unitId).Select(u => u.Path).First()) && !db.Users.Any(u => u.MemberId == m.Id))
             .OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync()) : null;
         var created = await admin.PostAsJsonAsync("/api/accounts",
-            new { userName, displayName = "测试账号", password = AccountPassword, role, unitId, memberId });
+            new { userName, displayName = "测试账号", password = AccountPassword, role, unitId, memberId, mustChangePassword = false });
         created.EnsureSuccessStatusCode();
+        return await factory.ClientForAsync(userName, AccountPassword);
+    }
+
+    /// <summary>Signs in with a generated one-time password, changes it to <see cref="AccountPassword"/> through POST
+    /// /api/auth/password (the only thing such a token may do besides asking for a token) and returns a client with a new token.</summary>
+    public static async Task<HttpClient> ClientAfterPasswordChangeAsync(this JishiFactory factory, string userName, string oneTimePassword)
+    {
+        var first = await factory.ClientForAsync(userName, oneTimePassword);
+        var changed = await first.PostAsJsonAsync("/api/auth/password", new { currentPassword = oneTimePassword, newPassword = AccountPassword });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, changed.StatusCode);
         return await factory.ClientForAsync(userName, AccountPassword);
     }
 }

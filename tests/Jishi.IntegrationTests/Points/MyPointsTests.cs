@@ -36,7 +36,7 @@ public sealed class MyPointsTests(JishiFactory factory)
         var account = (await opened.Content.ReadFromJsonAsync<OpenedRow>())!;
         var own = await secretary.PostEntryAsync(members[memberIndex], RuleCodes.ThemeDay, occurredOn: $"{Year}-02-10");
         var other = await secretary.PostEntryAsync(members[memberIndex + 1], RuleCodes.ThemeDay, occurredOn: $"{Year}-02-10");
-        return (secretary, await factory.ClientForAsync(account.Account.UserName, account.Password), account,
+        return (secretary, await factory.ClientAfterPasswordChangeAsync(account.Account.UserName, account.Password), account,
             (await own.Content.ReadFromJsonAsync<EntryCreatedRow>())!.Id, (await other.Content.ReadFromJsonAsync<EntryCreatedRow>())!.Id, members[memberIndex + 1]);
     }
 

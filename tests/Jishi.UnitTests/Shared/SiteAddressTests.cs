@@ -91,6 +91,15 @@ public sealed class SiteAddressTests
     }
 
     [Fact]
+    public void BaseUrl_PageAddressOfInteractiveScreen_SameAsTheRequestWould()
+    {
+        var site = Site(null, "http://0.0.0.0:5080");
+        Assert.Equal(site.BaseUrl(Request("localhost:5080")), site.BaseUrl("http://localhost:5080/"));
+        Assert.Equal("http://192.168.1.23:5080", site.BaseUrl("http://192.168.1.23:5080/"));
+        Assert.Equal("http://localhost:5080", Site(null, "http://localhost:5080").BaseUrl("http://localhost:5080/"));
+    }
+
+    [Fact]
     public void BaseUrl_PublicUrlSet_WinsOverEverything() =>
         Assert.Equal("https://dj.example.cn", Site("https://dj.example.cn/", "http://0.0.0.0:5080").BaseUrl(Request("localhost:5080")));
 

@@ -40,6 +40,7 @@ public static class AdminMenu
         new("Menu.PartyBuilding", "flag", "Publicity.Menu", "/publicity", "notification", Policies.OrgManager),
         new("Menu.PartyBuilding", "flag", "Evaluation.Menu", "/member-evaluations", "like", Policies.OrgManager),
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
+        new("Menu.System", "setting", "BulkAccounts.Menu", "/accounts/bulk", "idcard", Policies.BulkAccounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
     ];
 

@@ -14,9 +14,7 @@ public static class AccountsSetup
     {
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                CarriesBearer(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -50,13 +48,20 @@ public static class AccountsSetup
             .AddPolicy(Policies.OrgManager, p => p.RequireRole(Roles.StreetAdmin, Roles.CommunitySecretary, Roles.BranchSecretary))
             .AddPolicy(Policies.StreetAdmin, p => p.RequireRole(Roles.StreetAdmin))
             .AddPolicy(Policies.Accounts, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
+            .AddPolicy(Policies.BulkAccounts, p => p.RequireRole(Roles.StreetAdmin, Roles.CommunitySecretary))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
             .AddPolicy(Policies.CommunitySecretary, p => p.RequireRole(Roles.CommunitySecretary))
             .AddPolicy(Policies.Member, p => p.RequireRole(Roles.Member));
         services.AddScoped<IssueToken>();
         services.AddScoped<AccountAdmin>();
+        services.AddScoped<OpenAccountsInBulk>();
+        services.AddScoped<ChangeOwnPassword>();
         return services;
     }
+
+    /// <summary>Whether the request authenticates with a bearer token (API callers) rather than the screens' cookie.</summary>
+    public static bool CarriesBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
@@ -78,6 +83,9 @@ public static class Policies
     public const string StreetAdmin = nameof(StreetAdmin);
     public const string Accounts = nameof(Accounts);
     public const string Audit = nameof(Audit);
+
+    /// <summary>批量开通账号: the street's and a community's administrators, for the members and secretaries of their subtree.</summary>
+    public const string BulkAccounts = nameof(BulkAccounts);
 
     /// <summary>Those who write a 述职报告 of their own.</summary>
     public const string CommunitySecretary = nameof(CommunitySecretary);

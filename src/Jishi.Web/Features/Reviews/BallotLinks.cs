@@ -16,8 +16,10 @@ public sealed class BallotLinks(SiteAddress site)
 
     /// <summary>The short address printed under a QR code for a phone whose camera will not scan: /b/{token} redirects
     /// to the ballot, and a phone's browser takes a typed address without its http:// (https:// stays: it must be typed).</summary>
-    public static string ShortUrl(string baseUrl, string token) =>
-        $"{(baseUrl.StartsWith("http://", StringComparison.Ordinal) ? baseUrl["http://".Length..] : baseUrl)}/b/{token}";
+    public static string ShortUrl(string baseUrl, string token) => $"{ToType(baseUrl)}/b/{token}";
+
+    /// <summary>An address as a person types it into a phone's browser: without http:// (https:// stays).</summary>
+    public static string ToType(string url) => url.StartsWith("http://", StringComparison.Ordinal) ? url["http://".Length..] : url;
 
     /// <summary>A scalable SVG of the QR code (error correction M: survives a crease in a paper card).</summary>
     public static string QrSvg(string text)
