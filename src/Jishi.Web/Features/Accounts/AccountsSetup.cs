@@ -90,7 +90,7 @@ public static class AccountsSetup
             // The sign-in cookie still sent (expired or with an old stamp) or the mark of a sign-out: the session ended.
             var ended = status == StatusCodes.Status401Unauthorized
                 && (ctx.Request.Cookies.ContainsKey(ctx.Options.Cookie.Name!) || ctx.Request.Cookies.ContainsKey(EndedCookie));
-            ctx.Response.Redirect(ended ? ctx.RedirectUri + "&ended=1" : ctx.RedirectUri);
+            ctx.Response.Redirect(ended ? ctx.RedirectUri + "&ended=true" : ctx.RedirectUri);
         }
         return Task.CompletedTask;
     }
