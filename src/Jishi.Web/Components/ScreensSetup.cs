@@ -1,4 +1,5 @@
 using Jishi.Web.Features.Accounts;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,7 @@ public static class ScreensSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         services.AddAntDesign();
         services.AddScoped<Handlers>();
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
@@ -23,8 +25,13 @@ public static class ScreensSetup
         // The platform's own Content-Security-Policy already forbids every frame (PlatformSetup.UsePlatform); one header, not two.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         // A form field makes the endpoint check the antiforgery token, so no other site can sign a user out.
-        app.MapPost("/account/logout", async ([FromForm] string returnUrl, SignInManager<AppUser> signIn) =>
+        // A new security stamp ends the account's sign-in in every other tab and on every other device (SessionRevalidation).
+        app.MapPost("/account/logout", async ([FromForm] string returnUrl, HttpContext http, SignInManager<AppUser> signIn) =>
         {
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(returnUrl.StartsWith('/') ? returnUrl : "/login");
         }).ExcludeFromDescription();

@@ -40,6 +40,8 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jishi:RateLimits:Guess:PermitLimit", "0");
         builder.UseSetting("Jishi:AdminPassword", AdminPassword);
         builder.UseSetting("Jishi:DemoPassword", DemoPassword);
+        // Open screens check their sign-in every second, so a test sees a session end without waiting a minute.
+        builder.UseSetting("Jishi:Session:RevalidationInterval", "00:00:01");
         // The demo as its 2016 story is written (DemoCalendar): the tests read its dates.
         builder.UseSetting("Jishi:DemoToday", "2016-12-31");
         builder.UseEnvironment("Testing");

@@ -1,7 +1,9 @@
 using Jishi.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Jishi.Web.Features.Accounts;
 
@@ -26,7 +28,23 @@ public static class AccountsSetup
             // API callers get status codes, never a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionRevalidation.ValidatePrincipalAsync;
+            // A browser whose sign-in ended (退出 in another tab, a password change, expiry) is told so on the login page.
+            o.Events.OnSigningOut = ctx =>
+            {
+                ctx.Response.Cookies.Append(EndedCookie, "1", new CookieOptions { HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = ctx.Request.IsHttps });
+                return Task.CompletedTask;
+            };
+            o.Events.OnSignedIn = ctx =>
+            {
+                ctx.Response.Cookies.Delete(EndedCookie);
+                return Task.CompletedTask;
+            };
         });
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
+        // Requests check the security stamp as often as open screens do, so a reload after 退出 elsewhere is refused too.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SessionOptions>>((o, session) =>
+            o.ValidationInterval = session.Value.RevalidationInterval);
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -63,7 +81,10 @@ public static class AccountsSetup
     public static bool CarriesBearer(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
-    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    /// <summary>Set when a sign-in of this browser ends; the next redirect to the login page then says the session ended.</summary>
+    private const string EndedCookie = "Jishi.SessionEnded";
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
@@ -71,7 +92,10 @@ public static class AccountsSetup
         }
         else
         {
-            ctx.Response.Redirect(ctx.RedirectUri);
+            // The sign-in cookie still sent (expired or with an old stamp) or the mark of a sign-out: the session ended.
+            var ended = status == StatusCodes.Status401Unauthorized
+                && (ctx.Request.Cookies.ContainsKey(ctx.Options.Cookie.Name!) || ctx.Request.Cookies.ContainsKey(EndedCookie));
+            ctx.Response.Redirect(ended ? ctx.RedirectUri + "&ended=true" : ctx.RedirectUri);
         }
         return Task.CompletedTask;
     }

@@ -35,9 +35,17 @@ public sealed class KeyTaskFigures(JishiDbContext db, IStringLocalizer<SharedRes
         [
             new Panel("key-tasks", text["Dashboard.Panel.key-tasks"], PanelChart.StackedBar,
                 [text["Dashboard.Unit"], .. Statuses.Select(s => text["KeyTasks.Status." + s].Value), text["Dashboard.CompletionRate"]],
-                rows, Enumerable.Range(1, Statuses.Length).ToList()),
+                rows, Enumerable.Range(1, Statuses.Length).ToList(), Tones: Statuses.Select(Tone).ToList()),
         ];
     }
+
+    private static SeriesTone Tone(KeyTaskStatus status) => status switch
+    {
+        KeyTaskStatus.InProgress => SeriesTone.Working,
+        KeyTaskStatus.Done => SeriesTone.Done,
+        KeyTaskStatus.Overdue => SeriesTone.Late,
+        _ => SeriesTone.Idle,
+    };
 
     public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DashboardScope scope, CancellationToken ct)
     {

@@ -29,9 +29,17 @@ public sealed class RectificationFigures(JishiDbContext db, IStringLocalizer<Sha
             new Panel("rectifications", text["Dashboard.Panel.rectifications"], PanelChart.StackedBar,
                 [text["Dashboard.Unit"], .. Statuses.Select(s => text["Rectification.Status." + s].Value), text["Dashboard.Total"], text["Dashboard.Overdue"]],
                 byGroup.Select(g => (IReadOnlyList<object?>)[g.Group.Name, .. g.Sums.Select(n => (object?)n)]).ToList(),
-                Enumerable.Range(1, Statuses.Length).ToList()),
+                Enumerable.Range(1, Statuses.Length).ToList(), Tones: Statuses.Select(Tone).ToList()),
         ];
     }
+
+    private static SeriesTone Tone(RectificationStatus status) => status switch
+    {
+        RectificationStatus.InProgress => SeriesTone.Working,
+        RectificationStatus.AwaitingVerification => SeriesTone.Waiting,
+        RectificationStatus.Closed => SeriesTone.Done,
+        _ => SeriesTone.Idle,
+    };
 
     public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DashboardScope scope, CancellationToken ct)
     {

@@ -33,9 +33,16 @@ public sealed class TurnaroundFigures(JishiDbContext db, TurnaroundQueries queri
             new Panel("turnaround", text["Dashboard.Panel.turnaround"], PanelChart.StackedBar,
                 [text["Dashboard.Unit"], .. Statuses.Select(s => text["Turnaround.Status." + s].Value), text["Dashboard.OverdueMilestones"]],
                 byGroup.Select(g => (IReadOnlyList<object?>)[g.Group.Name, .. g.Sums.Select(n => (object?)n)]).ToList(),
-                Enumerable.Range(1, Statuses.Length).ToList()),
+                Enumerable.Range(1, Statuses.Length).ToList(), Tones: Statuses.Select(Tone).ToList()),
         ];
     }
+
+    private static SeriesTone Tone(TurnaroundStatus status) => status switch
+    {
+        TurnaroundStatus.Active => SeriesTone.Working,
+        TurnaroundStatus.Completed => SeriesTone.Done,
+        _ => SeriesTone.Idle,
+    };
 
     public async Task<IReadOnlyList<OverdueItem>> OverdueAsync(DashboardScope scope, CancellationToken ct) =>
         (await queries.SummaryAsync(scope.Path, null, ct)).Overdue

@@ -13,17 +13,27 @@ function loadEcharts() {
   });
 }
 
+// A status keeps its colour on every chart and legend (Panel.Tones): 逾期 is always red, 已完成 green.
+const tones = { Idle: "#8c8c8c", Working: "#1677ff", Waiting: "#fa8c16", Done: "#52c41a", Late: "#f5222d" };
+
 // Readable for a 60-year-old at a desk, and from the back of a meeting room on the screen.
 function option(spec, dark, el) {
   // On the screen the type grows with the chart: a whole-stage panel reads from the back row, a grid cell still fits.
   const fs = dark ? Math.round(Math.max(13, Math.min(26, el.clientWidth / 70, el.clientHeight / 16))) : 14;
   const ink = dark ? "#f0f0f0" : "#262626";
   const grid = dark ? "rgba(255,255,255,.18)" : "#e8e8e8";
-  const longLabels = spec.categories.length > 6 && Math.max(...spec.categories.map((c) => (c || "").length)) > 3;
-  const horizontal = spec.chart !== "Line" && longLabels;
+  const n = spec.categories.length;
+  const longLabels = n > 6 && Math.max(...spec.categories.map((c) => (c || "").length)) > 3;
+  // Long names (nine communities) read best beside horizontal bars, one line each; a chart too low for that (a cell of the
+  // screen's 全部 view) keeps upright bars and wraps every name within its own column, so no two names overlap.
+  const horizontal = spec.chart !== "Line" && longLabels && el.clientHeight >= fs * (3 + 1.8 * n);
+  const slot = Math.max(fs * 2, Math.floor((el.clientWidth - fs * 5) / Math.max(1, n)) - 4);
   const category = {
     type: "category", data: spec.categories, inverse: horizontal,
-    axisLabel: { fontSize: fs, color: ink, interval: 0 }, axisLine: { lineStyle: { color: grid } },
+    axisLabel: horizontal
+      ? { fontSize: fs, color: ink, interval: 0 }
+      : { fontSize: fs, color: ink, interval: 0, width: slot, overflow: "breakAll", lineHeight: Math.round(fs * 1.2) },
+    axisLine: { lineStyle: { color: grid } },
   };
   // Scores of a trend sit between 70 and 100: an axis from zero would flatten every line into one.
   const value = { type: "value", minInterval: 1, scale: spec.chart === "Line", axisLabel: { fontSize: fs, color: ink }, splitLine: { lineStyle: { color: grid } } };
@@ -55,6 +65,7 @@ function option(spec, dark, el) {
         position: horizontal ? "right" : "top", fontSize: fs * 0.85, color: ink,
         formatter: (p) => (p.value ? p.value : ""),
       },
+      itemStyle: s.tone ? { color: tones[s.tone] } : undefined,
       data: s.data,
     })),
   };
