@@ -28,7 +28,7 @@ public sealed partial class DashboardScreenTests(JishiServer server)
 
     [Theory]
     [InlineData(1920, 1080)]
-    public async Task ScreenGrid_ProjectorAndLaptop_OverdueIsRedAndCommunityNamesDoNotOverlap(int width, int height)
+    public async Task ScreenGrid_Projector_OverdueIsRedAndCommunityNamesDoNotOverlap(int width, int height)
     {
         var page = await server.LoginAsync("admin", width: width, height: height);
         await page.GotoAsync("/dashboard/screen?year=2016&mode=grid");
