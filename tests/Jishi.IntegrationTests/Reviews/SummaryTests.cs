@@ -31,6 +31,9 @@ public sealed class SummaryTests(JishiFactory factory)
         Assert.Contains("86.67", sheet); // (100 + 80 + 80) / 3, rounded for display
         Assert.Contains("基础工作扎实。", sheet);
         Assert.Contains("2016年2月13日", sheet);
+        Assert.Contains("监票人：", sheet);
+        Assert.Contains("计票人：", sheet);
+        Assert.Contains("日期：＿＿＿＿年", sheet);
 
         var xlsx = await admin.GetAsync($"/api/reviews/{review.Id}/results.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
