@@ -51,6 +51,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.StreetAdmin, p => p.RequireRole(Roles.StreetAdmin))
             .AddPolicy(Policies.Accounts, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
+            .AddPolicy(Policies.Maintenance, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
             .AddPolicy(Policies.CommunitySecretary, p => p.RequireRole(Roles.CommunitySecretary))
             .AddPolicy(Policies.Member, p => p.RequireRole(Roles.Member));
         services.AddScoped<IssueToken>();
@@ -78,6 +79,9 @@ public static class Policies
     public const string StreetAdmin = nameof(StreetAdmin);
     public const string Accounts = nameof(Accounts);
     public const string Audit = nameof(Audit);
+
+    /// <summary>系统维护: the backups of the whole database.</summary>
+    public const string Maintenance = nameof(Maintenance);
 
     /// <summary>Those who write a 述职报告 of their own.</summary>
     public const string CommunitySecretary = nameof(CommunitySecretary);
