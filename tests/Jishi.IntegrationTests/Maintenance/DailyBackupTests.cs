@@ -25,7 +25,7 @@ public sealed class DailyBackupTests(DailyBackupFactory factory) : IClassFixture
         Assert.Equal(expected, overview.Last!.File);
         Assert.Null(overview.Last.Error);
         Assert.Equal([expected, older[1]], overview.Backups.Select(b => b.Name));
-        Assert.Equal(["notes.txt", older[1], expected], Directory.GetFiles(factory.BackupFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([older[1], expected, "notes.txt"], Directory.GetFiles(factory.BackupFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(due.AddDays(1), (await admin.OverviewWhenAsync(o => o.NextRun != due)).NextRun);
         var file = Path.Combine(factory.BackupFolder, expected);
         if (factory.IsPostgres)
