@@ -20,6 +20,8 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), "jishi-browser-tests", Guid.NewGuid().ToString("N") + ".db");
     private IPlaywright? _playwright;
 
+    public string BackupFolder { get; } = Path.Combine(Path.GetTempPath(), "jishi-browser-tests", "backups-" + Guid.NewGuid().ToString("N"));
+
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
 
@@ -44,6 +46,9 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jishi:Session:RevalidationInterval", "00:00:01");
         // The demo as its 2016 story is written (DemoCalendar): the tests read its dates.
         builder.UseSetting("Jishi:DemoToday", "2016-12-31");
+        // Backups of 系统维护 go into a folder of this server's own; none is scheduled.
+        builder.UseSetting("Jishi:Backup:Folder", BackupFolder);
+        builder.UseSetting("Jishi:Backup:Daily", "");
         builder.UseEnvironment("Testing");
     }
 
@@ -209,6 +214,10 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
         {
             File.Delete(f);
+        }
+        if (Directory.Exists(BackupFolder))
+        {
+            Directory.Delete(BackupFolder, recursive: true);
         }
     }
 }

@@ -58,6 +58,7 @@ public static class AccessMatrix
         [Policies.Accounts] = Expectation.Parse("SA ok/404 CS 403 BS 403 M 403 SYS ok/404"),
         [Policies.Audit] = Expectation.Parse("SA ok/404 CS 403 BS 403 M 403 SYS ok/404"),
         [Policies.BulkAccounts] = Expectation.Parse("SA ok/404 CS ok/404 BS 403 M 403 SYS 403"),
+        [Policies.Maintenance] = Expectation.Parse("SA ok/404 CS 403 BS 403 M 403 SYS ok/404"),
         // Screens only: 我的述职报告 and 我的积分.
         [Policies.CommunitySecretary] = Expectation.Parse("SA 403 CS ok/404 BS 403 M 403 SYS 403"),
         [Policies.Member] = Expectation.Parse("SA 403 CS 403 BS 403 M ok SYS 403"),

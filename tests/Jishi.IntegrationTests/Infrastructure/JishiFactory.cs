@@ -51,6 +51,12 @@ public class JishiFactory : WebApplicationFactory<Program>
     /// <summary>Failed ballot codes an address may try a minute (0: off).</summary>
     protected virtual string GuessLimit => "0";
 
+    /// <summary>Where this host writes its backups: a folder of its own, removed with it.</summary>
+    public string BackupFolder { get; } = Path.Combine(Path.GetTempPath(), "jishi-test-backups", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The daily backup's time ("HH:mm"); none by default, so that no test host backs up on the real clock.</summary>
+    protected virtual string BackupDaily => "";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", Provider);
@@ -64,6 +70,8 @@ public class JishiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jishi:RateLimits:SignIn:PermitLimit", SignInLimit);
         builder.UseSetting("Jishi:RateLimits:Public:PermitLimit", PublicLimit);
         builder.UseSetting("Jishi:RateLimits:Guess:PermitLimit", GuessLimit);
+        builder.UseSetting("Jishi:Backup:Folder", BackupFolder);
+        builder.UseSetting("Jishi:Backup:Daily", BackupDaily);
         builder.UseEnvironment("Testing");
     }
 
@@ -91,6 +99,10 @@ public class JishiFactory : WebApplicationFactory<Program>
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();
+        }
+        if (Directory.Exists(BackupFolder))
+        {
+            Directory.Delete(BackupFolder, recursive: true);
         }
         if (_sqliteFile is not null)
         {

@@ -42,6 +42,7 @@ public static class AdminMenu
         new("Menu.System", "setting", "Menu.Accounts", "/accounts", "user", Policies.Accounts),
         new("Menu.System", "setting", "BulkAccounts.Menu", "/accounts/bulk", "idcard", Policies.BulkAccounts),
         new("Menu.System", "setting", "Menu.Audit", "/audit", "file-search", Policies.Audit),
+        new("Menu.System", "setting", "Backup.Menu", "/maintenance", "database", Policies.Maintenance),
     ];
 
     /// <summary>The entry whose page is shown at <paramref name="path"/> ("/members/import" belongs to "/members").</summary>

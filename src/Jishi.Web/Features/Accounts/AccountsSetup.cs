@@ -68,6 +68,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Accounts, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
             .AddPolicy(Policies.BulkAccounts, p => p.RequireRole(Roles.StreetAdmin, Roles.CommunitySecretary))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
+            .AddPolicy(Policies.Maintenance, p => p.RequireRole(Roles.StreetAdmin, Roles.SysAdmin))
             .AddPolicy(Policies.CommunitySecretary, p => p.RequireRole(Roles.CommunitySecretary))
             .AddPolicy(Policies.Member, p => p.RequireRole(Roles.Member));
         services.AddScoped<IssueToken>();
@@ -110,6 +111,8 @@ public static class Policies
 
     /// <summary>批量开通账号: the street's and a community's administrators, for the members and secretaries of their subtree.</summary>
     public const string BulkAccounts = nameof(BulkAccounts);
+    /// <summary>系统维护: the backups of the whole database.</summary>
+    public const string Maintenance = nameof(Maintenance);
 
     /// <summary>Those who write a 述职报告 of their own.</summary>
     public const string CommunitySecretary = nameof(CommunitySecretary);

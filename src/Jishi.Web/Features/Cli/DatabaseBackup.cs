@@ -24,6 +24,9 @@ public sealed class DatabaseBackup(JishiDbContext db, IConfiguration config)
     private DatabaseProvider Provider => DatabaseSetup.Provider(config);
     private string ConnectionString => DatabaseSetup.ConnectionString(config);
 
+    /// <summary>The extension of a backup file of this provider: an SQLite database, or pg_dump's custom format.</summary>
+    public string Extension => Provider == DatabaseProvider.Sqlite ? "db" : "dump";
+
     /// <summary>Where the data goes on restore: the SQLite file or the PostgreSQL database name.</summary>
     public string Target => Provider == DatabaseProvider.Sqlite
         ? Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource)

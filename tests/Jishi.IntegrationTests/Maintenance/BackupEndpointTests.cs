@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jishi.IntegrationTests.Infrastructure;
+using Jishi.Web.Features.Accounts;
+
+namespace Jishi.IntegrationTests.Maintenance;
+
+[Collection(ApiCollection.Name)]
+public sealed class BackupEndpointTests(JishiFactory factory)
+{
+    [Fact]
+    public async Task BackupNow_Admin_ListedAndDownloadedByteForByte()
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        var created = await admin.PostAsync(BackupApi.Backups, null);
+
+        // Another test of the collection may have backed up in the same minute: then that file is the one of this minute.
+        Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await created.Content.ReadAsStringAsync());
+        var overview = await admin.OverviewAsync();
+        var newest = overview.Backups[0];
+        if (created.StatusCode == HttpStatusCode.Created)
+        {
+            Assert.Equal(newest, await created.Content.ReadFromJsonAsync<BackupFileRow>());
+        }
+        var path = Path.Combine(factory.BackupFolder, newest.Name);
+        Assert.Equal(new FileInfo(path).Length, newest.Size);
+        var download = await admin.GetAsync($"{BackupApi.Backups}/{newest.Name}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(await File.ReadAllBytesAsync(path), await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(newest.Name, download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
+    [Theory]
+    [InlineData("..%2Fjishi-20261207-0230.db", HttpStatusCode.BadRequest)]
+    [InlineData("..%5Cjishi-20261207-0230.db", HttpStatusCode.BadRequest)]
+    [InlineData("jishi.db", HttpStatusCode.BadRequest)]
+    [InlineData("appsettings.json", HttpStatusCode.BadRequest)]
+    [InlineData("jishi-19990101-0000.db", HttpStatusCode.NotFound)]
+    public async Task Download_NotABackupOfTheFolder_Refused(string name, HttpStatusCode expected)
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        var answer = await admin.GetAsync($"{BackupApi.Backups}/{name}");
+
+        Assert.Equal(expected, answer.StatusCode);
+    }
+
+    [Fact]
+    public async Task Backups_Member_Forbidden()
+    {
+        var community = await factory.CommunityOfAsync("sq01");
+        var member = await factory.ClientForNewAccountAsync(Roles.Member, community.Id);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync(BackupApi.Backups)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsync(BackupApi.Backups, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"{BackupApi.Backups}/jishi-20261207-0230.db")).StatusCode);
+    }
+}
