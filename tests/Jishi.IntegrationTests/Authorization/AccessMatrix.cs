@@ -94,6 +94,8 @@ public static class AccessMatrix
         // A member's own 民主评议 (the placeholder member may take part in no round).
         ["GET /api/my/member-evaluation"] = "SA 404 CS 404 BS 404 M ok|404 SYS 404",
         ["PUT /api/my/member-evaluation/self-assessment"] = "SA 404 CS 404 BS 404 M ok|404 SYS 404",
+        // 完整号码: the street and the community see them, a branch secretary never (the refusal says so, whatever the id).
+        ["POST /api/members/{id:int}/reveal"] = "BS 403",
         // Verifying a 整改 task and the 后进转化 plans are the street's (and, for plans, the community's) decisions; with foreign
         // ids the scope answers first.
         ["POST /api/rectifications/{id:int}/verify"] = "CS 403 BS 403",

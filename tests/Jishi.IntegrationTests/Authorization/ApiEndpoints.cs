@@ -268,6 +268,10 @@ public sealed partial class ApiEndpoint
         {
             return JsonSerializer.SerializeToNode(SimpleValue(name, type, idFor));
         }
+        if (IsDictionary(type))
+        {
+            return new JsonObject();
+        }
         if (ElementType(type) is { } element)
         {
             return depth > 3 ? new JsonArray() : new JsonArray(Value(name.TrimEnd('s'), element, idFor, depth + 1));
@@ -294,6 +298,9 @@ public sealed partial class ApiEndpoint
         type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type) ? null
         : type.IsArray ? type.GetElementType()
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static bool IsDictionary(Type type) =>
+        type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
 
     private static bool IsSimple(Type type)
     {

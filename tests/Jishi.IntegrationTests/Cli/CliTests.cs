@@ -245,7 +245,7 @@ public sealed partial class CliTests(SqliteFactory factory, ITestOutputHelper ou
         var community = (await admin.GetFromJsonAsync<List<UnitRow>>("/api/units"))!.First(u => u.Kind == "Community");
         var headers = Jishi.Web.Features.Members.MemberExcelColumns.All.Select(c => c.Header).ToArray();
         object?[] Row(string name, string joined) => [name, "女", "汉族", null, "1980-05-01", "大学本科", "正式党员", "第一党支部", joined,
-            null, "社区工作者", "13912340000", "七里墩街道 1 号", "正常", "否", null, "否", null, "在职", null, "正常"];
+            null, "社区工作者", "13912340000", null, "七里墩街道 1 号", "正常", "否", null, "否", null, "在职", null, "正常"];
         var good = factory.PathFor("good.xlsx");
         await File.WriteAllBytesAsync(good, new Members.XlsxBuilder().Row(headers).Row(Row("命令行甲", "2005-07-01")).Row(Row("命令行乙", "2006-07-01")).Build());
         var bad = factory.PathFor("bad.xlsx");
