@@ -16,7 +16,7 @@ public static class MemberAccountsDemo
     public static async Task LoadAsync(JishiDbContext db, UserManager<AppUser> users, string password, CancellationToken ct)
     {
         var community = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).FirstAsync(ct);
-        var members = await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path) && m.Status == MemberStatus.Active && m.Tier == "在职")
+        var members = await db.Members.Within(community.Path).Where(m => m.Status == MemberStatus.Active && m.Tier == "在职")
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name, m.UnitId }).Skip(1).Take(Count).ToListAsync(ct);
         string? hash = null;
         for (var i = 0; i < members.Count; i++)

@@ -10,6 +10,10 @@ public static class UnitScope
     public static IQueryable<Unit> Within(this IQueryable<Unit> units, string scopePath) =>
         units.Where(u => u.Path.StartsWith(scopePath));
 
+    /// <summary>The members of the subtree at <paramref name="scopePath"/>.</summary>
+    public static IQueryable<Members.Member> Within(this IQueryable<Members.Member> members, string scopePath) =>
+        members.Where(m => m.Unit!.Path.StartsWith(scopePath));
+
     /// <summary>True when the unit at <paramref name="path"/> lies in the subtree at <paramref name="scopePath"/>.</summary>
     public static bool Contains(string scopePath, string path) => path.StartsWith(scopePath, StringComparison.Ordinal);
 

@@ -24,7 +24,7 @@ public static class PledgesDemo
     public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, CancellationToken ct)
     {
         var community = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).FirstAsync(ct);
-        var members = await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path) && m.Status == MemberStatus.Active && m.Tier == "在职")
+        var members = await db.Members.Within(community.Path).Where(m => m.Status == MemberStatus.Active && m.Tier == "在职")
             .OrderBy(m => m.Id).Select(m => m.Id).Take(Items.Length).ToListAsync(ct);
         var year = demo.Year(2016);
         var pledges = members.Select((id, i) => new Pledge(id, year, Items[i], "sq01", demo.At(2016, 1, 12, 2))).ToList();

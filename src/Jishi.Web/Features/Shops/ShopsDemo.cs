@@ -51,7 +51,7 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGa
                 goods.Add(created.Id);
             }
             // December: the five members with most points each redeem once; the first picks up, the last cancels.
-            var members = await db.MemberPoints.AsNoTracking().Where(p => p.Year == year && db.Members.Any(m => m.Id == p.MemberId && m.Unit!.Path.StartsWith(community.Path)))
+            var members = await db.MemberPoints.AsNoTracking().Where(p => p.Year == year && db.Members.Within(community.Path).Any(m => m.Id == p.MemberId))
                 .OrderByDescending(p => p.AssessmentScore).ThenBy(p => p.MemberId).Select(p => p.MemberId).Take(5).ToListAsync(ct);
             for (var k = 0; k < members.Count; k++)
             {

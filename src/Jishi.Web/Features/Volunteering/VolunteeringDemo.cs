@@ -39,7 +39,7 @@ public sealed class VolunteeringDemo(JishiDbContext db, TimeProvider clock, Demo
         await db.SaveChangesAsync(ct);
 
         var signedUp = demo.At(2016, 2, 25, 2);
-        var members = await db.Members.Where(m => m.Unit!.Path.StartsWith(community.Path)).OrderBy(m => m.Id)
+        var members = await db.Members.Within(community.Path).OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Tier }).Take(6).ToListAsync(ct);
         var signups = members.Select(m => ActivitySignup.ForMember(done.Id, m.Id, signedUp))
             .Concat(residents.Select(r => ActivitySignup.ForVolunteer(done.Id, r.Id, signedUp))).ToList();

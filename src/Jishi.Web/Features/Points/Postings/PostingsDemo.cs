@@ -16,7 +16,7 @@ public static class PostingsDemo
         db.Postings.Add(posting);
         await db.SaveChangesAsync(ct);
         var entry = await db.LedgerEntries.Where(e => e.RuleCode == RuleCodes.ThemeDay && e.Status == EntryStatus.Approved && e.ReversalOf == null
-                && e.Year == year && !db.LedgerEntries.Any(r => r.ReversalOf == e.Id) && db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(community.Path)))
+                && e.Year == year && !db.LedgerEntries.Any(r => r.ReversalOf == e.Id) && db.Members.Within(community.Path).Any(m => m.Id == e.MemberId))
             .OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(ct);
         var objection = new Objection(posting.Id, entry, "本人称当天在外地出差，未参加主题党日", "sq01", demo.At(2016, 4, 7, 2));
         objection.Resolve(ObjectionStatus.Rejected, "经核对签到表和活动照片，该同志当日确已参加，维持原记录", null, "sq01",
