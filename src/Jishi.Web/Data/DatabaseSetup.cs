@@ -49,6 +49,8 @@ public static class DatabaseSetup
         return services;
     }
 
+    private static readonly SqliteSecureDelete SecureDelete = new();
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         if (provider == DatabaseProvider.Postgres)
@@ -57,7 +59,7 @@ public static class DatabaseSetup
         }
         else
         {
-            options.UseSqlite(connectionString, o => o.MigrationsAssembly("Jishi.Migrations.Sqlite"));
+            options.UseSqlite(connectionString, o => o.MigrationsAssembly("Jishi.Migrations.Sqlite")).AddInterceptors(SecureDelete);
         }
     }
 

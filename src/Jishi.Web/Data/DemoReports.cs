@@ -42,18 +42,17 @@ public static class DemoReports
             db.WorkReports.Add(report);
         }
 
-        // Last year's meeting, published, without ballots: only its 整改 tasks matter to the demo.
+        // Last year's meeting, held and published: the ballots of its twelve evaluators (for the dashboard's results) and
+        // its 整改 tasks.
         var campaign2015 = new ReviewCampaign(street.Id, $"{demo.Year(2015)}年度社区党组织书记抓基层党建工作述职评议", demo.Year(2015), demo.Date(2015, 2, 10));
         foreach (var (unit, secretary) in communities)
         {
             campaign2015.AddSubject(unit, secretary);
         }
         campaign2015.AddVoterGroup("街道党工委成员", 1, 12);
-        Check(campaign2015.Open());
-        Check(campaign2015.Close());
-        Check(campaign2015.Publish());
         db.ReviewCampaigns.Add(campaign2015);
         await db.SaveChangesAsync(ct);
+        await DemoBallots.HoldAsync(db, campaign2015, new Random(2015), ct);
 
         var (first, secretaryName) = communities[0];
         var closed = new Rectification(campaign2015.Id, first.Id, "“三会一课”记录不完整，部分支部党课次数不足", secretaryName, demo.Date(2015, 6, 30));

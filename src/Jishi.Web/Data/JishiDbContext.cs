@@ -30,7 +30,7 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<VoterGroup> VoterGroups => Set<VoterGroup>();
     public DbSet<BallotToken> BallotTokens => Set<BallotToken>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
-    public DbSet<BallotRating> BallotRatings => Set<BallotRating>();
+    public DbSet<ReviewTrustee> ReviewTrustees => Set<ReviewTrustee>();
     public DbSet<BallotTally> BallotTallies => Set<BallotTally>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();

@@ -22,7 +22,7 @@ public static partial class JishiCli
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PlatformSetup.Cultures[0];
         var cli = ActivatorUtilities.CreateInstance<CliContext>(app.Services);
-        var root = new RootCommand(cli["Cli.Description"]) { Migrate(cli), SeedDemo(cli), Backup(cli), Restore(cli), CreateUser(cli), VerifyLedgerCommand(cli), ResetPasswordCommand(cli),
+        var root = new RootCommand(cli["Cli.Description"]) { Migrate(cli), SeedDemo(cli), Backup(cli), Restore(cli), CreateUser(cli), VerifyLedgerCommand(cli), VerifyCampaignCommand(cli), ResetPasswordCommand(cli),
             CreateCertificateCommand(cli), ServiceCommand(cli, install: true), ServiceCommand(cli, install: false) };
         AddImportMembers(root, cli);
         LocalizeHelp(root, cli);

@@ -2,9 +2,10 @@ using Jishi.Web.Shared;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>How many ratings of one grade one voter group has given one subject on one dimension (or overall): the running count the results read,
-/// kept in the same transaction as the ballots (BallotWriter), so results need not scan every rating. The rows are
-/// created when voting opens; a count says nothing about who voted.</summary>
+/// <summary>How many ratings of one grade one voter group has given one subject on one dimension (or overall): what the
+/// results read. Written once, at the close, by decrypting the sum of the sealed ballots (<see cref="CloseReview"/>), with
+/// that sum and the trustees' partial decryptions beside it so anyone can check the count (ADR-015); nothing counts up while
+/// voting is open.</summary>
 [NotAudited]
 public sealed class BallotTally
 {
@@ -30,11 +31,11 @@ public sealed class BallotTally
     public Grade Grade { get; private set; }
     public int Count { get; private set; }
 
-    /// <summary>One zero row per subject, group, dimension and grade of a campaign.</summary>
-    public static IEnumerable<BallotTally> For(ReviewCampaign campaign) =>
-        from s in campaign.Subjects
-        from g in campaign.VoterGroups
-        from d in campaign.RatedDimensionIds
-        from grade in Enum.GetValues<Grade>()
-        select new BallotTally(campaign.Id, s.Id, g.Id, d, grade);
+    /// <summary>The homomorphic sum of the ratings' ciphertexts for this grade (<see cref="Sealing.Ciphertext"/>); null for
+    /// campaigns tallied before ballots were sealed.</summary>
+    public byte[]? Sum { get; init; }
+
+    /// <summary>Each trustee's <see cref="Sealing.PartialDecryption"/> of <see cref="Sum"/>, in trustee id order; empty when
+    /// the group cast no ballot.</summary>
+    public byte[]? Decryptions { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
@@ -27,7 +26,14 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
         var outcomes = new Error?[batch.Count];
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The campaign may have closed since the request read it; the check inside the transaction is the one that counts.
-        var campaignIds = batch.Select(p => p.CampaignId).Distinct().ToList();
+        // On PostgreSQL the campaign rows are share-locked until commit, so a close (which locks them for update, see
+        // CloseReview) either waits for this batch and counts it, or commits first and this batch sees it closed: no
+        // acknowledged ballot misses the tally. SQLite's writers are serialized by its write lock, taken at BEGIN.
+        var campaignIds = batch.Select(p => p.CampaignId).Distinct().Order().ToArray();
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"ReviewCampaigns\" WHERE \"Id\" = ANY({campaignIds}) ORDER BY \"Id\" FOR SHARE", ct);
+        }
         var open = await db.ReviewCampaigns.Where(c => campaignIds.Contains(c.Id) && c.Status == ReviewStatus.Open).Select(c => c.Id).ToListAsync(ct);
         var spent = await OneTimeTokens.SpendAsync(db, "BallotTokens", batch.Where(p => open.Contains(p.CampaignId)).Select(p => p.TokenId).Distinct().ToList(), ct);
         var stored = new List<Ballot>(batch.Count);
@@ -43,8 +49,10 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
                 stored.Add(pending.Ballot);
             }
         }
+        // In random order, so that not even PostgreSQL's heap keeps the order of casting within a batch (ADR-015). No
+        // running tally: turnout is the only live figure, and the sums are taken on the ciphertexts at the close.
+        System.Security.Cryptography.RandomNumberGenerator.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stored));
         await InsertAsync(db, stored, ct);
-        await CountAsync(db, stored, ct);
         // Paper entries of a spent token go in the same transaction: once a ballot counts, no row links its token to
         // ratings, and a crash cannot leave one behind (ADR-006).
         var tokenIds = batch.Where((_, i) => outcomes[i] is null).Select(p => p.TokenId).ToList();
@@ -56,15 +64,11 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
     // The statements below are plain SQL, one per batch (or per few hundred rows), because the writer is the one serial
     // step of voting: per-row tracked inserts and per-token updates cost it about 0.8 ms a ballot (bench/README.md).
     // Table and column names are EF's defaults (see the migrations); values go in as parameters, which EF maps per
-    // provider (a Guid as TEXT on SQLite and uuid on PostgreSQL, a DateOnly as TEXT or date).
+    // provider (a DateOnly as TEXT or date, the sealed bytes as BLOB or bytea).
 
-    private static async Task InsertAsync(JishiDbContext db, List<Ballot> ballots, CancellationToken ct)
-    {
-        await InsertRowsAsync(db, "\"Ballots\" (\"Id\", \"CampaignId\", \"VoterGroupId\", \"CastOn\", \"Receipt\")",
-            ballots.Select(b => new object[] { b.Id, b.CampaignId, b.VoterGroupId, b.CastOn, b.Receipt }), ct);
-        await InsertRowsAsync(db, "\"BallotRatings\" (\"BallotId\", \"SubjectId\", \"DimensionId\", \"Grade\")",
-            ballots.SelectMany(b => b.Ratings).Select(r => new object[] { r.BallotId, r.SubjectId, r.DimensionId, (int)r.Grade }), ct);
-    }
+    private static Task InsertAsync(JishiDbContext db, List<Ballot> ballots, CancellationToken ct) =>
+        InsertRowsAsync(db, "\"SealedBallots\" (\"Id\", \"CampaignId\", \"VoterGroupId\", \"CastOn\", \"Sealed\", \"Receipt\")",
+            ballots.Select(b => new object[] { b.Id, b.CampaignId, b.VoterGroupId, b.CastOn, b.Sealed, b.Receipt }), ct);
 
     /// <summary>Multi-row INSERT … VALUES, a few hundred rows a statement (well under both databases' parameter limits).</summary>
     private static async Task InsertRowsAsync(JishiDbContext db, string into, IEnumerable<object[]> rows, CancellationToken ct)
@@ -84,32 +88,6 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, ILogger<BallotWrit
                 sql.Append(')');
             }
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
-        }
-    }
-
-    /// <summary>Adds the stored ballots to the running tallies in one UPDATE … FROM (VALUES …) for the batch.</summary>
-    private static async Task CountAsync(JishiDbContext db, List<Ballot> stored, CancellationToken ct)
-    {
-        var counts = stored.SelectMany(b => b.Ratings.Select(r => (b.CampaignId, r.SubjectId, b.VoterGroupId, r.DimensionId, Grade: (int)r.Grade)))
-            .GroupBy(k => k).Select(g => (Key: g.Key, N: g.Count())).ToList();
-        if (counts.Count == 0)
-        {
-            return;
-        }
-        var sql = new StringBuilder("UPDATE \"BallotTallies\" SET \"Count\" = \"BallotTallies\".\"Count\" + v.column6 FROM (VALUES ");
-        var args = new List<object>(counts.Count * 6);
-        foreach (var ((campaignId, subjectId, groupId, dimensionId, grade), n) in counts)
-        {
-            var p = args.Count;
-            sql.Append(p == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}})");
-            args.AddRange([campaignId, subjectId, groupId, dimensionId, grade, n]);
-        }
-        sql.Append(") AS v WHERE \"BallotTallies\".\"CampaignId\" = v.column1 AND \"BallotTallies\".\"SubjectId\" = v.column2 ")
-            .Append("AND \"BallotTallies\".\"VoterGroupId\" = v.column3 AND \"BallotTallies\".\"DimensionId\" = v.column4 ")
-            .Append("AND \"BallotTallies\".\"Grade\" = v.column5");
-        if (await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct) != counts.Count)
-        {
-            throw new InvalidOperationException("A ballot rated a subject, group, dimension or grade that has no tally; tallies are created when voting opens.");
         }
     }
 }

@@ -1,6 +1,7 @@
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
+using Jishi.Web.Features.Reviews.Sealing;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Jishi.Web.Features.Reviews;
@@ -14,11 +15,12 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
 
-    private static readonly CompiledQuery<Func<JishiDbContext, string, CancellationToken, Task<BallotToken?>>> TokenByHash =
-        new(() => EF.CompileAsyncQuery((JishiDbContext db, string hash, CancellationToken ct) => db.BallotTokens.AsNoTracking().FirstOrDefault(t => t.Hash == hash)));
+    /// <summary>A campaign as the ballot needs it: subjects in order, with their units' names, and the key ballots are
+    /// sealed to once voting is open (its comb table is built once per campaign and cache period).</summary>
+    private sealed record CampaignForm(ReviewCampaign Campaign, IReadOnlyList<BallotSubject> Subjects, JointKey? Key);
 
-    /// <summary>A campaign as the ballot needs it: subjects in order, with their units' names.</summary>
-    private sealed record CampaignForm(ReviewCampaign Campaign, IReadOnlyList<BallotSubject> Subjects);
+    /// <summary>The token keys of the campaigns whose codes still work (Draft and Open).</summary>
+    private sealed record TokenKeys(IReadOnlyList<byte[]> Keys);
 
     public sealed record BallotSubject(int Id, string Name, string UnitName);
 
@@ -72,7 +74,17 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
     internal async Task<Result<BallotReceipt>> CastAsync(BallotToken token, ReviewCampaign campaign,
         IReadOnlyList<(int SubjectId, int DimensionId, Grade Grade)> ratings, CancellationToken ct)
     {
-        var ballot = new Ballot(campaign.Id, token.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), Ballot.NewReceipt(), ratings);
+        if (!cache.TryGetValue(CacheKey(campaign.Id), out CampaignForm? form) || form?.Key is null)
+        {
+            form = await LoadAsync(campaign.Id, ct);
+        }
+        if (form.Key is null)
+        {
+            return ReviewErrors.NotOpen;
+        }
+        // Sealed here, in memory: what reaches the writer, the disk, the log and the backups is ciphertext (ADR-015).
+        var ballot = new Ballot(campaign.Id, token.VoterGroupId, DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            SealedBallot.Seal(campaign, form.Key, ratings));
         if (await writer.WriteAsync(token.Id, campaign.Id, ballot, ct) is { } refused)
         {
             return refused;
@@ -135,7 +147,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         {
             return null;
         }
-        var found = await TokenByHash.For(db)(db, BallotToken.HashOf(token), ct);
+        var found = await TokenAsync(token, fresh: false, ct) ?? await TokenAsync(token, fresh: true, ct);
         if (found is null)
         {
             return null;
@@ -152,6 +164,23 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         return (found, form.Campaign, form.Subjects);
     }
 
+    /// <summary>The token's row, looked up by its HMAC under each live campaign's token key (a handful). The keys are cached
+    /// for a moment; a miss looks again with fresh keys, so a campaign created a second ago is found.</summary>
+    private async Task<BallotToken?> TokenAsync(string token, bool fresh, CancellationToken ct)
+    {
+        if (fresh || !cache.TryGetValue(nameof(TokenKeys), out TokenKeys? keys) || keys is null)
+        {
+            keys = new TokenKeys(await db.ReviewCampaigns.AsNoTracking().Where(c => c.TokenKey != null).Select(c => c.TokenKey!).ToListAsync(ct));
+            cache.Set(nameof(TokenKeys), keys, CacheFor);
+        }
+        if (keys.Keys.Count == 0)
+        {
+            return null;
+        }
+        var hashes = keys.Keys.Select(k => BallotToken.HashOf(k, token)).ToList();
+        return await db.BallotTokens.AsNoTracking().FirstOrDefaultAsync(t => hashes.Contains(t.Hash), ct);
+    }
+
     private static (string, int) CacheKey(int campaignId) => (nameof(CampaignForm), campaignId);
 
     public static void Forget(IMemoryCache cache, int campaignId) => cache.Remove(CacheKey(campaignId));
@@ -162,6 +191,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
         var unitIds = campaign.Subjects.Select(s => s.UnitId).ToList();
         var names = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return new CampaignForm(campaign, campaign.Subjects.OrderBy(s => s.Id)
-            .Select(s => new BallotSubject(s.Id, s.Name, names.GetValueOrDefault(s.UnitId, ""))).ToList());
+            .Select(s => new BallotSubject(s.Id, s.Name, names.GetValueOrDefault(s.UnitId, ""))).ToList(),
+            campaign.AcceptsBallots && campaign.BallotKey is { } key ? JointKey.FromBytes(key) : null);
     }
 }

@@ -1,30 +1,24 @@
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Caching.Memory;
+using Jishi.Web.Features.Reviews.Sealing;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>Moves a campaign through its states and records daily-assessment scores.</summary>
-public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries, IMemoryCache cache)
+/// <summary>Moves a campaign through its states (the close and its tally: <see cref="CloseReview"/>) and records daily-assessment scores.</summary>
+public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries)
 {
-    /// <summary>Opens voting and creates the campaign's zero tallies, which ballots then only count up.</summary>
+    /// <summary>Opens voting with the ballot key: the sum of the trustees' public shares, or a share the server makes and
+    /// keeps until the tally when no trustee is named (ADR-015).</summary>
     public Task<Result<ReviewDto>> OpenAsync(int id, CancellationToken ct) => TransitionAsync(id, c =>
     {
-        if (c.Open() is { } refused)
+        (byte[], string)? own = null;
+        if (c.Trustees.Count == 0)
         {
-            return refused;
+            var share = TrusteeShare.Create();
+            own = (share.Prove(SealedBallot.TrusteeContext(c.Id, "")).ToBytes(), share.ToText());
         }
-        db.BallotTallies.AddRange(BallotTally.For(c));
-        return null;
+        return c.Open(SealedBallot.JointKey, own);
     }, ct);
-
-    /// <summary>Closes voting; this server's ballot form stops at once (<see cref="CastBallot"/> caches it while open).</summary>
-    public async Task<Result<ReviewDto>> CloseAsync(int id, CancellationToken ct)
-    {
-        var closed = await TransitionAsync(id, c => c.Close(), ct);
-        CastBallot.Forget(cache, id);
-        return closed;
-    }
 
     public Task<Result<ReviewDto>> PublishAsync(int id, CancellationToken ct) => TransitionAsync(id, c => c.Publish(), ct);
 

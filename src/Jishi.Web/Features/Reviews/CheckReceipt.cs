@@ -12,7 +12,7 @@ public sealed class CheckReceipt(JishiDbContext db)
 
     public async Task<Answer> HandleAsync(string code, CancellationToken ct)
     {
-        var normalized = code.Trim().ToUpperInvariant();
+        var normalized = SealedBallot.NormalizedReceipt(code);
         var published = await db.ReviewCampaigns.Where(c => c.Status == ReviewStatus.Published).Select(c => c.Id).ToListAsync(ct);
         var titles = await db.Ballots.Where(b => published.Contains(b.CampaignId) && b.Receipt == normalized)
             .Join(db.ReviewCampaigns, b => b.CampaignId, c => c.Id, (_, c) => c.Title).Distinct().ToListAsync(ct);

@@ -27,7 +27,7 @@ public sealed class IssueTokens(JishiDbContext db, ReviewQueries queries)
             return ReviewErrors.WrongState(campaign.Status, "Review.Action.IssueTokens");
         }
         var tokens = Enumerable.Range(0, r.Count).Select(_ => BallotToken.NewToken()).ToList();
-        db.BallotTokens.AddRange(tokens.Select(t => new BallotToken(campaign.Id, r.VoterGroupId, BallotToken.HashOf(t))));
+        db.BallotTokens.AddRange(tokens.Select(t => new BallotToken(campaign.Id, r.VoterGroupId, BallotToken.HashOf(campaign.TokenKey!, t))));
         await db.SaveChangesAsync(ct);
         return new Response(tokens);
     }

@@ -33,6 +33,7 @@ public sealed class ReviewCampaign
         Year = year;
         MeetingDate = meetingDate;
         BallotWeight = ballotWeight;
+        TokenKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
     }
 
     public int Id { get; private set; }
@@ -48,6 +49,17 @@ public sealed class ReviewCampaign
     public ReviewScale Scale { get; private set; } = new();
 
     public List<ReviewSubject> Subjects { get; private set; } = [];
+
+    /// <summary>The people who hold the shares of the ballot key (or the server's own share when none are named).</summary>
+    public List<ReviewTrustee> Trustees { get; private set; } = [];
+
+    /// <summary>The key of the HMAC that names token rows (<see cref="BallotToken.HashOf(byte[], string)"/>): while it lives a
+    /// printed code finds its row; it is destroyed at the close, so no copy of the database taken after can tie a code to
+    /// the commit that spent it (ADR-015).</summary>
+    public byte[]? TokenKey { get; private set; }
+
+    /// <summary>The joint public key the ballots are sealed to, the sum of the trustees' public shares; set when voting opens.</summary>
+    public byte[]? BallotKey { get; private set; }
     public List<VoterGroup> VoterGroups { get; private set; } = [];
 
     /// <summary>The items each subject is rated on, in order; empty for the default single overall rating.</summary>
@@ -113,7 +125,48 @@ public sealed class ReviewCampaign
     /// <summary>Tokens may be issued while the campaign is being prepared or is running.</summary>
     public bool AcceptsTokens => Status is ReviewStatus.Draft or ReviewStatus.Open;
 
-    public Error? Open()
+    /// <summary>Names a trustee with the public share made for them (Draft only; the proof has been checked by the caller).</summary>
+    public Error? AddTrustee(string? name, byte[] publicShare)
+    {
+        if (Status != ReviewStatus.Draft)
+        {
+            return ReviewErrors.WrongState(Status, "Sealing.Action.AddTrustee");
+        }
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length is 0 or > ReviewTrustee.MaxNameLength)
+        {
+            return new ValidationError([new FieldProblem("name", "Sealing.TrusteeName", ReviewTrustee.MaxNameLength)]);
+        }
+        if (Trustees.Count >= MaxTrustees)
+        {
+            return new ValidationError([new FieldProblem("name", "Sealing.TooManyTrustees", MaxTrustees)]);
+        }
+        if (Trustees.Any(t => t.Name == trimmed))
+        {
+            return new ValidationError([new FieldProblem("name", "Sealing.TrusteeTwice", trimmed)]);
+        }
+        Trustees.Add(new ReviewTrustee(trimmed, publicShare, null));
+        return null;
+    }
+
+    public const int MaxTrustees = 5;
+
+    /// <summary>Removes a trustee before voting opens (their printed share is then worthless).</summary>
+    public Error? RemoveTrustee(int trusteeId)
+    {
+        if (Status != ReviewStatus.Draft)
+        {
+            return ReviewErrors.WrongState(Status, "Sealing.Action.RemoveTrustee");
+        }
+        return Trustees.RemoveAll(t => t.Id == trusteeId) == 0 ? Error.NotFound("Entity.Trustee") : null;
+    }
+
+    /// <summary>True when no person holds a share: the server keeps the key until the tally (weaker; the page says so).</summary>
+    public bool ServerHoldsKey => Trustees.Count == 0 || Trustees.All(t => t.IsServer);
+
+    /// <summary>Opens voting with the joint key of the trustees' public shares (<paramref name="jointKey"/> adds them).
+    /// Without trustees the server's own share is used (<paramref name="serverShare"/>: public share and secret text).</summary>
+    public Error? Open(Func<IReadOnlyList<byte[]>, byte[]> jointKey, (byte[] Public, string Secret)? serverShare = null)
     {
         if (Status != ReviewStatus.Draft)
         {
@@ -123,10 +176,20 @@ public sealed class ReviewCampaign
         {
             return Error.Conflict("Review.NothingToOpen");
         }
+        if (Trustees.Count == 0)
+        {
+            if (serverShare is not { } own)
+            {
+                return Error.Conflict("Sealing.NoKey");
+            }
+            Trustees.Add(new ReviewTrustee("", own.Public, own.Secret));
+        }
+        BallotKey = jointKey(Trustees.Select(t => t.PublicShare).ToList());
         Status = ReviewStatus.Open;
         return null;
     }
 
+    /// <summary>Stops voting and destroys the token key: from now on no printed code finds its row.</summary>
     public Error? Close()
     {
         if (Status != ReviewStatus.Open)
@@ -134,7 +197,17 @@ public sealed class ReviewCampaign
             return ReviewErrors.WrongState(Status, "Review.Action.Close");
         }
         Status = ReviewStatus.Closed;
+        TokenKey = null;
         return null;
+    }
+
+    /// <summary>After the sums are decrypted: the server's own share (if any) is destroyed with the plaintext it could open.</summary>
+    public void Tallied()
+    {
+        foreach (var t in Trustees)
+        {
+            t.DestroySecret();
+        }
     }
 
     public Error? Publish()

@@ -14,6 +14,7 @@ public sealed class ReviewCampaignConfiguration : IEntityTypeConfiguration<Revie
         b.HasMany(c => c.Subjects).WithOne().HasForeignKey(s => s.CampaignId);
         b.HasMany(c => c.VoterGroups).WithOne().HasForeignKey(g => g.CampaignId);
         b.HasMany(c => c.Dimensions).WithOne().HasForeignKey(d => d.CampaignId);
+        b.HasMany(c => c.Trustees).WithOne().HasForeignKey(t => t.CampaignId);
         // Defaults in the schema too, so campaigns created before the scale existed get the standard one. The sentinel
         // is -1, not 0, so that a value of 0 (差 = 0 is common practice) is written rather than replaced by the default.
         var standard = new ReviewScale();
@@ -72,25 +73,24 @@ public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
 {
     public void Configure(EntityTypeBuilder<Ballot> b)
     {
+        // A new table (the plaintext ballots of earlier campaigns are dropped; their tallies stay).
+        b.ToTable("SealedBallots");
+        // Random: on SQLite the key is the rowid, so the table is stored in key order and nothing counts the casting (ADR-015).
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Receipt).HasMaxLength(16);
+        b.Property(x => x.Receipt).HasMaxLength(SealedBallot.TrackerLength);
         b.HasIndex(x => new { x.CampaignId, x.Receipt }).IsUnique();
         b.HasIndex(x => new { x.CampaignId, x.VoterGroupId });
         b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(x => x.CampaignId);
         b.HasOne<VoterGroup>().WithMany().HasForeignKey(x => x.VoterGroupId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(x => x.Ratings).WithOne().HasForeignKey(r => r.BallotId);
     }
 }
 
-public sealed class BallotRatingConfiguration : IEntityTypeConfiguration<BallotRating>
+public sealed class ReviewTrusteeConfiguration : IEntityTypeConfiguration<ReviewTrustee>
 {
-    public void Configure(EntityTypeBuilder<BallotRating> b)
+    public void Configure(EntityTypeBuilder<ReviewTrustee> b)
     {
-        // DimensionId is ReviewDimension.Overall (0) without dimensions, so it can sit in the key; for the same reason it has
-        // no foreign key, and dimensions cannot change once voting has opened (ReviewCampaign.SetDimensions).
-        b.HasKey(r => new { r.BallotId, r.SubjectId, r.DimensionId });
-        b.HasIndex(r => r.SubjectId);
-        b.HasOne<ReviewSubject>().WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(t => t.Name).HasMaxLength(ReviewTrustee.MaxNameLength);
+        b.HasIndex(t => new { t.CampaignId, t.Name }).IsUnique();
     }
 }
 

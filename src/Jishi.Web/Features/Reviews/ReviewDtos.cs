@@ -19,7 +19,15 @@ public sealed record ReviewDto(int Id, string Title, int Year, DateOnly MeetingD
         Subjects.SelectMany(s => Dimensions.Count == 0
             ? [(s, (ReviewDimensionDto?)null)]
             : Dimensions.Select(d => (s, (ReviewDimensionDto?)d)));
+
+    /// <summary>The people who hold the shares of the ballot key (ADR-015); empty when the server holds it.</summary>
+    public IReadOnlyList<TrusteeDto> Trustees { get; init; } = [];
+
+    /// <summary>True when no person holds a share: whoever reads the server during the meeting could open the ballots.</summary>
+    public bool ServerHoldsKey { get; init; }
 }
+
+public sealed record TrusteeDto(int Id, string Name);
 
 public sealed record TurnoutGroup(int VoterGroupId, string Name, int Issued, int Cast);
 

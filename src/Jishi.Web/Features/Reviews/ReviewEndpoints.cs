@@ -9,7 +9,7 @@ namespace Jishi.Web.Features.Reviews;
 public static class ReviewEndpoints
 {
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
-        services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<IssueTokens>()
+        services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<CloseReview>().AddScoped<AddTrustee>().AddScoped<VerifyCampaign>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<EnterPaperBallot>().AddScoped<TallyResults>()
             .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>().AddSingleton<BallotCookies>().AddSingleton<HallCheck.HallChecks>().AddScoped<CheckReceipt>()
             .AddScoped<WorkReports>().AddScoped<EvidenceFiles>()
@@ -67,8 +67,15 @@ public static class ReviewEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         reviews.MapPost("/{id:int}/open", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.OpenAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
-        reviews.MapPost("/{id:int}/close", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await handler.CloseAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
+        // The body is optional: a campaign whose key the server holds closes without one; with trustees it carries their shares.
+        reviews.MapPost("/{id:int}/close", async (int id, CloseReview.Request? request, CloseReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.HandleAsync(id, request, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>().ProducesValidationProblem();
+        reviews.MapPost("/{id:int}/trustees", async (int id, AddTrustee.Request request, AddTrustee handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(text, r => TypedResults.Created($"/api/reviews/{id}", r)))
+            .Produces<AddTrustee.Response>(201).ProducesValidationProblem();
+        reviews.MapDelete("/{id:int}/trustees/{trusteeId:int}", async (int id, int trusteeId, AddTrustee handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.RemoveAsync(id, trusteeId, ct)).ToHttp(text, _ => TypedResults.NoContent()))
+            .Produces(204);
         reviews.MapPost("/{id:int}/publish", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.PublishAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();
         reviews.MapPost("/{id:int}/tokens", async (int id, IssueTokens.Request request, IssueTokens handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
@@ -130,6 +137,14 @@ public static class ReviewEndpoints
         ballots.MapPost("/{token}", async (string token, CastBallot.Request request, CastBallot handler, HttpContext http, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => GuessLimit.Note(http, await handler.HandleAsync(token, request, ct)).ToHttp(text, r => TypedResults.Created((string?)null, r)))
             .Produces<CastBallot.BallotReceipt>(201).ProducesValidationProblem();
+        // Everything needed to check a published tally without a key (ADR-015): the key, the sealed ballots, the sums and the
+        // trustees' partial decryptions with their proofs.
+        app.MapGet("/api/reviews/{id:int}/sealed", async (int id, VerifyCampaign handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.RecordAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .WithTags("Reviews").AllowAnonymous().Produces<VerifyCampaign.Record>();
+        app.MapGet("/api/reviews/{id:int}/verify", async (int id, VerifyCampaign handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .WithTags("Reviews").AllowAnonymous().Produces<VerifyCampaign.Report>();
         app.MapGet("/api/reviews/{id:int}/receipts", async (int id, TallyResults handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ReceiptsAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Reviews").AllowAnonymous().Produces<IReadOnlyList<string>>();

@@ -24,7 +24,7 @@ public sealed class ReviewQueries(JishiDbContext db, CurrentUser user)
     {
         var streets = await VisibleStreetsAsync(ct);
         return await db.ReviewCampaigns.Include(c => c.Subjects).Include(c => c.VoterGroups).Include(c => c.Dimensions)
-            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id && streets.Contains(c.StreetId), ct);
+            .Include(c => c.Trustees).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id && streets.Contains(c.StreetId), ct);
     }
 
     public async Task<ReviewDto> ToDtoAsync(ReviewCampaign c, CancellationToken ct)
@@ -35,7 +35,11 @@ public sealed class ReviewQueries(JishiDbContext db, CurrentUser user)
             c.Subjects.OrderBy(s => s.Id).Select(s => new ReviewSubjectDto(s.Id, s.Name, s.UnitId, names.GetValueOrDefault(s.UnitId, ""),
                 s.DailyScore, s.Veto, s.Comment)).ToList(),
             c.VoterGroups.OrderBy(g => g.Id).Select(g => new VoterGroupDto(g.Id, g.Name, g.Weight, g.HeadCount)).ToList(),
-            c.Dimensions.OrderBy(d => d.Order).Select(d => new ReviewDimensionDto(d.Id, d.Name)).ToList());
+            c.Dimensions.OrderBy(d => d.Order).Select(d => new ReviewDimensionDto(d.Id, d.Name)).ToList())
+        {
+            Trustees = c.Trustees.Where(t => !t.IsServer).OrderBy(t => t.Id).Select(t => new TrusteeDto(t.Id, t.Name)).ToList(),
+            ServerHoldsKey = c.ServerHoldsKey,
+        };
     }
 
     private async Task<List<int>> VisibleStreetsAsync(CancellationToken ct)

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>Turnout (any time) and results (after the close). Results read the running tallies (BallotTally), a few
-/// dozen rows however many ballots there are.</summary>
+/// <summary>Turnout (any time) and results (after the close). Results read the tallies (BallotTally) the close decrypted
+/// from the sums of the sealed ballots (<see cref="CloseReview"/>), a few dozen rows however many ballots there are.</summary>
 public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeProvider clock)
 {
     public async Task<Result<Turnout>> TurnoutAsync(int id, CancellationToken ct) =>
@@ -93,8 +93,12 @@ public sealed class TallyResults(JishiDbContext db, ReviewQueries queries, TimeP
         var scores = ReviewScoring.Compute(
             campaign.Subjects.Select(s => new ReviewScoring.SubjectInput(s.Id, s.DailyScore, s.Veto)).ToList(),
             groups, counts, campaign.Scale, campaign.BallotWeight);
-        var ballots = await db.Ballots.Where(b => b.CampaignId == campaign.Id).GroupBy(b => b.VoterGroupId)
-            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        // Every ballot rates every subject on every dimension: a group's ballots are the ratings of one slot. The tallies
+        // are all that is left of earlier campaigns' ballots (ADR-015).
+        var slotSubject = campaign.Subjects.Min(s => s.Id);
+        var slotDimension = campaign.RatedDimensionIds[0];
+        var ballots = counts.Where(c => c.SubjectId == slotSubject && c.DimensionId == slotDimension)
+            .GroupBy(c => c.VoterGroupId).ToDictionary(g => g.Key, g => g.Sum(c => c.N));
         var names = campaign.Subjects.ToDictionary(s => s.Id, s => s.Name);
         var groupNames = campaign.VoterGroups.ToDictionary(g => g.Id, g => g.Name);
         return scores.Select(s => new SubjectResult(s.SubjectId, names[s.SubjectId],
