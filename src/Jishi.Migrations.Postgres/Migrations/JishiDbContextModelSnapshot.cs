@@ -1881,8 +1881,8 @@ namespace Jishi.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.Ballot", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
@@ -1892,8 +1892,12 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     b.Property<string>("Receipt")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<int>("VoterGroupId")
                         .HasColumnType("integer");
@@ -1907,28 +1911,7 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     b.HasIndex("CampaignId", "VoterGroupId");
 
-                    b.ToTable("Ballots");
-                });
-
-            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotRating", b =>
-                {
-                    b.Property<Guid>("BallotId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DimensionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Grade")
-                        .HasColumnType("integer");
-
-                    b.HasKey("BallotId", "SubjectId", "DimensionId");
-
-                    b.HasIndex("SubjectId");
-
-                    b.ToTable("BallotRatings");
+                    b.ToTable("SealedBallots", (string)null);
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
@@ -1950,6 +1933,12 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("Decryptions")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Sum")
+                        .HasColumnType("bytea");
 
                     b.HasKey("CampaignId", "SubjectId", "VoterGroupId", "DimensionId", "Grade");
 
@@ -2140,6 +2129,9 @@ namespace Jishi.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<byte[]>("BallotKey")
+                        .HasColumnType("bytea");
+
                     b.Property<double>("BallotWeight")
                         .HasColumnType("double precision");
 
@@ -2158,6 +2150,9 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("TokenKey")
+                        .HasColumnType("bytea");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -2273,6 +2268,37 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ReviewSubjects");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewTrustee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<byte[]>("PublicShare")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ServerSecret")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReviewTrustees");
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.VoterGroup", b =>
@@ -3813,21 +3839,6 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotRating", b =>
-                {
-                    b.HasOne("Jishi.Web.Features.Reviews.Ballot", null)
-                        .WithMany("Ratings")
-                        .HasForeignKey("BallotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Jishi.Web.Features.Reviews.ReviewSubject", null)
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
                 {
                     b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
@@ -3938,6 +3949,15 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewTrustee", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany("Trustees")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -4279,16 +4299,13 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.Navigation("Credits");
                 });
 
-            modelBuilder.Entity("Jishi.Web.Features.Reviews.Ballot", b =>
-                {
-                    b.Navigation("Ratings");
-                });
-
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
                 {
                     b.Navigation("Dimensions");
 
                     b.Navigation("Subjects");
+
+                    b.Navigation("Trustees");
 
                     b.Navigation("VoterGroups");
                 });

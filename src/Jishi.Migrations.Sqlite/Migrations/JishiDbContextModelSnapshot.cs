@@ -1804,8 +1804,8 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.Ballot", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
@@ -1815,8 +1815,12 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Receipt")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(14)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("VoterGroupId")
                         .HasColumnType("INTEGER");
@@ -1830,28 +1834,7 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "VoterGroupId");
 
-                    b.ToTable("Ballots");
-                });
-
-            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotRating", b =>
-                {
-                    b.Property<Guid>("BallotId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DimensionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Grade")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("BallotId", "SubjectId", "DimensionId");
-
-                    b.HasIndex("SubjectId");
-
-                    b.ToTable("BallotRatings");
+                    b.ToTable("SealedBallots", (string)null);
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
@@ -1873,6 +1856,12 @@ namespace Jishi.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Decryptions")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Sum")
+                        .HasColumnType("BLOB");
 
                     b.HasKey("CampaignId", "SubjectId", "VoterGroupId", "DimensionId", "Grade");
 
@@ -2053,6 +2042,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("BallotKey")
+                        .HasColumnType("BLOB");
+
                     b.Property<double>("BallotWeight")
                         .HasColumnType("REAL");
 
@@ -2071,6 +2063,9 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenKey")
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -2182,6 +2177,35 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ReviewSubjects");
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewTrustee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicShare")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ServerSecret")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReviewTrustees");
                 });
 
             modelBuilder.Entity("Jishi.Web.Features.Reviews.VoterGroup", b =>
@@ -3672,21 +3696,6 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotRating", b =>
-                {
-                    b.HasOne("Jishi.Web.Features.Reviews.Ballot", null)
-                        .WithMany("Ratings")
-                        .HasForeignKey("BallotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Jishi.Web.Features.Reviews.ReviewSubject", null)
-                        .WithMany()
-                        .HasForeignKey("SubjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
                 {
                     b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
@@ -3797,6 +3806,15 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewTrustee", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany("Trustees")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -4138,16 +4156,13 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.Navigation("Credits");
                 });
 
-            modelBuilder.Entity("Jishi.Web.Features.Reviews.Ballot", b =>
-                {
-                    b.Navigation("Ratings");
-                });
-
             modelBuilder.Entity("Jishi.Web.Features.Reviews.ReviewCampaign", b =>
                 {
                     b.Navigation("Dimensions");
 
                     b.Navigation("Subjects");
+
+                    b.Navigation("Trustees");
 
                     b.Navigation("VoterGroups");
                 });
