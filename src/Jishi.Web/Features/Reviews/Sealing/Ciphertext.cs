@@ -9,7 +9,7 @@ namespace Jishi.Web.Features.Reviews.Sealing;
 /// nothing, <see cref="Zero"/>) as 130 zero bytes.</summary>
 public sealed class Ciphertext : IEquatable<Ciphertext>
 {
-    public const int Length = 2 * Group.PointLength;
+    public const int Length = 2 * P256.PointLength;
 
     internal Ciphertext(ECPoint a, ECPoint b)
     {
@@ -20,27 +20,27 @@ public sealed class Ciphertext : IEquatable<Ciphertext>
     public ECPoint A { get; }
     public ECPoint B { get; }
 
-    public static Ciphertext Zero { get; } = new(Group.Infinity, Group.Infinity);
+    public static Ciphertext Zero { get; } = new(P256.Infinity, P256.Infinity);
 
-    public static Ciphertext Encrypt(int m, JointKey key) => Encrypt(m, Group.RandomScalar(), key);
+    public static Ciphertext Encrypt(int m, JointKey key) => Encrypt(m, P256.RandomScalar(), key);
 
     internal static Ciphertext Encrypt(int m, BigInteger r, JointKey key)
     {
         var mg = m switch
         {
-            0 => Group.Infinity,
-            1 => Group.G,
-            _ => Group.MultiplyG(BigInteger.ValueOf(m)),
+            0 => P256.Infinity,
+            1 => P256.G,
+            _ => P256.MultiplyG(BigInteger.ValueOf(m)),
         };
-        return new Ciphertext(Group.MultiplyG(r), mg.Add(key.Multiply(r)));
+        return new Ciphertext(P256.MultiplyG(r), mg.Add(key.Multiply(r)));
     }
 
     public Ciphertext Add(Ciphertext other) => new(A.Add(other.A), B.Add(other.B));
 
     public void WriteTo(Span<byte> destination)
     {
-        Group.WritePoint(A, destination);
-        Group.WritePoint(B, destination[Group.PointLength..]);
+        P256.WritePoint(A, destination);
+        P256.WritePoint(B, destination[P256.PointLength..]);
     }
 
     public byte[] ToBytes()
@@ -53,8 +53,8 @@ public sealed class Ciphertext : IEquatable<Ciphertext>
     /// <summary>Reads 130 bytes; both points must be on the curve (or the identity).</summary>
     public static Ciphertext FromBytes(ReadOnlySpan<byte> bytes) =>
         bytes.Length == Length
-            ? new Ciphertext(Group.ReadPoint(bytes[..Group.PointLength], allowInfinity: true),
-                Group.ReadPoint(bytes[Group.PointLength..], allowInfinity: true))
+            ? new Ciphertext(P256.ReadPoint(bytes[..P256.PointLength], allowInfinity: true),
+                P256.ReadPoint(bytes[P256.PointLength..], allowInfinity: true))
             : throw new FormatException($"A ciphertext takes {Length} bytes, not {bytes.Length}.");
 
     public bool Equals(Ciphertext? other) => other is not null && A.Equals(other.A) && B.Equals(other.B);

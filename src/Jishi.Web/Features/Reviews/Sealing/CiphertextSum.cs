@@ -6,8 +6,8 @@ namespace Jishi.Web.Features.Reviews.Sealing;
 /// addition) and normalized once, in <see cref="Total"/>. Not thread-safe: one per thread, then <see cref="Add(CiphertextSum)"/>.</summary>
 public sealed class CiphertextSum
 {
-    private ECPoint a = Group.Infinity;
-    private ECPoint b = Group.Infinity;
+    private ECPoint a = P256.Infinity;
+    private ECPoint b = P256.Infinity;
 
     public int Count { get; private set; }
 
@@ -24,8 +24,8 @@ public sealed class CiphertextSum
     /// way no trustee ever multiplies a point outside the group.</summary>
     public void AddEncoded(ReadOnlySpan<byte> ciphertext)
     {
-        a = a.Add(Group.ReadPointUnchecked(ciphertext[..Group.PointLength]));
-        b = b.Add(Group.ReadPointUnchecked(ciphertext.Slice(Group.PointLength, Group.PointLength)));
+        a = a.Add(P256.ReadPointUnchecked(ciphertext[..P256.PointLength]));
+        b = b.Add(P256.ReadPointUnchecked(ciphertext.Slice(P256.PointLength, P256.PointLength)));
         Count++;
     }
 
@@ -41,7 +41,7 @@ public sealed class CiphertextSum
     public Ciphertext Total()
     {
         ECPoint[] points = [a, b];
-        Group.NormalizeAll(points);
+        P256.NormalizeAll(points);
         if (!points[0].IsValid() || !points[1].IsValid())
             throw new InvalidDataException("A ciphertext in the sum was not made of points of P-256.");
         return new Ciphertext(points[0], points[1]);

@@ -22,14 +22,14 @@ public sealed class DiscreteLog
         Max = max;
         var size = Math.Min(max + 1, TableLimit);
         points = new ECPoint[size];
-        points[0] = Group.Infinity;
+        points[0] = P256.Infinity;
         for (var j = 1; j < size; j++)
-            points[j] = points[j - 1].Add(Group.G);
-        Group.NormalizeAll(points);
+            points[j] = points[j - 1].Add(P256.G);
+        P256.NormalizeAll(points);
         table = new Dictionary<ulong, int>(size);
         for (var j = 1; j < size; j++)
             table.TryAdd(Key(points[j]), j);
-        giantStep = Group.MultiplyG(BigInteger.ValueOf(size)).Negate();
+        giantStep = P256.MultiplyG(BigInteger.ValueOf(size)).Negate();
     }
 
     public int Max { get; }

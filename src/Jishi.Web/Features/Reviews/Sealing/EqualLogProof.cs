@@ -8,7 +8,7 @@ namespace Jishi.Web.Features.Reviews.Sealing;
 /// decryption, a sealed choice's sum). Written as the challenge and the response, 32 bytes each.</summary>
 public sealed class EqualLogProof
 {
-    public const int Length = 2 * Group.ScalarLength;
+    public const int Length = 2 * P256.ScalarLength;
 
     private EqualLogProof(BigInteger challenge, BigInteger response)
     {
@@ -21,25 +21,25 @@ public sealed class EqualLogProof
 
     internal static EqualLogProof Create(string label, ReadOnlySpan<byte> context, ECPoint[] bases, ECPoint[] images, BigInteger secret)
     {
-        var w = Group.RandomScalar();
-        var commitments = Array.ConvertAll(bases, b => Group.Multiply(b, w));
+        var w = P256.RandomScalar();
+        var commitments = Array.ConvertAll(bases, b => P256.Multiply(b, w));
         var c = ChallengeOf(label, context, bases, images, commitments);
-        return new EqualLogProof(c, w.Add(c.Multiply(secret)).Mod(Group.Order));
+        return new EqualLogProof(c, w.Add(c.Multiply(secret)).Mod(P256.Order));
     }
 
     internal bool Verify(string label, ReadOnlySpan<byte> context, ECPoint[] bases, ECPoint[] images)
     {
-        var minusC = Group.Order.Subtract(Challenge);
+        var minusC = P256.Order.Subtract(Challenge);
         var commitments = new ECPoint[bases.Length];
         for (var i = 0; i < bases.Length; i++)
-            commitments[i] = Group.SumOfTwoMultiplies(bases[i], Response, images[i], minusC);
+            commitments[i] = P256.SumOfTwoMultiplies(bases[i], Response, images[i], minusC);
         return Challenge.Equals(ChallengeOf(label, context, bases, images, commitments));
     }
 
     private static BigInteger ChallengeOf(string label, ReadOnlySpan<byte> context, ECPoint[] bases, ECPoint[] images, ECPoint[] commitments)
     {
         ECPoint[] all = [.. bases, .. images, .. commitments];
-        Group.NormalizeAll(all);
+        P256.NormalizeAll(all);
         using var transcript = new Transcript(label, context).Number(bases.Length);
         foreach (var point in all)
             transcript.Point(point);
@@ -48,10 +48,10 @@ public sealed class EqualLogProof
 
     public void WriteTo(Span<byte> destination)
     {
-        Group.WriteScalar(Challenge, destination);
-        Group.WriteScalar(Response, destination[Group.ScalarLength..]);
+        P256.WriteScalar(Challenge, destination);
+        P256.WriteScalar(Response, destination[P256.ScalarLength..]);
     }
 
     public static EqualLogProof Read(ReadOnlySpan<byte> source) =>
-        new(Group.ReadScalar(source), Group.ReadScalar(source[Group.ScalarLength..]));
+        new(P256.ReadScalar(source), P256.ReadScalar(source[P256.ScalarLength..]));
 }

@@ -8,14 +8,14 @@ namespace Jishi.Web.Features.Reviews.Sealing;
 /// multiplication's cost). Written compressed, 33 bytes.</summary>
 public sealed class JointKey
 {
-    public const int Length = Group.CompressedPointLength;
+    public const int Length = P256.CompressedPointLength;
 
     private JointKey(ECPoint point)
     {
         if (point.IsInfinity)
             throw new ArgumentException("A joint key cannot be the identity.", nameof(point));
         Point = point.Normalize();
-        Group.Precompute(Point);
+        P256.Precompute(Point);
     }
 
     public ECPoint Point { get; }
@@ -26,20 +26,20 @@ public sealed class JointKey
     {
         if (shares.Count == 0)
             throw new ArgumentException("A joint key needs at least one share.", nameof(shares));
-        return new JointKey(shares.Aggregate(Group.Infinity, (sum, share) => sum.Add(share.Point)));
+        return new JointKey(shares.Aggregate(P256.Infinity, (sum, share) => sum.Add(share.Point)));
     }
 
-    internal ECPoint Multiply(BigInteger k) => Group.Multiply(Point, k);
+    internal ECPoint Multiply(BigInteger k) => P256.Multiply(Point, k);
 
     public byte[] ToBytes()
     {
         var bytes = new byte[Length];
-        Group.WriteCompressedPoint(Point, bytes);
+        P256.WriteCompressedPoint(Point, bytes);
         return bytes;
     }
 
     public static JointKey FromBytes(ReadOnlySpan<byte> bytes) =>
         bytes.Length == Length
-            ? new JointKey(Group.ReadPoint(bytes, allowInfinity: false))
+            ? new JointKey(P256.ReadPoint(bytes, allowInfinity: false))
             : throw new FormatException($"A joint key takes {Length} bytes, not {bytes.Length}.");
 }

@@ -7,7 +7,7 @@ namespace Jishi.Web.Features.Reviews.Sealing;
 /// anyone can check the published results without a key. Written as D compressed then the proof, 97 bytes.</summary>
 public sealed class PartialDecryption
 {
-    public const int Length = Group.CompressedPointLength + EqualLogProof.Length;
+    public const int Length = P256.CompressedPointLength + EqualLogProof.Length;
     private const string Label = "jishi/sealing/v1/partial-decryption";
 
     private PartialDecryption(ECPoint point, EqualLogProof proof)
@@ -24,13 +24,13 @@ public sealed class PartialDecryption
     /// a <see cref="Ciphertext.FromBytes"/> is).</summary>
     public static PartialDecryption Create(TrusteeShare share, Ciphertext sum, ReadOnlySpan<byte> context)
     {
-        var d = Group.Multiply(sum.A, share.Secret).Normalize();
-        return new PartialDecryption(d, EqualLogProof.Create(Label, context, [Group.G, sum.A], [share.PublicKey, d], share.Secret));
+        var d = P256.Multiply(sum.A, share.Secret).Normalize();
+        return new PartialDecryption(d, EqualLogProof.Create(Label, context, [P256.G, sum.A], [share.PublicKey, d], share.Secret));
     }
 
     /// <summary>True when this is x·A for the x behind <paramref name="publicKey"/> (a trustee's <see cref="PublicShare.Point"/>).</summary>
     public bool Verify(ECPoint publicKey, Ciphertext sum, ReadOnlySpan<byte> context) =>
-        Proof.Verify(Label, context, [Group.G, sum.A], [publicKey, Point]);
+        Proof.Verify(Label, context, [P256.G, sum.A], [publicKey, Point]);
 
     /// <summary>M = B − ΣD = m·G, then m by <paramref name="log"/>; false when m is above its maximum (a part missing or
     /// wrong). Verify each part first.</summary>
@@ -40,15 +40,15 @@ public sealed class PartialDecryption
     public byte[] ToBytes()
     {
         var bytes = new byte[Length];
-        Group.WriteCompressedPoint(Point, bytes);
-        Proof.WriteTo(bytes.AsSpan(Group.CompressedPointLength));
+        P256.WriteCompressedPoint(Point, bytes);
+        Proof.WriteTo(bytes.AsSpan(P256.CompressedPointLength));
         return bytes;
     }
 
     /// <summary>Reads 97 bytes; D is the identity only for the sum of nothing.</summary>
     public static PartialDecryption FromBytes(ReadOnlySpan<byte> bytes) =>
         bytes.Length == Length
-            ? new PartialDecryption(Group.ReadPoint(bytes[..Group.CompressedPointLength], allowInfinity: true),
-                EqualLogProof.Read(bytes[Group.CompressedPointLength..]))
+            ? new PartialDecryption(P256.ReadPoint(bytes[..P256.CompressedPointLength], allowInfinity: true),
+                EqualLogProof.Read(bytes[P256.CompressedPointLength..]))
             : throw new FormatException($"A partial decryption takes {Length} bytes, not {bytes.Length}.");
 }

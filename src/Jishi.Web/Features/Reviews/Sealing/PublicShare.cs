@@ -7,7 +7,7 @@ namespace Jishi.Web.Features.Reviews.Sealing;
 /// Written as X compressed then the proof, 97 bytes.</summary>
 public sealed class PublicShare
 {
-    public const int Length = Group.CompressedPointLength + EqualLogProof.Length;
+    public const int Length = P256.CompressedPointLength + EqualLogProof.Length;
     internal const string Label = "jishi/sealing/v1/trustee-key";
 
     internal PublicShare(ECPoint point, EqualLogProof proof)
@@ -19,19 +19,19 @@ public sealed class PublicShare
     public ECPoint Point { get; }
     public EqualLogProof Proof { get; }
 
-    public bool Verify(ReadOnlySpan<byte> context) => Proof.Verify(Label, context, [Group.G], [Point]);
+    public bool Verify(ReadOnlySpan<byte> context) => Proof.Verify(Label, context, [P256.G], [Point]);
 
     public byte[] ToBytes()
     {
         var bytes = new byte[Length];
-        Group.WriteCompressedPoint(Point, bytes);
-        Proof.WriteTo(bytes.AsSpan(Group.CompressedPointLength));
+        P256.WriteCompressedPoint(Point, bytes);
+        Proof.WriteTo(bytes.AsSpan(P256.CompressedPointLength));
         return bytes;
     }
 
     public static PublicShare FromBytes(ReadOnlySpan<byte> bytes) =>
         bytes.Length == Length
-            ? new PublicShare(Group.ReadPoint(bytes[..Group.CompressedPointLength], allowInfinity: false),
-                EqualLogProof.Read(bytes[Group.CompressedPointLength..]))
+            ? new PublicShare(P256.ReadPoint(bytes[..P256.CompressedPointLength], allowInfinity: false),
+                EqualLogProof.Read(bytes[P256.CompressedPointLength..]))
             : throw new FormatException($"A public share takes {Length} bytes, not {bytes.Length}.");
 }

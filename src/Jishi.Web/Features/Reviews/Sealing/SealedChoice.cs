@@ -41,11 +41,11 @@ public sealed class SealedChoice
         var points = new ECPoint[2 * options];
         for (var i = 0; i < options; i++)
         {
-            randomness[i] = Group.RandomScalar();
+            randomness[i] = P256.RandomScalar();
             var c = Ciphertext.Encrypt(i == choice ? 1 : 0, randomness[i], key);
             (points[2 * i], points[2 * i + 1]) = (c.A, c.B);
         }
-        Group.NormalizeAll(points);
+        P256.NormalizeAll(points);
         var ciphertexts = new Ciphertext[options];
         var proofs = new ZeroOrOneProof[options];
         for (var i = 0; i < options; i++)
@@ -53,8 +53,8 @@ public sealed class SealedChoice
             ciphertexts[i] = new Ciphertext(points[2 * i], points[2 * i + 1]);
             proofs[i] = ZeroOrOneProof.Create(ciphertexts[i], i == choice ? 1 : 0, randomness[i], key, new(context, i, options));
         }
-        var r = randomness.Aggregate(BigInteger.Zero, (sum, k) => sum.Add(k)).Mod(Group.Order);
-        var sumProof = EqualLogProof.Create(SumLabel, context, [Group.G, key.Point], SumImages(ciphertexts), r);
+        var r = randomness.Aggregate(BigInteger.Zero, (sum, k) => sum.Add(k)).Mod(P256.Order);
+        var sumProof = EqualLogProof.Create(SumLabel, context, [P256.G, key.Point], SumImages(ciphertexts), r);
         return new SealedChoice(ciphertexts, proofs, sumProof);
     }
 
@@ -66,14 +66,14 @@ public sealed class SealedChoice
             if (!proofs[i].Verify(Ciphertexts[i], key, new(context, i, Options)))
                 return false;
         }
-        return sumProof.Verify(SumLabel, context, [Group.G, key.Point], SumImages(Ciphertexts));
+        return sumProof.Verify(SumLabel, context, [P256.G, key.Point], SumImages(Ciphertexts));
     }
 
     /// <summary>The sum (ΣA, ΣB − G), which is r·(G, H) for r = Σrᵢ exactly when the sum seals 1.</summary>
     internal static ECPoint[] SumImages(IReadOnlyList<Ciphertext> ciphertexts)
     {
         var sum = ciphertexts.Aggregate(Ciphertext.Zero, (s, c) => s.Add(c));
-        return [sum.A, sum.B.Subtract(Group.G)];
+        return [sum.A, sum.B.Subtract(P256.G)];
     }
 
     public byte[] ToBytes()
@@ -103,8 +103,8 @@ public sealed class SealedChoice
         for (var i = 0; i < options; i++)
         {
             var c = bytes.Slice(CiphertextOffset(i), Ciphertext.Length);
-            ciphertexts[i] = new Ciphertext(Group.ReadPoint(c[..Group.PointLength], allowInfinity: false),
-                Group.ReadPoint(c[Group.PointLength..], allowInfinity: false));
+            ciphertexts[i] = new Ciphertext(P256.ReadPoint(c[..P256.PointLength], allowInfinity: false),
+                P256.ReadPoint(c[P256.PointLength..], allowInfinity: false));
             proofs[i] = ZeroOrOneProof.Read(bytes[(proofStart + i * ZeroOrOneProof.Length)..]);
         }
         return new SealedChoice(ciphertexts, proofs, EqualLogProof.Read(bytes[(proofStart + options * ZeroOrOneProof.Length)..]));

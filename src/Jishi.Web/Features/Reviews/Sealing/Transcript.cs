@@ -35,12 +35,12 @@ internal sealed class Transcript : IDisposable
         return this;
     }
 
-    /// <summary>Appends a point's compressed form (normalize many points at once with Group.NormalizeAll first: the
+    /// <summary>Appends a point's compressed form (normalize many points at once with P256.NormalizeAll first: the
     /// encoding normalizes each point on its own otherwise).</summary>
     public Transcript Point(ECPoint point)
     {
-        Span<byte> buffer = stackalloc byte[Group.CompressedPointLength];
-        Group.WriteCompressedPoint(point, buffer);
+        Span<byte> buffer = stackalloc byte[P256.CompressedPointLength];
+        P256.WriteCompressedPoint(point, buffer);
         hash.AppendData(buffer);
         return this;
     }
@@ -49,7 +49,7 @@ internal sealed class Transcript : IDisposable
     {
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);
-        return new BigInteger(1, digest).Mod(Group.Order);
+        return new BigInteger(1, digest).Mod(P256.Order);
     }
 
     public void Dispose() => hash.Dispose();

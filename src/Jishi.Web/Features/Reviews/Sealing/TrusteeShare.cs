@@ -17,7 +17,7 @@ public sealed class TrusteeShare
     private TrusteeShare(BigInteger secret)
     {
         Secret = secret;
-        PublicKey = Group.MultiplyG(secret).Normalize();
+        PublicKey = P256.MultiplyG(secret).Normalize();
     }
 
     internal BigInteger Secret { get; }
@@ -25,18 +25,18 @@ public sealed class TrusteeShare
     /// <summary>X = x·G.</summary>
     public ECPoint PublicKey { get; }
 
-    public static TrusteeShare Create() => new(Group.RandomScalar());
+    public static TrusteeShare Create() => new(P256.RandomScalar());
 
     /// <summary>The public share with its proof of knowledge, bound to <paramref name="context"/> (e.g. the campaign's
     /// id and the trustee's place): what the server keeps.</summary>
     public PublicShare Prove(ReadOnlySpan<byte> context) =>
-        new(PublicKey, EqualLogProof.Create(PublicShare.Label, context, [Group.G], [PublicKey], Secret));
+        new(PublicKey, EqualLogProof.Create(PublicShare.Label, context, [P256.G], [PublicKey], Secret));
 
     public string ToText()
     {
-        Span<byte> bytes = stackalloc byte[Group.ScalarLength + ChecksumLength];
-        Group.WriteScalar(Secret, bytes);
-        Checksum(bytes[..Group.ScalarLength], bytes[Group.ScalarLength..]);
+        Span<byte> bytes = stackalloc byte[P256.ScalarLength + ChecksumLength];
+        P256.WriteScalar(Secret, bytes);
+        Checksum(bytes[..P256.ScalarLength], bytes[P256.ScalarLength..]);
         return Base32.Grouped(Base32.Encode(bytes, TextCharacters));
     }
 
@@ -45,7 +45,7 @@ public sealed class TrusteeShare
     {
         share = null;
         var normalized = Base32.Normalized(text);
-        Span<byte> bytes = stackalloc byte[Group.ScalarLength + ChecksumLength];
+        Span<byte> bytes = stackalloc byte[P256.ScalarLength + ChecksumLength];
         Span<byte> expected = stackalloc byte[ChecksumLength];
         error = ShareTextError.None;
         if (normalized.Length != TextCharacters)
@@ -54,11 +54,11 @@ public sealed class TrusteeShare
             error = ShareTextError.Character;
         else
         {
-            Checksum(bytes[..Group.ScalarLength], expected);
-            var secret = new BigInteger(1, bytes[..Group.ScalarLength]);
-            if (!expected.SequenceEqual(bytes[Group.ScalarLength..]))
+            Checksum(bytes[..P256.ScalarLength], expected);
+            var secret = new BigInteger(1, bytes[..P256.ScalarLength]);
+            if (!expected.SequenceEqual(bytes[P256.ScalarLength..]))
                 error = ShareTextError.Checksum;
-            else if (secret.SignValue == 0 || secret.CompareTo(Group.Order) >= 0)
+            else if (secret.SignValue == 0 || secret.CompareTo(P256.Order) >= 0)
                 error = ShareTextError.Range;
             else
                 share = new TrusteeShare(secret);

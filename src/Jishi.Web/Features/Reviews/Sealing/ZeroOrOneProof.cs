@@ -8,7 +8,7 @@ namespace Jishi.Web.Features.Reviews.Sealing;
 /// is real and the other simulated, and nobody can tell which. Written as c₀, c₁, s₀, s₁, 128 bytes.</summary>
 public sealed class ZeroOrOneProof
 {
-    public const int Length = 4 * Group.ScalarLength;
+    public const int Length = 4 * P256.ScalarLength;
     private const string Label = "jishi/sealing/v1/zero-or-one";
 
     private readonly BigInteger[] challenges;
@@ -24,22 +24,22 @@ public sealed class ZeroOrOneProof
     /// says where the ciphertext stands (context, option, number of options) and goes into the challenge.</summary>
     internal static ZeroOrOneProof Create(Ciphertext c, int m, BigInteger r, JointKey key, Statement statement)
     {
-        var q = Group.Order;
+        var q = P256.Order;
         var fake = 1 - m;
         BigInteger[] challenges = [BigInteger.Zero, BigInteger.Zero];
         BigInteger[] responses = [BigInteger.Zero, BigInteger.Zero];
-        challenges[fake] = Group.RandomScalar();
-        responses[fake] = Group.RandomScalar();
-        var w = Group.RandomScalar();
+        challenges[fake] = P256.RandomScalar();
+        responses[fake] = P256.RandomScalar();
+        var w = P256.RandomScalar();
         var commitments = new ECPoint[4];
-        commitments[2 * m] = Group.MultiplyG(w);
+        commitments[2 * m] = P256.MultiplyG(w);
         commitments[2 * m + 1] = key.Multiply(w);
         // The simulated branch's commitments s·G − c·A and s·H − c·(B − j·G), computed from r, which the prover knows:
         // (s − c·r)·G and (s − c·r)·H + (j − m)·c·G.
         var t = responses[fake].Subtract(challenges[fake].Multiply(r)).Mod(q);
         var shift = fake > m ? challenges[fake] : q.Subtract(challenges[fake]);
-        commitments[2 * fake] = Group.MultiplyG(t);
-        commitments[2 * fake + 1] = key.Multiply(t).Add(Group.MultiplyG(shift));
+        commitments[2 * fake] = P256.MultiplyG(t);
+        commitments[2 * fake + 1] = key.Multiply(t).Add(P256.MultiplyG(shift));
         var total = statement.Challenge(key, c, commitments);
         challenges[m] = total.Subtract(challenges[fake]).Mod(q);
         responses[m] = w.Add(challenges[m].Multiply(r)).Mod(q);
@@ -48,14 +48,14 @@ public sealed class ZeroOrOneProof
 
     internal bool Verify(Ciphertext c, JointKey key, Statement statement)
     {
-        var q = Group.Order;
-        ECPoint[] shifted = [c.B, c.B.Subtract(Group.G)];
+        var q = P256.Order;
+        ECPoint[] shifted = [c.B, c.B.Subtract(P256.G)];
         var commitments = new ECPoint[4];
         for (var j = 0; j < 2; j++)
         {
             var minusC = q.Subtract(challenges[j]);
-            commitments[2 * j] = Group.SumOfTwoMultiplies(Group.G, responses[j], c.A, minusC);
-            commitments[2 * j + 1] = Group.SumOfTwoMultiplies(key.Point, responses[j], shifted[j], minusC);
+            commitments[2 * j] = P256.SumOfTwoMultiplies(P256.G, responses[j], c.A, minusC);
+            commitments[2 * j + 1] = P256.SumOfTwoMultiplies(key.Point, responses[j], shifted[j], minusC);
         }
         return challenges[0].Add(challenges[1]).Mod(q).Equals(statement.Challenge(key, c, commitments));
     }
@@ -64,8 +64,8 @@ public sealed class ZeroOrOneProof
     {
         for (var j = 0; j < 2; j++)
         {
-            Group.WriteScalar(challenges[j], destination[(j * Group.ScalarLength)..]);
-            Group.WriteScalar(responses[j], destination[((2 + j) * Group.ScalarLength)..]);
+            P256.WriteScalar(challenges[j], destination[(j * P256.ScalarLength)..]);
+            P256.WriteScalar(responses[j], destination[((2 + j) * P256.ScalarLength)..]);
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class ZeroOrOneProof
     {
         var scalars = new BigInteger[4];
         for (var i = 0; i < 4; i++)
-            scalars[i] = Group.ReadScalar(source[(i * Group.ScalarLength)..]);
+            scalars[i] = P256.ReadScalar(source[(i * P256.ScalarLength)..]);
         return new ZeroOrOneProof(scalars[..2], scalars[2..]);
     }
 
@@ -84,7 +84,7 @@ public sealed class ZeroOrOneProof
 
         public BigInteger Challenge(JointKey key, Ciphertext c, ECPoint[] commitments)
         {
-            Group.NormalizeAll(commitments);
+            P256.NormalizeAll(commitments);
             using var transcript = new Transcript(Label, context).Number(options).Number(option)
                 .Point(key.Point).Point(c.A).Point(c.B);
             foreach (var point in commitments)

@@ -24,7 +24,7 @@ public sealed class KeyTests
         var mine = TrusteeShare.Create();
         var rogue = mine.PublicKey.Subtract(honest.Point);
         var bytes = mine.Prove(Context("t2")).ToBytes();
-        Group.WriteCompressedPoint(rogue.Normalize(), bytes);
+        P256.WriteCompressedPoint(rogue.Normalize(), bytes);
         Assert.False(PublicShare.FromBytes(bytes).Verify(Context("t2")));
     }
 
@@ -58,7 +58,7 @@ public sealed class KeyTests
     public void Combine_Shares_SumOfPublicKeys()
     {
         var (shares, publicShares, key) = Trustees(3);
-        var expected = shares.Aggregate(Group.Infinity, (s, share) => s.Add(share.PublicKey)).Normalize();
+        var expected = shares.Aggregate(P256.Infinity, (s, share) => s.Add(share.PublicKey)).Normalize();
         Assert.Equal(expected, key.Point);
         Assert.Equal(expected, JointKey.Combine(publicShares.Reverse().ToArray()).Point);
     }

@@ -74,7 +74,7 @@ public sealed class SealedChoiceTests
     public void Verify_AGradeOfTwo_ZeroOrOneProofFails()
     {
         // 2 and −1 add up to 1, so the sum proof is honest; whatever the forger claims for them, their proofs fail.
-        var minusOne = Group.Order.Subtract(BigInteger.One);
+        var minusOne = P256.Order.Subtract(BigInteger.One);
         foreach (var claim in new[] { 0, 1 })
         {
             var forged = Forge([BigInteger.Two, minusOne, BigInteger.Zero, BigInteger.Zero], claims: [claim, claim, 0, 0]);
@@ -94,11 +94,11 @@ public sealed class SealedChoiceTests
 
     private SealedChoice Forge(BigInteger[] values, int[] claims)
     {
-        var r = values.Select(_ => Group.RandomScalar()).ToArray();
-        var ciphertexts = values.Select((v, i) => Normalized(new Ciphertext(Group.MultiplyG(r[i]), Group.MultiplyG(v).Add(key.Point.Multiply(r[i]))))).ToArray();
+        var r = values.Select(_ => P256.RandomScalar()).ToArray();
+        var ciphertexts = values.Select((v, i) => Normalized(new Ciphertext(P256.MultiplyG(r[i]), P256.MultiplyG(v).Add(key.Point.Multiply(r[i]))))).ToArray();
         var proofs = ciphertexts.Select((c, i) => ZeroOrOneProof.Create(c, claims[i], r[i], key, new(Subject, i, values.Length))).ToArray();
-        var sumOfR = r.Aggregate(BigInteger.Zero, (s, k) => s.Add(k)).Mod(Group.Order);
-        var sumProof = EqualLogProof.Create(SealedChoice.SumLabel, Subject, [Group.G, key.Point], SealedChoice.SumImages(ciphertexts), sumOfR);
+        var sumOfR = r.Aggregate(BigInteger.Zero, (s, k) => s.Add(k)).Mod(P256.Order);
+        var sumProof = EqualLogProof.Create(SealedChoice.SumLabel, Subject, [P256.G, key.Point], SealedChoice.SumImages(ciphertexts), sumOfR);
         return new SealedChoice(ciphertexts, proofs, sumProof);
     }
 
@@ -127,7 +127,7 @@ public sealed class SealedChoiceTests
         scalarTooBig.AsSpan(SealedChoice.CiphertextOffset(Grades), 32).Fill(0xFF);
         Assert.Throws<FormatException>(() => SealedChoice.FromBytes(scalarTooBig, Grades));
         var identity = (byte[])bytes.Clone();
-        identity.AsSpan(SealedChoice.CiphertextOffset(0), Group.PointLength).Clear();
+        identity.AsSpan(SealedChoice.CiphertextOffset(0), P256.PointLength).Clear();
         Assert.Throws<FormatException>(() => SealedChoice.FromBytes(identity, Grades));
     }
 

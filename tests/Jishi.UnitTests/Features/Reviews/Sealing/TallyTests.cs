@@ -127,14 +127,14 @@ public sealed class TallyTests
     public void TryFind_SmallMultiple_Found(int m)
     {
         var log = new DiscreteLog(1_000_000);
-        Assert.True(log.TryFind(m == 0 ? Group.Infinity : Group.MultiplyG(Org.BouncyCastle.Math.BigInteger.ValueOf(m)), out var found));
+        Assert.True(log.TryFind(m == 0 ? P256.Infinity : P256.MultiplyG(Org.BouncyCastle.Math.BigInteger.ValueOf(m)), out var found));
         Assert.Equal(m, found);
     }
 
     [Fact]
     public void TryFind_AboveMax_NotFound()
     {
-        Assert.False(Log.TryFind(Group.MultiplyG(Org.BouncyCastle.Math.BigInteger.ValueOf(1001)), out _));
-        Assert.False(Log.TryFind(Group.G.Negate(), out _));
+        Assert.False(Log.TryFind(P256.MultiplyG(Org.BouncyCastle.Math.BigInteger.ValueOf(1001)), out _));
+        Assert.False(Log.TryFind(P256.G.Negate(), out _));
     }
 }

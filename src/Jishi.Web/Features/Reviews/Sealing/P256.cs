@@ -10,7 +10,7 @@ namespace Jishi.Web.Features.Reviews.Sealing;
 /// <summary>The group every sealed ballot lives in: P-256 (secp256r1, prime order, cofactor 1, so a point on the curve is
 /// in the group) through BouncyCastle's optimised implementation. Points are written uncompressed (65 bytes) where the
 /// tally reads them by the million (no square root to decode) and compressed (33 bytes) elsewhere.</summary>
-public static class Group
+public static class P256
 {
     public const int ScalarLength = 32;
     public const int PointLength = 65;
@@ -20,7 +20,7 @@ public static class Group
     private static readonly ThreadLocal<SecureRandom> random = new(() => new SecureRandom());
     private static readonly FixedPointCombMultiplier comb = new();
 
-    static Group()
+    static P256()
     {
         var parameters = CustomNamedCurves.GetByName("secp256r1");
         curve = parameters.Curve;
