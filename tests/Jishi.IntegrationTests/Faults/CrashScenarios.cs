@@ -156,31 +156,28 @@ public sealed class BallotCrash : CrashScenario
     protected override async Task<CrashFindings> CheckAgainstAsync(DbConnection db, IReadOnlyDictionary<string, string> acknowledged)
     {
         var campaign = ("c", (object)_review!.Id);
-        var receipts = (await QueryAsync(db, "SELECT \"Receipt\" FROM \"Ballots\" WHERE \"CampaignId\" = @c", campaign)).Select(r => Text(r[0])).ToHashSet();
+        var receipts = (await QueryAsync(db, "SELECT \"Receipt\" FROM \"SealedBallots\" WHERE \"CampaignId\" = @c", campaign)).Select(r => Text(r[0])).ToHashSet();
         var spent = (await QueryAsync(db, "SELECT \"Hash\" FROM \"BallotTokens\" WHERE \"CampaignId\" = @c AND \"Used\"", campaign))
             .Select(r => Text(r[0])).ToHashSet();
-        var problems = acknowledged.Where(a => !receipts.Contains(a.Value) || !spent.Contains(BallotToken.HashOf(a.Key)))
-            .Select(a => $"ballot of code {a.Key} acknowledged with receipt {a.Value}: receipt stored {receipts.Contains(a.Value)}, code spent {spent.Contains(BallotToken.HashOf(a.Key))}")
+        // Token rows are named by an HMAC under the campaign's token key, which lives while voting is open (ADR-015).
+        var key = (byte[])(await QueryAsync(db, "SELECT \"TokenKey\" FROM \"ReviewCampaigns\" WHERE \"Id\" = @c", campaign))[0][0]!;
+        var problems = acknowledged.Where(a => !receipts.Contains(a.Value) || !spent.Contains(BallotToken.HashOf(key, a.Key)))
+            .Select(a => $"ballot of code {a.Key} acknowledged with receipt {a.Value}: receipt stored {receipts.Contains(a.Value)}, code spent {spent.Contains(BallotToken.HashOf(key, a.Key))}")
             .ToList();
         var found = acknowledged.Count - problems.Count;
         var partial = await QueryAsync(db, """
-            SELECT b."Receipt", (SELECT COUNT(*) FROM "BallotRatings" r WHERE r."BallotId" = b."Id") FROM "Ballots" b
-            WHERE b."CampaignId" = @c AND (SELECT COUNT(*) FROM "BallotRatings" r WHERE r."BallotId" = b."Id") <> @n
-            """, campaign, ("n", _review.Subjects.Count));
-        problems.AddRange(partial.Select(r => $"ballot {Text(r[0])} has {Text(r[1])} of {_review.Subjects.Count} ratings"));
-        var tallies = await QueryAsync(db, """
-            SELECT t."SubjectId", t."VoterGroupId", t."Grade", t."Count",
-                (SELECT COUNT(*) FROM "BallotRatings" r JOIN "Ballots" b ON b."Id" = r."BallotId"
-                 WHERE b."CampaignId" = t."CampaignId" AND b."VoterGroupId" = t."VoterGroupId" AND r."SubjectId" = t."SubjectId"
-                   AND r."DimensionId" = t."DimensionId" AND r."Grade" = t."Grade")
-            FROM "BallotTallies" t WHERE t."CampaignId" = @c
-            """, campaign);
-        problems.AddRange(tallies.Where(t => Text(t[3]) != Text(t[4]))
-            .Select(t => $"tally of subject {Text(t[0])}, group {Text(t[1])}, grade {Text(t[2])} is {Text(t[3])}, the ratings say {Text(t[4])}"));
+            SELECT b."Receipt", LENGTH(b."Sealed") FROM "SealedBallots" b WHERE b."CampaignId" = @c AND LENGTH(b."Sealed") <> @n
+            """, campaign, ("n", _review.Subjects.Count * SealedBallot.ChoiceLength));
+        problems.AddRange(partial.Select(r => $"ballot {Text(r[0])} has {Text(r[1])} bytes, not {_review.Subjects.Count} sealed ratings"));
+        var tallies = await QueryAsync(db, "SELECT COUNT(*) FROM \"BallotTallies\" WHERE \"CampaignId\" = @c", campaign);
+        if (Text(tallies[0][0]) != "0")
+        {
+            problems.Add($"{Text(tallies[0][0])} tallies while voting is open: nothing may count up before the close");
+        }
         var groups = await QueryAsync(db, """
             SELECT g."Id",
                 (SELECT COUNT(*) FROM "BallotTokens" k WHERE k."VoterGroupId" = g."Id" AND k."Used"),
-                (SELECT COUNT(*) FROM "Ballots" b WHERE b."VoterGroupId" = g."Id")
+                (SELECT COUNT(*) FROM "SealedBallots" b WHERE b."VoterGroupId" = g."Id")
             FROM "VoterGroups" g WHERE g."CampaignId" = @c
             """, campaign);
         problems.AddRange(groups.Where(g => Text(g[1]) != Text(g[2]))

@@ -81,6 +81,6 @@ public sealed partial class BallotPageTests(JishiFactory factory)
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    [GeneratedRegex("data-testid=\"receipt\">([0-9A-Z]{8})<")]
+    [GeneratedRegex("data-testid=\"receipt\">([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})<")]
     private static partial Regex ReceiptCode();
 }

@@ -73,8 +73,8 @@ public sealed class DimensionTests(JishiFactory factory)
         Assert.Equal(HttpStatusCode.Conflict, frozen.StatusCode);
         var form = (await factory.CreateClient().GetFromJsonAsync<Form>($"/api/ballots/{token}"))!;
         Assert.Equal(review.Dimensions, form.Dimensions);
-        // One zero tally per subject, group, dimension and grade.
-        Assert.Equal(2 * 1 * 5 * 4, await factory.WithDbAsync(db => db.BallotTallies.CountAsync(t => t.CampaignId == review.Id)));
+        // No running tally while voting is open (ADR-015); the close writes one per subject, group, dimension and grade.
+        Assert.Equal(0, await factory.WithDbAsync(db => db.BallotTallies.CountAsync(t => t.CampaignId == review.Id)));
 
         var copied = await admin.PostAsJsonAsync($"/api/reviews/{review.Id}/copy", new { title = "2017年度", year = 2017, meetingDate = "2017-02-10" });
         Assert.Equal(HttpStatusCode.Created, copied.StatusCode);

@@ -67,7 +67,7 @@ public sealed class PaperBallotTests(JishiFactory factory)
         Assert.Equal(HttpStatusCode.Created, twice.StatusCode);
         var accepted = (await twice.Content.ReadFromJsonAsync<EntryAnswer>())!;
         Assert.Equal("Accepted", accepted.Status);
-        Assert.Matches("^[0-9A-Z]{8}$", accepted.Receipt);
+        Assert.Matches("^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$", accepted.Receipt);
 
         await AssertStoredAsync(review, 1, 0);
         Assert.Equal(new TurnoutRow(1, 1), await first.GetFromJsonAsync<TurnoutRow>($"/api/reviews/{review.Id}/turnout"));
@@ -114,9 +114,10 @@ public sealed class PaperBallotTests(JishiFactory factory)
         var settled = await EnterAsync(third, review, token, keyed);
         Assert.Equal(HttpStatusCode.Created, settled.StatusCode);
         await AssertStoredAsync(review, 1, 0);
-        var goodCount = await factory.WithDbAsync(db => db.BallotRatings.CountAsync(r =>
-            r.Grade == Jishi.Web.Features.Reviews.Grade.Good && db.Ballots.Any(b => b.Id == r.BallotId && b.CampaignId == review.Id)));
-        Assert.Equal(9, goodCount);
+        // The agreed keying is the ballot that counts: sealed, and tallied at the close as keyed.
+        Assert.Equal(HttpStatusCode.OK, (await third.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
+        var results = await third.GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/api/reviews/{review.Id}/results");
+        Assert.Equal(9, results!.Sum(r => r.GetProperty("counts").GetProperty("好").GetInt32()));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jishi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(JishiDbContext))]
-    [Migration("20261207133412_SealedBallots")]
+    [Migration("20261207153212_SealedBallots")]
     partial class SealedBallots
     {
         /// <inheritdoc />
