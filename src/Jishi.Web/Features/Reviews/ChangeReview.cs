@@ -1,10 +1,11 @@
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>Moves a campaign through its states and records daily-assessment scores.</summary>
+/// <summary>Moves a campaign through its states, changes a draft's settings and records daily-assessment scores.</summary>
 public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries, IMemoryCache cache)
 {
     /// <summary>Opens voting and creates the campaign's zero tallies, which ballots then only count up.</summary>
@@ -33,6 +34,16 @@ public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries, IMemo
     /// <summary>PUT /api/reviews/{id}/dimensions: the items each subject is rated on (none: one overall grade), in Draft only.</summary>
     public Task<Result<ReviewDto>> SetDimensionsAsync(int id, DimensionsRequest request, CancellationToken ct) =>
         TransitionAsync(id, c => c.SetDimensions(request.Names ?? []), ct);
+
+    public sealed record EditRequest(string? Title, DateOnly? MeetingDate, double? BallotWeight, IReadOnlyList<VoterGroupEdit>? VoterGroups);
+
+    /// <summary>PUT /api/reviews/{id}: title, meeting date, share of the ballot (none given: unchanged) and voter groups of a
+    /// draft, all at once (<see cref="ReviewCampaign.Revise"/>); a group tokens were issued for cannot be left out.</summary>
+    public async Task<Result<ReviewDto>> EditAsync(int id, EditRequest request, CancellationToken ct)
+    {
+        var issued = (await db.BallotTokens.Where(t => t.CampaignId == id).Select(t => t.VoterGroupId).Distinct().ToListAsync(ct)).ToHashSet();
+        return await TransitionAsync(id, c => c.Revise(request.Title, request.MeetingDate, request.BallotWeight, request.VoterGroups, issued), ct);
+    }
 
     public sealed record DailyScoreRequest(double Score);
 
