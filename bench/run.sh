@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ ${1:-} == crash ]] && exec bench/crash/run.sh "${@:2}"
+[[ ${1:-} == sealing ]] && exec bench/sealing/run.sh "${@:2}"
 db=sqlite
 for ((i = 1; i <= $#; i++)); do
   [[ ${!i} == --db ]] && { j=$((i + 1)); db=${!j}; }
