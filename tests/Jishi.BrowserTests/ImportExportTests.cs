@@ -18,11 +18,11 @@ public sealed class ImportExportTests(JishiServer server)
         var file = await WorkbookAsync(page, [Row("导入甲", IdNumber(1)), Row("导入乙", "620102198001011234")]);
         await OpenImportAsync(page);
         await page.SetInputFilesAsync("#import-file", file);
-        await page.ClickAsync("#member-import-form button[type=submit]");
         var errors = page.Locator("#member-import-result table.import-errors");
         await Assertions.Expect(errors).ToContainTextAsync("公民身份号码");
         await Assertions.Expect(errors.Locator("tbody tr").First).ToContainTextAsync("3");
         await Assertions.Expect(page.Locator("#member-import-result .form-error")).ToContainTextAsync("没有导入任何数据");
+        await Assertions.Expect(page.Locator("#import-confirm")).ToBeDisabledAsync();
         await JishiServer.ScreenshotAsync(page, "12-import-errors");
         await page.Context.CloseAsync();
     }
@@ -34,7 +34,8 @@ public sealed class ImportExportTests(JishiServer server)
         var file = await WorkbookAsync(page, [Row("导入丙", IdNumber(2)), Row("导入丁", IdNumber(3))]);
         await OpenImportAsync(page);
         await page.SetInputFilesAsync("#import-file", file);
-        await page.ClickAsync("#member-import-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#import-summary")).ToContainTextAsync("共 2 名党员可以导入");
+        await page.ClickAsync("#import-confirm");
         await Assertions.Expect(page.Locator("#member-import-result .form-success")).ToContainTextAsync("成功导入 2 名党员");
         await JishiServer.ScreenshotAsync(page, "13-import-done");
         await page.Context.CloseAsync();
@@ -58,8 +59,7 @@ public sealed class ImportExportTests(JishiServer server)
     {
         await page.ClickAsync(".app-sider a[href='/members']");
         await page.ClickAsync("#member-import");
-        await Assertions.Expect(page.Locator("h1.page-title")).ToHaveTextAsync("导入党员");
-        await page.SelectOptionAsync("#import-unit", new SelectOptionValue { Label = "　　第一党支部" });
+        await ImportMembersPreviewTests.ReadyAsync(page);
     }
 
     private static Dictionary<string, object?> Row(string name, string idNumber) => new()
@@ -87,11 +87,6 @@ public sealed class ImportExportTests(JishiServer server)
         // In memory, not a temporary file: nothing is left behind in /tmp run after run.
         using var workbook = new MemoryStream();
         await MiniExcel.SaveAsAsync(workbook, sheet);
-        return new FilePayload
-        {
-            Name = "党员名册.xlsx",
-            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            Buffer = workbook.ToArray(),
-        };
+        return ImportMembersPreviewTests.Workbook("党员名册.xlsx", workbook.ToArray());
     }
 }

@@ -119,6 +119,8 @@ public static class AccessMatrix
         // 会前检查: the token is a random one of a check the screen opened; the matrix knows none, so 404.
         ["GET /api/hall-checks/{token}"] = "SA 404",
         ["POST /api/reviews"] = "SA ok/ok|404",
+        // A draft's settings: the street admin who may create a campaign, on a campaign of their own street.
+        ["PUT /api/reviews/{id:int}"] = "SA ok/404",
         ["POST /api/grading/objections/{gradingObjectionId:int}/answer"] = "SA ok/ok|404",
         ["PUT /api/grading/rounds/{roundId:int}/evaluations"] = "SA ok/ok|404",
         ["POST /api/key-tasks"] = "SA ok/ok|404",

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Members;
+using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -42,13 +43,23 @@ public sealed class NationalRosterTests(JishiFactory factory)
                 .Select(d => (d.GetProperty("row").GetInt32(), d.GetProperty("column").GetString(), d.GetProperty("value").GetString())).ToList();
             Assert.Equal(rows.Select((r, i) => (i + 2, (string?)"分层类别", (string?)ExpectedTier(i))), derived);
             Assert.Equal(["籍贯"], root.GetProperty("kept").EnumerateArray().Select(k => k.GetString()));
+            var members = root.GetProperty("members").EnumerateArray().ToList();
+            Assert.Equal(300, members.Count);
+            var eighth = members[7];
+            Assert.Equal((9, (string?)rows[7]["姓名"], (string?)"第二党支部", (string?)TierDerivation.Retired, true),
+                (eighth.GetProperty("row").GetInt32(), eighth.GetProperty("name").GetString(), eighth.GetProperty("unitName").GetString(),
+                    eighth.GetProperty("tier").GetString(), eighth.GetProperty("tierDerived").GetBoolean()));
+            // Masked as the roster's list masks it.
+            Assert.Equal(Masking.IdNumber((string)rows[7]["公民身份号码"]!), eighth.GetProperty("idNumber").GetString());
         }
         Assert.Equal(0, await CountAsync(unitId));
 
         var response = await ImportAsync(admin, file, unitId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(300, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32());
+        var imported = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(300, imported.GetProperty("imported").GetInt32());
+        Assert.False(imported.TryGetProperty("members", out _));
         var stored = await factory.WithDbAsync(db => db.Members.AsNoTracking().Include(m => m.Unit)
             .Where(m => m.Unit!.ParentId == unitId).ToListAsync());
         Assert.Equal(300, stored.Count);

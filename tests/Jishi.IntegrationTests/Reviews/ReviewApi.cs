@@ -18,6 +18,14 @@ internal static class ReviewApi
     /// (weights 1, 2, 3 …), opened.</summary>
     public static async Task<Review> CreateOpenAsync(HttpClient admin, string title, int subjects, params string[] groups)
     {
+        var review = await CreateDraftAsync(admin, title, subjects, groups);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/open", null)).StatusCode);
+        return review;
+    }
+
+    /// <summary>As <see cref="CreateOpenAsync"/>, left in Draft.</summary>
+    public static async Task<Review> CreateDraftAsync(HttpClient admin, string title, int subjects, params string[] groups)
+    {
         var units = (await admin.GetFromJsonAsync<List<UnitRow>>("/api/units"))!;
         var created = await admin.PostAsJsonAsync("/api/reviews", new
         {
@@ -30,7 +38,6 @@ internal static class ReviewApi
         var review = (await created.Content.ReadFromJsonAsync<Review>())!;
         Assert.Equal("Draft", review.Status);
         Assert.Equal(subjects, review.Subjects.Count);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/open", null)).StatusCode);
         return review;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.IntegrationTests.Points;
 using Jishi.Web.Features.Points;
@@ -24,7 +25,7 @@ public sealed record HoursRow(decimal Hours, decimal TotalHours, int Stars);
 
 /// <summary>志愿服务 through the API and the phone desk, on community sq06's members (no other test uses them).</summary>
 [Collection(ApiCollection.Name)]
-public sealed class VolunteeringTests(JishiFactory factory)
+public sealed partial class VolunteeringTests(JishiFactory factory)
 {
     private async Task<(HttpClient Client, ActivityDetailRow Activity)> PublishedAsync(int capacity, string title)
     {
@@ -130,6 +131,51 @@ public sealed class VolunteeringTests(JishiFactory factory)
         Assert.Equal("Volunteering.NotSignedUp", stranger.Error.Code);
     }
 
+    private static async Task<HttpResponseMessage> PostDeskAsync(HttpClient phone, string secret, string page, string step, string number, string name) =>
+        await phone.PostAsync($"/v/{secret}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "desk",
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+            [Jishi.Web.Shared.FormOnce.Field] = OnceField().Match(page).Groups[1].Value,
+            ["phone"] = number,
+            ["name"] = name,
+            ["step"] = step,
+        }));
+
+    [Fact]
+    public async Task DeskPage_EachFormPostedTwice_SeeOtherToTheOutcomeOneSignupOneCheckInNoNumberInTheAddress()
+    {
+        var (_, detail) = await PublishedAsync(5, "扫码签到：重复提交");
+        var secret = detail.Activity.Secret;
+        var ids = (await factory.MembersAsync("sq06"))[5..];
+        var member = await factory.WithDbAsync(db => db.Members.Where(m => ids.Contains(m.Id) && m.Phone != null)
+            .OrderBy(m => m.Id).Select(m => new { m.Name, Phone = m.Phone! }).FirstAsync());
+        var phone = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var form = await phone.GetStringAsync($"/v/{secret}");
+        using var signedUp = await PostDeskAsync(phone, secret, form, "signup", member.Phone, member.Name);
+        using var signedUpAgain = await PostDeskAsync(phone, secret, form, "signup", member.Phone, member.Name);
+        var afterSignUp = await phone.GetStringAsync(signedUp.Headers.Location);
+        using var checkedIn = await PostDeskAsync(phone, secret, afterSignUp, "checkin", member.Phone, "");
+        var signup = await factory.WithDbAsync(db => db.ActivitySignups.SingleAsync(s => s.ActivityId == detail.Activity.Id));
+        using var checkedInAgain = await PostDeskAsync(phone, secret, afterSignUp, "checkin", member.Phone, "");
+        var outcome = await phone.GetStringAsync(checkedIn.Headers.Location);
+
+        Assert.All([signedUp, signedUpAgain, checkedIn, checkedInAgain], r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
+        Assert.All([signedUp, signedUpAgain, checkedIn, checkedInAgain], r =>
+            Assert.EndsWith($"/v/{secret}?done=true", r.Headers.Location!.OriginalString));
+        Assert.Contains("报名成功", afterSignUp);
+        Assert.Contains("签到成功", outcome);
+        Assert.Contains(member.Name, outcome);
+        Assert.NotNull(signup.CheckedInAt);
+        var after = await factory.WithDbAsync(db => db.ActivitySignups.Where(s => s.ActivityId == detail.Activity.Id).ToListAsync());
+        Assert.Equal(signup.CheckedInAt, Assert.Single(after).CheckedInAt);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.VolunteerActivities.Where(a => a.Id == detail.Activity.Id).Select(a => a.SignedUp).SingleAsync()));
+        var stranger = await factory.CreateClient().GetStringAsync($"/v/{secret}?done=true");
+        Assert.DoesNotContain("desk-message", stranger);
+        Assert.DoesNotContain(member.Phone, stranger);
+    }
+
     [Fact]
     public async Task Certificate_BeforePostingEnds_RefusedThenIssuedAfter()
     {
@@ -165,4 +211,10 @@ public sealed class VolunteeringTests(JishiFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/activities/{detail.Activity.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/activities/{detail.Activity.Id}/confirm", new { })).StatusCode);
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"once\" value=\"([^\"]+)\"")]
+    private static partial Regex OnceField();
 }

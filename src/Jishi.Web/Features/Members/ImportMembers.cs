@@ -18,7 +18,16 @@ public sealed record RosterImportSummary(int Imported, IReadOnlyList<DerivedValu
     public bool Preview { get; init; }
 
     public int Rows { get; init; }
+
+    /// <summary>In a preview, every member the import would add (ID numbers masked as lists mask them), so the office can
+    /// check the units and tiers before it confirms; absent from the answer to a real import.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RosterPreviewRow>? Members { get; init; }
 }
+
+/// <summary>A row of a previewed roster import: the member, the unit it goes into, and its tier, filled in by the import
+/// (<paramref name="TierDerived"/>) or taken from the file.</summary>
+public sealed record RosterPreviewRow(int Row, string Name, string? IdNumber, string UnitName, string Tier, bool TierDerived);
 
 /// <summary>A value the file did not give and the import filled in (a tier from 是否为流动党员 and 工作岗位).</summary>
 public sealed record DerivedValue(int Row, string Column, string Value);
@@ -101,6 +110,9 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         {
             Preview = preview,
             Rows = rows.Count,
+            Members = preview
+                ? rows.Select(r => new RosterPreviewRow(r.Number, r.Input.Name, Masking.IdNumber(r.Input.IdNumber), r.Unit!.Name, r.Input.Tier, r.TierDerived)).ToList()
+                : null,
         };
     }
 

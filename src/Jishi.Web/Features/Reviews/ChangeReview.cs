@@ -1,10 +1,12 @@
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
 using Jishi.Web.Features.Reviews.Sealing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>Moves a campaign through its states (the close and its tally: <see cref="CloseReview"/>) and records daily-assessment scores.</summary>
+/// <summary>Moves a campaign through its states (the close and its tally: <see cref="CloseReview"/>), changes a draft's
+/// settings and records daily-assessment scores.</summary>
 public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries)
 {
     /// <summary>Opens voting with the ballot key: the sum of the trustees' public shares, or a share the server makes and
@@ -27,6 +29,16 @@ public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries)
     /// <summary>PUT /api/reviews/{id}/dimensions: the items each subject is rated on (none: one overall grade), in Draft only.</summary>
     public Task<Result<ReviewDto>> SetDimensionsAsync(int id, DimensionsRequest request, CancellationToken ct) =>
         TransitionAsync(id, c => c.SetDimensions(request.Names ?? []), ct);
+
+    public sealed record EditRequest(string? Title, DateOnly? MeetingDate, double? BallotWeight, IReadOnlyList<VoterGroupEdit>? VoterGroups);
+
+    /// <summary>PUT /api/reviews/{id}: title, meeting date, share of the ballot (none given: unchanged) and voter groups of a
+    /// draft, all at once (<see cref="ReviewCampaign.Revise"/>); a group tokens were issued for cannot be left out.</summary>
+    public async Task<Result<ReviewDto>> EditAsync(int id, EditRequest request, CancellationToken ct)
+    {
+        var issued = (await db.BallotTokens.Where(t => t.CampaignId == id).Select(t => t.VoterGroupId).Distinct().ToListAsync(ct)).ToHashSet();
+        return await TransitionAsync(id, c => c.Revise(request.Title, request.MeetingDate, request.BallotWeight, request.VoterGroups, issued), ct);
+    }
 
     public sealed record DailyScoreRequest(double Score);
 

@@ -72,17 +72,21 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         return await queries.ToDtoAsync(campaign, ct);
     }
 
-    public sealed record CopyRequest(string Title, int Year, DateOnly MeetingDate);
+    public sealed record CopyRequest(string Title, int Year, DateOnly? MeetingDate);
 
     /// <summary>Last year's campaign as a start: the same units (with their secretaries of today), voter groups, weights,
-    /// scale and dimensions, in Draft, with nothing cast.</summary>
+    /// scale and dimensions, in Draft, with nothing cast, on the meeting date given.</summary>
     public async Task<Result<ReviewDto>> CopyAsync(int id, CopyRequest r, CancellationToken ct)
     {
         if (await queries.FindAsync(id, ct) is not { } source)
         {
             return Error.NotFound("Entity.Review");
         }
-        return await HandleAsync(new Request(r.Title, r.Year, r.MeetingDate,
+        if (r.MeetingDate is not { } meetingDate)
+        {
+            return new ValidationError([ReviewCampaign.MeetingDateRequired]);
+        }
+        return await HandleAsync(new Request(r.Title, r.Year, meetingDate,
             source.Subjects.OrderBy(s => s.Id).Select(s => new SubjectRequest(s.UnitId)).ToList(),
             source.VoterGroups.OrderBy(g => g.Id).Select(g => new VoterGroupRequest(g.Name, g.Weight, g.HeadCount)).ToList(),
             source.BallotWeight, source.Scale, source.Dimensions.OrderBy(d => d.Order).Select(d => d.Name).ToList()), ct);
@@ -98,9 +102,9 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
     private static List<FieldProblem> Validate(Request r)
     {
         var problems = new List<FieldProblem>();
-        if (string.IsNullOrWhiteSpace(r.Title) || r.Title.Trim().Length > 200)
+        if (ReviewCampaign.TitleProblem(r.Title) is { } title)
         {
-            problems.Add(new("title", "Review.TitleInvalid"));
+            problems.Add(title);
         }
         if (r.Year is < 2000 or > 2100)
         {
@@ -110,13 +114,13 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         {
             problems.Add(new("subjects", "Review.SubjectsRequired"));
         }
-        if (r.VoterGroups is not { Count: > 0 } || r.VoterGroups.Any(g => string.IsNullOrWhiteSpace(g.Name) || g.Weight <= 0 || g.HeadCount < 0))
+        if (ReviewCampaign.VoterGroupsProblem(r.VoterGroups?.Select(g => ((string?)g.Name, g.Weight, g.HeadCount)).ToList()) is { } groups)
         {
-            problems.Add(new("voterGroups", "Review.VoterGroupsInvalid"));
+            problems.Add(groups);
         }
-        if (r.BallotWeight is < 0 or > 1)
+        if (ReviewCampaign.BallotWeightProblem(r.BallotWeight) is { } ballotWeight)
         {
-            problems.Add(new("ballotWeight", "Review.BallotWeightInvalid"));
+            problems.Add(ballotWeight);
         }
         if (r.Scale is { IsValid: false })
         {

@@ -106,19 +106,181 @@ public sealed class ReviewCampaign
         : names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1) is { } twice ? new("dimensions", "Dimension.Duplicate", twice.Key)
         : null;
 
-    public ReviewSubject AddSubject(Unit unit, string secretaryName)
+    public const int MaxTitleLength = 200;
+
+    /// <summary>Why this title cannot be used, or null.</summary>
+    public static FieldProblem? TitleProblem(string? title) =>
+        string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength ? new("title", "Review.TitleInvalid") : null;
+
+    /// <summary>Why this share of the ballot cannot be used, or null (none given: the default).</summary>
+    public static FieldProblem? BallotWeightProblem(double? ballotWeight) =>
+        ballotWeight is { } w && !(w is >= 0 and <= 1) ? new("ballotWeight", "Review.BallotWeightInvalid") : null;
+
+    /// <summary>Why these voter groups cannot be a campaign's, or null: at least one, each valid (<see cref="VoterGroup.IsValid"/>).</summary>
+    public static FieldProblem? VoterGroupsProblem(IReadOnlyCollection<(string? Name, double Weight, int HeadCount)>? groups) =>
+        groups is not { Count: > 0 } || groups.Any(g => !VoterGroup.IsValid(g.Name, g.Weight, g.HeadCount)) ? GroupsInvalid : null;
+
+    public static readonly FieldProblem MeetingDateRequired = new("meetingDate", "ReviewDraft.MeetingDateRequired");
+
+    private static readonly FieldProblem GroupsInvalid = new("voterGroups", "Review.VoterGroupsInvalid");
+
+    /// <summary>Subjects, voter groups, title, date and weights are set while the campaign is prepared: tallies are
+    /// created for them when voting opens.</summary>
+    private Error? DraftOnly(string action) => Status == ReviewStatus.Draft ? null : ReviewErrors.WrongState(Status, action);
+
+    public Result<ReviewSubject> AddSubject(Unit unit, string secretaryName)
     {
+        if (DraftOnly("ReviewDraft.Action.AddSubject") is { } refused)
+        {
+            return refused;
+        }
         var subject = new ReviewSubject(unit.Id, secretaryName);
         Subjects.Add(subject);
         return subject;
     }
 
-    public VoterGroup AddVoterGroup(string name, double weight, int headCount)
+    public Error? Rename(string title)
     {
+        if (DraftOnly(EditAction) is { } refused)
+        {
+            return refused;
+        }
+        if (TitleProblem(title) is { } problem)
+        {
+            return new ValidationError([problem]);
+        }
+        Title = title.Trim();
+        return null;
+    }
+
+    public Error? Reschedule(DateOnly meetingDate)
+    {
+        if (DraftOnly(EditAction) is { } refused)
+        {
+            return refused;
+        }
+        MeetingDate = meetingDate;
+        return null;
+    }
+
+    public Error? ChangeBallotWeight(double ballotWeight)
+    {
+        if (DraftOnly(EditAction) is { } refused)
+        {
+            return refused;
+        }
+        if (BallotWeightProblem(ballotWeight) is { } problem)
+        {
+            return new ValidationError([problem]);
+        }
+        BallotWeight = ballotWeight;
+        return null;
+    }
+
+    public Result<VoterGroup> AddVoterGroup(string name, double weight, int headCount)
+    {
+        if (DraftOnly(EditAction) is { } refused)
+        {
+            return refused;
+        }
+        if (!VoterGroup.IsValid(name, weight, headCount))
+        {
+            return new ValidationError([GroupsInvalid]);
+        }
         var group = new VoterGroup(name, weight, headCount);
         VoterGroups.Add(group);
         return group;
     }
+
+    /// <summary>Renames a voter group or changes its weight or head count; its tokens stay valid.</summary>
+    public Error? ChangeVoterGroup(VoterGroup group, string name, double weight, int headCount)
+    {
+        if (DraftOnly(EditAction) is { } refused)
+        {
+            return refused;
+        }
+        if (!VoterGroups.Contains(group))
+        {
+            return Error.NotFound("ReviewDraft.VoterGroup");
+        }
+        if (!VoterGroup.IsValid(name, weight, headCount))
+        {
+            return new ValidationError([GroupsInvalid]);
+        }
+        group.Change(name, weight, headCount);
+        return null;
+    }
+
+    /// <summary>Removes a voter group, unless tokens have been issued for it (a printed code would lose its group) or it
+    /// is the last one.</summary>
+    public Error? RemoveVoterGroup(VoterGroup group, bool hasTokens)
+    {
+        if (DraftOnly(EditAction) is { } refused)
+        {
+            return refused;
+        }
+        if (!VoterGroups.Contains(group))
+        {
+            return Error.NotFound("ReviewDraft.VoterGroup");
+        }
+        if (hasTokens)
+        {
+            return Error.Conflict("ReviewDraft.GroupHasTokens", group.Name);
+        }
+        if (VoterGroups.Count == 1)
+        {
+            return new ValidationError([GroupsInvalid]);
+        }
+        VoterGroups.Remove(group);
+        return null;
+    }
+
+    /// <summary>The whole of a draft's settings at once, as its edit form gives them: all of it or, on any refusal, none.
+    /// A group with an <see cref="VoterGroupEdit.Id"/> is changed, one without is added, one left out is removed.</summary>
+    /// <param name="groupsWithTokens">The ids of this campaign's groups that tokens have been issued for.</param>
+    public Error? Revise(string? title, DateOnly? meetingDate, double? ballotWeight, IReadOnlyList<VoterGroupEdit>? groups,
+        IReadOnlySet<int> groupsWithTokens)
+    {
+        if (DraftOnly(EditAction) is { } refused)
+        {
+            return refused;
+        }
+        var wanted = groups ?? [];
+        var kept = wanted.Where(g => g.Id is not null).Select(g => g.Id!.Value).ToList();
+        FieldProblem?[] checks =
+        [
+            TitleProblem(title),
+            meetingDate is null ? MeetingDateRequired : null,
+            BallotWeightProblem(ballotWeight),
+            VoterGroupsProblem(wanted.Select(g => (g.Name, g.Weight, g.HeadCount)).ToList()),
+            kept.Distinct().Count() != kept.Count || kept.Any(id => VoterGroups.All(g => g.Id != id))
+                ? new("voterGroups", "ReviewDraft.UnknownGroup") : null,
+        ];
+        if (checks.OfType<FieldProblem>().ToList() is { Count: > 0 } problems)
+        {
+            return new ValidationError(problems);
+        }
+        var removed = VoterGroups.Where(g => !kept.Contains(g.Id)).ToList();
+        if (removed.FirstOrDefault(g => groupsWithTokens.Contains(g.Id)) is { } issued)
+        {
+            return Error.Conflict("ReviewDraft.GroupHasTokens", issued.Name);
+        }
+        var error = Rename(title!) ?? Reschedule(meetingDate!.Value) ?? ChangeBallotWeight(ballotWeight ?? BallotWeight);
+        // Added before the others are removed, so the campaign never has no group.
+        foreach (var g in wanted)
+        {
+            error ??= g.Id is { } id
+                ? ChangeVoterGroup(VoterGroups.First(v => v.Id == id), g.Name!, g.Weight, g.HeadCount)
+                : AddVoterGroup(g.Name!, g.Weight, g.HeadCount).Error;
+        }
+        foreach (var g in removed)
+        {
+            error ??= RemoveVoterGroup(g, hasTokens: false);
+        }
+        return error;
+    }
+
+    private const string EditAction = "ReviewDraft.Action.Edit";
 
     public bool AcceptsBallots => Status == ReviewStatus.Open;
 

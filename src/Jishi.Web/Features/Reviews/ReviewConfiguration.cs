@@ -44,7 +44,7 @@ public sealed class ReviewSubjectConfiguration : IEntityTypeConfiguration<Review
 
 public sealed class VoterGroupConfiguration : IEntityTypeConfiguration<VoterGroup>
 {
-    public void Configure(EntityTypeBuilder<VoterGroup> b) => b.Property(g => g.Name).HasMaxLength(50);
+    public void Configure(EntityTypeBuilder<VoterGroup> b) => b.Property(g => g.Name).HasMaxLength(VoterGroup.MaxNameLength);
 }
 
 public sealed class ReviewDimensionConfiguration : IEntityTypeConfiguration<ReviewDimension>

@@ -28,6 +28,9 @@ public static class ReviewEndpoints
         reviews.MapGet("/{id:int}", async (int id, ReviewQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewDto>();
+        reviews.MapPut("/{id:int}", async (int id, ChangeReview.EditRequest request, ChangeReview handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await handler.EditAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ReviewDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         reviews.MapPut("/{id:int}/dimensions", async (int id, ChangeReview.DimensionsRequest request, ChangeReview handler,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SetDimensionsAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))

@@ -10,7 +10,7 @@ public static class VolunteeringEndpoints
     {
         services.Configure<VolunteeringOptions>(config.GetSection(VolunteeringOptions.Section));
         return services.AddScoped<VenueBook>().AddScoped<VolunteerRegistry>().AddScoped<Places>().AddScoped<ActivityBook>()
-            .AddScoped<CheckInDesk>().AddScoped<ServiceHours>().AddScoped<VolunteeringDemo>();
+            .AddScoped<CheckInDesk>().AddSingleton<DeskCookie>().AddScoped<ServiceHours>().AddScoped<VolunteeringDemo>();
     }
 
     public static IEndpointRouteBuilder MapVolunteering(this IEndpointRouteBuilder app)

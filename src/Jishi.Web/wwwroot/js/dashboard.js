@@ -28,15 +28,26 @@ function option(spec, dark, el) {
   // screen's 全部 view) keeps upright bars and wraps every name within its own column, so no two names overlap.
   const horizontal = spec.chart !== "Line" && longLabels && el.clientHeight >= fs * (3 + 1.8 * n);
   const slot = Math.max(fs * 2, Math.floor((el.clientWidth - fs * 5) / Math.max(1, n)) - 4);
+  // Under upright bars a name goes without its kind (七里墩 for 七里墩社区党委), so it takes two short lines at most and
+  // leaves the bars their height; the tooltip and the table keep the full name.
+  const names = longLabels && !horizontal ? shortNames(spec.categories) : null;
   const category = {
     type: "category", data: spec.categories, inverse: horizontal,
     axisLabel: horizontal
       ? { fontSize: fs, color: ink, interval: 0 }
-      : { fontSize: fs, color: ink, interval: 0, width: slot, overflow: "breakAll", lineHeight: Math.round(fs * 1.2) },
+      : longLabels
+        ? { fontSize: fs, color: ink, interval: 0, width: slot, overflow: "breakAll", lineHeight: Math.round(fs * 1.2), formatter: (c) => names.get(c) ?? c }
+        // Short names (months) are never broken: when twelve do not fit, every other one is left out.
+        : { fontSize: fs, color: ink, interval: "auto", hideOverlap: true },
     axisLine: { lineStyle: { color: grid } },
   };
+  // A low chart (a cell of the screen's 全部 view on a laptop) has room for three numbers up its value axis, not six.
+  const low = el.clientHeight < fs * 12;
   // Scores of a trend sit between 70 and 100: an axis from zero would flatten every line into one.
-  const value = { type: "value", minInterval: 1, scale: spec.chart === "Line", axisLabel: { fontSize: fs, color: ink }, splitLine: { lineStyle: { color: grid } } };
+  const value = {
+    type: "value", minInterval: 1, scale: spec.chart === "Line", splitNumber: low ? 2 : 5,
+    axisLabel: { fontSize: fs, color: ink, hideOverlap: true }, splitLine: { lineStyle: { color: grid } },
+  };
   const stacked = spec.chart === "StackedBar";
   // Two series of very different size (redemptions and the points they took) get an axis each, or the smaller vanishes.
   const peak = (s) => Math.max(0, ...s.data.filter((v) => typeof v === "number"));
@@ -47,8 +58,9 @@ function option(spec, dark, el) {
     textStyle: { fontSize: fs, color: ink },
     color: ["#c41d1d", "#fa8c16", "#1677ff", "#52c41a", "#722ed1", "#13c2c2", "#eb2f96", "#faad14", "#2f54eb", "#8c8c8c"],
     tooltip: { trigger: "axis", textStyle: { fontSize: fs } },
-    legend: { top: 0, type: "scroll", textStyle: { fontSize: fs, color: ink }, pageTextStyle: { color: ink }, itemWidth: fs * 1.4, itemHeight: fs * 0.9 },
-    grid: { left: 8, right: 24, top: fs * 2.6, bottom: 8, containLabel: true },
+    // One series is named by the panel's title: its legend would only take the height of the bars.
+    legend: { show: spec.series.length > 1, top: 0, type: "scroll", textStyle: { fontSize: fs, color: ink }, pageTextStyle: { color: ink }, itemWidth: fs * 1.4, itemHeight: fs * 0.9 },
+    grid: { left: 8, right: 24, top: fs * (spec.series.length > 1 ? 2.6 : 1.6), bottom: 8, containLabel: true },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? category : twoAxes ? [value, { ...value, splitLine: { show: false } }] : value,
     series: spec.series.map((s, i) => ({
@@ -60,6 +72,7 @@ function option(spec, dark, el) {
       symbolSize: fs * 0.6,
       lineStyle: { width: dark ? 4 : 2 },
       barMaxWidth: dark ? 64 : 36,
+      labelLayout: { hideOverlap: true },
       label: {
         show: !stacked && spec.series.length <= 3 && spec.categories.length <= 12,
         position: horizontal ? "right" : "top", fontSize: fs * 0.85, color: ink,
@@ -69,6 +82,14 @@ function option(spec, dark, el) {
       data: s.data,
     })),
   };
+}
+
+// The part of each name that tells it apart: 中共 and the kind of organization (社区党委, 党总支, 党支部 …) left out, when what
+// remains is still one distinct name each.
+const kind = /^(?:中共)?(.+?)(?:社区)?(?:党委|党总支|党支部|总支部委员会|支部委员会|委员会)$/;
+function shortNames(categories) {
+  const names = new Map(categories.map((c) => [c, (c || "").replace(kind, "$1")]));
+  return new Set(names.values()).size === names.size ? names : new Map();
 }
 
 /** Draws (or redraws with new figures) every chart under root. */
