@@ -135,6 +135,8 @@ public static class AccessMatrix
         ["POST /api/shops/{shopId:int}/vouchers/{code}/verify"] = "SA ok|404/404 CS ok|404/404",
         ["POST /api/reviews/{id:int}/paper-entries"] = "SA ok|404/404",
         ["DELETE /api/reviews/{id:int}/paper-entries/{token}"] = "SA ok|404/404",
+        // The demo's campaigns name no trustee (their keys are the server's): the placeholder names none.
+        ["DELETE /api/reviews/{id:int}/trustees/{trusteeId:int}"] = "SA 404/404",
         ["POST /api/reviews/{id:int}/copy"] = "SA ok|404/404",
         ["POST /api/reviews/{id:int}/rectifications"] = "SA ok|404/404",
         ["GET /api/dashboard/export.xlsx"] = "SA ok|404 CS ok|404 BS ok|404",
@@ -157,6 +159,9 @@ public static class AccessMatrix
         ["POST /api/member-evaluations/ballots/{token}"] = "404",
         // Receipts after the close (the demo campaign is open: 409).
         ["GET /api/reviews/{id:int}/receipts"] = "ok",
+        // The sealed ballots and proofs, and their check, go out with the results like the receipts (ADR-015).
+        ["GET /api/reviews/{id:int}/sealed"] = "ok|409",
+        ["GET /api/reviews/{id:int}/verify"] = "ok|409",
         // The grading 公示 is public, and so are objections to it (the placeholder names no grading of the round).
         ["GET /api/grading/posting/{roundId:int}"] = "ok",
         ["POST /api/grading/posting/{roundId:int}/objections"] = "ok|404",

@@ -33,6 +33,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         "account" or "user" or "leaderuser" => Account,
         // Campaigns belong to the street: no community secretary may reach one, whoever's id it is.
         "review" => Review,
+        // A trustee of a campaign: the demo names none (its campaigns' keys are the server's), so 0 names nothing.
+        "trustee" => 0,
         "rectification" => Rectification,
         // The community's subject in that campaign, an item of its 述职报告 and a file of its 整改 task.
         "subject" => Subject,
