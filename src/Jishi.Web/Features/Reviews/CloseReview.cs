@@ -47,15 +47,28 @@ public sealed class CloseReview(JishiDbContext db, ReviewQueries queries, IMemor
             db.BallotTallies.AddRange(TallyOf(campaign, ballots.Select(b => (b.VoterGroupId, b.Sealed)).ToList(), shares.Value!.Select(s => s.Share).ToList()));
             campaign.Tallied();
             await db.SaveChangesAsync(ct);
-            if (!db.Database.IsSqlite())
-            {
-                // The heap in key order: no physical order of the table follows the order of casting any more.
-                await db.Database.ExecuteSqlRawAsync("CLUSTER \"SealedBallots\" USING \"PK_SealedBallots\"", ct);
-            }
+            await RewriteInKeyOrderAsync(id, ct);
             await tx.CommitAsync(ct);
+        }
+        if (db.Database.IsSqlite())
+        {
+            // The log's copies of the meeting's pages (the token key among them) go into the file, where secure_delete has
+            // zeroed what was freed, and the log is emptied.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);
         }
         CastBallot.Forget(cache, id);
         return await queries.ToDtoAsync(campaign, ct);
+    }
+
+    /// <summary>Writes the campaign's ballots again, in key order, in the close's transaction: every row then has the same
+    /// transaction id on PostgreSQL and its place (heap, TOAST, SQLite's overflow pages) follows the random key, not the
+    /// order in which ballots were cast. The freed rows are zeroed by secure_delete on SQLite and reclaimed by (auto)vacuum on PostgreSQL.</summary>
+    private async Task RewriteInKeyOrderAsync(int id, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"CREATE TEMP TABLE \"CastBallots\" AS SELECT * FROM \"SealedBallots\" WHERE \"CampaignId\" = {id}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM \"SealedBallots\" WHERE \"CampaignId\" = {id}", ct);
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SealedBallots\" SELECT * FROM \"CastBallots\" ORDER BY \"Id\"", ct);
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE \"CastBallots\"", ct);
     }
 
     /// <summary>Each trustee's secret share, in trustee order: the server's own, or the one given whose public part is theirs.</summary>
