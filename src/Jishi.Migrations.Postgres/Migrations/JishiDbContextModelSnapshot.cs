@@ -1914,6 +1914,29 @@ namespace Jishi.Migrations.Postgres.Migrations
                     b.ToTable("SealedBallots", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotCodeCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Check")
+                        .IsUnique();
+
+                    b.ToTable("BallotCodeChecks");
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
                 {
                     b.Property<int>("CampaignId")
@@ -3836,6 +3859,15 @@ namespace Jishi.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VoterGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotCodeCheck", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

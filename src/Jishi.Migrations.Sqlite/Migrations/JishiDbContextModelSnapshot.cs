@@ -1837,6 +1837,29 @@ namespace Jishi.Migrations.Sqlite.Migrations
                     b.ToTable("SealedBallots", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotCodeCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("Check")
+                        .IsUnique();
+
+                    b.ToTable("BallotCodeChecks");
+                });
+
             modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotTally", b =>
                 {
                     b.Property<int>("CampaignId")
@@ -3693,6 +3716,15 @@ namespace Jishi.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("VoterGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.Web.Features.Reviews.BallotCodeCheck", b =>
+                {
+                    b.HasOne("Jishi.Web.Features.Reviews.ReviewCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -29,6 +29,7 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<ReviewSubject> ReviewSubjects => Set<ReviewSubject>();
     public DbSet<VoterGroup> VoterGroups => Set<VoterGroup>();
     public DbSet<BallotToken> BallotTokens => Set<BallotToken>();
+    public DbSet<BallotCodeCheck> BallotCodeChecks => Set<BallotCodeCheck>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<ReviewTrustee> ReviewTrustees => Set<ReviewTrustee>();
     public DbSet<BallotTally> BallotTallies => Set<BallotTally>();

@@ -55,4 +55,17 @@ internal static class ReviewApi
     /// <summary>A complete ballot giving every subject <paramref name="grade"/>.</summary>
     public static object BallotAll(Review review, string grade) =>
         new { ratings = review.Subjects.Select(s => new { subjectId = s.Id, grade }) };
+
+    /// <summary>A stored ballot with the first two grade ciphertexts of its first rating swapped, as a forger moving a vote
+    /// would write it: every proof of that rating then fails.</summary>
+    public static byte[] WithGradesSwapped(byte[] sealedBallot)
+    {
+        var bytes = sealedBallot.ToArray();
+        var length = Jishi.Web.Features.Reviews.Sealing.Ciphertext.Length;
+        var first = Jishi.Web.Features.Reviews.Sealing.SealedChoice.CiphertextOffset(0);
+        var second = Jishi.Web.Features.Reviews.Sealing.SealedChoice.CiphertextOffset(1);
+        sealedBallot.AsSpan(second, length).CopyTo(bytes.AsSpan(first, length));
+        sealedBallot.AsSpan(first, length).CopyTo(bytes.AsSpan(second, length));
+        return bytes;
+    }
 }

@@ -87,6 +87,10 @@ public sealed class SealedBallotTests(JishiFactory factory)
         }
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/reviews/{review.Id}/close", null)).StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.ReviewTrustees.AnyAsync(t => t.CampaignId == review.Id && t.ServerSecret != null)));
+        // A late voter: a code of the closed campaign still answers "ended" (409, API.md), though its row can no longer be found.
+        Assert.Equal(HttpStatusCode.Conflict, (await voter.GetAsync($"/api/ballots/{tokens[0]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await voter.PostAsJsonAsync($"/api/ballots/{tokens[1].ToLowerInvariant()}", BallotFor(review, 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await voter.GetAsync("/api/ballots/ZZZZ2222ZZZZ")).StatusCode);
 
         using var scope = factory.Services.CreateScope();
         var verifier = scope.ServiceProvider.GetRequiredService<VerifyCampaign>();
@@ -95,11 +99,7 @@ public sealed class SealedBallotTests(JishiFactory factory)
         await factory.WithDbAsync(async db =>
         {
             var ballot = await db.Ballots.FirstAsync(b => b.CampaignId == review.Id);
-            var bytes = ballot.Sealed.ToArray();
-            var c = Jishi.Web.Features.Reviews.Sealing.Ciphertext.Length;
-            var first = bytes.AsSpan(Jishi.Web.Features.Reviews.Sealing.SealedChoice.CiphertextOffset(0), c).ToArray();
-            bytes.AsSpan(Jishi.Web.Features.Reviews.Sealing.SealedChoice.CiphertextOffset(1), c).CopyTo(bytes.AsSpan(Jishi.Web.Features.Reviews.Sealing.SealedChoice.CiphertextOffset(0), c));
-            first.CopyTo(bytes.AsSpan(Jishi.Web.Features.Reviews.Sealing.SealedChoice.CiphertextOffset(1), c));
+            var bytes = WithGradesSwapped(ballot.Sealed);
             return await db.Database.ExecuteSqlAsync($"UPDATE \"SealedBallots\" SET \"Sealed\" = {bytes} WHERE \"Id\" = {ballot.Id}");
         });
         var altered = (await verifier.CheckStoredAsync(review.Id, default))!;

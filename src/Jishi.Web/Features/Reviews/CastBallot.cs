@@ -41,7 +41,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
     {
         if (await FindAsync(token, ct) is not { } found)
         {
-            return ReviewErrors.UnknownToken;
+            return await NotFoundAsync(token, ct);
         }
         if (Refusal(found.Token, found.Campaign) is { } refused)
         {
@@ -55,7 +55,7 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
     {
         if (await FindAsync(token, ct) is not { } found)
         {
-            return ReviewErrors.UnknownToken;
+            return await NotFoundAsync(token, ct);
         }
         var (spent, campaign, _) = found;
         if ((Refusal(spent, campaign) ?? Validate(campaign, request.Ratings ?? [])) is { } refused)
@@ -162,6 +162,18 @@ public sealed class CastBallot(JishiDbContext db, TimeProvider clock, BallotWrit
             }
         }
         return (found, form.Campaign, form.Subjects);
+    }
+
+    /// <summary>Why a code finds no live token: its campaign has closed (409, the code's <see cref="BallotCodeCheck"/>), or it is
+    /// unknown (404).</summary>
+    private async Task<Error> NotFoundAsync(string token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
+        {
+            return ReviewErrors.UnknownToken;
+        }
+        var check = BallotCodeCheck.CheckOf(token);
+        return await db.BallotCodeChecks.AnyAsync(c => c.Check == check, ct) ? ReviewErrors.NotOpen : ReviewErrors.UnknownToken;
     }
 
     /// <summary>The token's row, looked up by its HMAC under each live campaign's token key (a handful). The keys are cached

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
 
@@ -27,8 +28,17 @@ public sealed class IssueTokens(JishiDbContext db, ReviewQueries queries)
             return ReviewErrors.WrongState(campaign.Status, "Review.Action.IssueTokens");
         }
         var tokens = Enumerable.Range(0, r.Count).Select(_ => BallotToken.NewToken()).ToList();
-        db.BallotTokens.AddRange(tokens.Select(t => new BallotToken(campaign.Id, r.VoterGroupId, BallotToken.HashOf(campaign.TokenKey!, t))));
+        // Each table in an order of its own: neither a token row's number nor a check's tells its place on the printed sheet.
+        db.BallotTokens.AddRange(Shuffled(tokens).Select(t => new BallotToken(campaign.Id, r.VoterGroupId, BallotToken.HashOf(campaign.TokenKey!, t))));
+        db.BallotCodeChecks.AddRange(Shuffled(tokens).Select(t => new BallotCodeCheck(campaign.Id, t)));
         await db.SaveChangesAsync(ct);
         return new Response(tokens);
+    }
+
+    private static string[] Shuffled(IReadOnlyList<string> tokens)
+    {
+        var copy = tokens.ToArray();
+        RandomNumberGenerator.Shuffle(copy.AsSpan());
+        return copy;
     }
 }

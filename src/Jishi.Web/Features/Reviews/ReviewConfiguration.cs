@@ -69,6 +69,18 @@ public sealed class BallotTokenConfiguration : IEntityTypeConfiguration<BallotTo
     }
 }
 
+public sealed class BallotCodeCheckConfiguration : IEntityTypeConfiguration<BallotCodeCheck>
+{
+    public void Configure(EntityTypeBuilder<BallotCodeCheck> b)
+    {
+        // Random, as the ballots' keys: the rows' order is not the order of the printed sheet.
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Check).HasMaxLength(64);
+        b.HasIndex(x => x.Check).IsUnique();
+        b.HasOne<ReviewCampaign>().WithMany().HasForeignKey(x => x.CampaignId);
+    }
+}
+
 public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
 {
     public void Configure(EntityTypeBuilder<Ballot> b)
