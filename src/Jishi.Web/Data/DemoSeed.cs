@@ -145,7 +145,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
         {
             joined = today.AddDays(-r.Next(300) - 30);
         }
-        var member = new Member
+        return new Member(new MemberInput
         {
             Name = name ?? Surnames[r.Next(Surnames.Length)] + GivenNames[r.Next(GivenNames.Length)],
             Gender = r.Next(2) == 0 ? "男" : "女",
@@ -164,9 +164,7 @@ public sealed class DemoSeed(JishiDbContext db, UserManager<AppUser> users, ICon
             Tier = tier,
             Position = name is null ? null : "社区党组织书记",
             Status = MemberStatus.Active,
-        };
-        member.PlaceIn(unit);
-        return member;
+        }, unit);
     }
 
     /// <summary>A valid 18-character ID number (GB 11643) of a 兰州 district for the given birth date.</summary>

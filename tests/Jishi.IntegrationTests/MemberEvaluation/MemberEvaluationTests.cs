@@ -51,13 +51,11 @@ public sealed class MemberEvaluationTests(JishiFactory factory)
             var branch = await db.Units.SingleAsync(u => u.Id == branchId);
             for (var i = 0; i < full + probationary; i++)
             {
-                var member = new Member
+                db.Members.Add(new Member(new MemberInput
                 {
                     Name = $"评议{(i < full ? "正式" : "预备")}{i + 1:00}", Gender = i % 2 == 0 ? "男" : "女", Tier = "在职党员",
                     Category = i < full ? MemberCategory.Full : MemberCategory.Probationary,
-                };
-                member.PlaceIn(branch);
-                db.Members.Add(member);
+                }, branch));
             }
             return await db.SaveChangesAsync();
         });

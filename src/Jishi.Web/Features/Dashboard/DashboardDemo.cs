@@ -22,7 +22,7 @@ public static class DashboardDemo
         var earlier = new ReviewCampaign(last.StreetId, $"{demo.Year(2014)}年度社区党组织书记抓基层党建工作述职评议", demo.Year(2014), demo.Date(2014, 2, 12));
         foreach (var (s, i) in last.Subjects.OrderBy(s => s.Id).Select((s, i) => (s, i)))
         {
-            earlier.AddSubject(units[s.UnitId], s.Name).Value!.SetDailyScore(78 + (i * 7 % 17));
+            earlier.SetDailyScore(earlier.AddSubject(units[s.UnitId], s.Name).Value!, 78 + (i * 7 % 17));
         }
         earlier.AddVoterGroup("街道党工委成员", 1, 12);
         db.ReviewCampaigns.Add(earlier);

@@ -12,7 +12,7 @@ public sealed record DailyScoreProposal(int SubjectId, string Name, string UnitN
 /// campaign's year × <see cref="MaxDailyScore"/>, shown first for confirmation, then written.</summary>
 public sealed class KeyTaskDailyScores(JishiDbContext db, ReviewQueries reviews, DutyFigures figures)
 {
-    /// <summary>The top of the daily-score scale (ReviewSubject.SetDailyScore accepts 0–100; ReviewScoring mixes it as is).</summary>
+    /// <summary>The top of the daily-score scale (ReviewCampaign.SetDailyScores accepts 0–100; ReviewScoring mixes it as is).</summary>
     public const double MaxDailyScore = 100;
 
     public async Task<Result<IReadOnlyList<DailyScoreProposal>>> PreviewAsync(int reviewId, CancellationToken ct)
@@ -30,14 +30,16 @@ public sealed class KeyTaskDailyScores(JishiDbContext db, ReviewQueries reviews,
         {
             return Error.NotFound("Entity.Review");
         }
-        if (campaign.Status == ReviewStatus.Published)
+        if (campaign.WhyNotAssess(ReviewCampaign.DailyScoreAction) is { } refused)
         {
-            return ReviewErrors.WrongState(campaign.Status, "Review.Action.DailyScore");
+            return refused;
         }
         var proposals = await ProposeAsync(campaign, ct);
-        foreach (var p in proposals.Where(p => p.Score is not null))
+        var scores = proposals.Where(p => p.Score is not null)
+            .Select(p => (campaign.Subjects.First(s => s.Id == p.SubjectId), p.Score!.Value)).ToList();
+        if (campaign.SetDailyScores(scores) is { } error)
         {
-            campaign.Subjects.First(s => s.Id == p.SubjectId).SetDailyScore(p.Score!.Value);
+            return error;
         }
         await db.SaveChangesAsync(ct);
         return proposals.Select(p => p with { Current = p.Score ?? p.Current }).ToList();

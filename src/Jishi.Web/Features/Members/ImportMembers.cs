@@ -403,10 +403,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             db.Units.AttachRange(units);
             foreach (var row in batch)
             {
-                var member = new Member { Name = "", Gender = "", Tier = "" };
-                row.Input.ApplyTo(member);
-                member.PlaceIn(row.Unit!);
-                db.Members.Add(member);
+                db.Members.Add(new Member(row.Input, row.Unit!));
             }
             await db.SaveChangesAsync(ct);
         }

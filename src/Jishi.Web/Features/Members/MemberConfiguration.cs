@@ -31,6 +31,7 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(m => new { m.UnitId, m.Name });
         b.HasOne(m => m.Unit).WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.Transfers).WithOne(t => t.Member).HasForeignKey(t => t.MemberId);
+        b.Navigation(m => m.Transfers).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

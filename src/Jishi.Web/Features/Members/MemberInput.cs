@@ -28,33 +28,4 @@ public sealed record MemberInput
 
     /// <summary>Extra fields by header; null leaves the member's as they are (the screens and the API do not edit them).</summary>
     public IReadOnlyDictionary<string, string>? ExtraFields { get; init; }
-
-    public void ApplyTo(Member m)
-    {
-        m.Name = Name.Trim();
-        m.Gender = Gender.Trim();
-        m.Ethnicity = Ethnicity?.Trim();
-        m.BirthDate = BirthDate;
-        m.IdNumber = MemberRules.NormalizeIdNumber(IdNumber);
-        m.Education = Education?.Trim();
-        m.Category = Category;
-        m.JoinedOn = JoinedOn;
-        m.FullMemberOn = FullMemberOn;
-        m.Post = Post?.Trim();
-        m.Phone = MemberRules.NormalizeDigits(Phone)?.Trim();
-        m.Landline = MemberRules.NormalizeDigits(Landline)?.Trim();
-        m.Address = Address?.Trim();
-        m.MembershipSuspended = MembershipSuspended;
-        m.IsLost = IsLost;
-        m.LostSince = LostSince;
-        m.IsFloating = IsFloating;
-        m.FloatingTo = FloatingTo?.Trim();
-        m.Tier = Tier.Trim();
-        m.Position = Position?.Trim();
-        m.Status = Status;
-        if (ExtraFields is not null)
-        {
-            m.ExtraFields = new Dictionary<string, string>(ExtraFields);
-        }
-    }
 }

@@ -24,9 +24,7 @@ public sealed class SaveMember(JishiDbContext db, CurrentUser user, TimeProvider
         {
             return invalid;
         }
-        var member = new Member { Name = "", Gender = "", Tier = "" };
-        input.ApplyTo(member);
-        member.PlaceIn(unit);
+        var member = new Member(input, unit);
         db.Members.Add(member);
         await db.SaveChangesAsync(ct);
         return member.AsDetail(user.SeesSensitiveData);
@@ -51,7 +49,7 @@ public sealed class SaveMember(JishiDbContext db, CurrentUser user, TimeProvider
         {
             return invalid;
         }
-        input.ApplyTo(member);
+        member.Update(input);
         await db.SaveChangesAsync(ct);
         return member.AsDetail(user.SeesSensitiveData);
     }

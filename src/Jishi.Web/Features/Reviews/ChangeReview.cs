@@ -42,45 +42,29 @@ public sealed class ChangeReview(JishiDbContext db, ReviewQueries queries)
 
     public sealed record DailyScoreRequest(double Score);
 
-    public async Task<Result<ReviewSubjectDto>> SetDailyScoreAsync(int id, int subjectId, DailyScoreRequest request, CancellationToken ct) =>
-        await ChangeSubjectAsync(id, subjectId, "Review.Action.DailyScore", ct, subject =>
-            request.Score is < 0 or > 100 || double.IsNaN(request.Score)
-                ? new ValidationError([new FieldProblem("score", "Review.DailyScoreRange")])
-                : Apply(() => subject.SetDailyScore(request.Score)));
+    public Task<Result<ReviewSubjectDto>> SetDailyScoreAsync(int id, int subjectId, DailyScoreRequest request, CancellationToken ct) =>
+        ChangeSubjectAsync(id, subjectId, ct, (campaign, subject) => campaign.SetDailyScore(subject, request.Score));
 
     public sealed record CommentRequest(string? Text);
 
     /// <summary>点评: written during or after the meeting, fixed once the results are published.</summary>
-    public async Task<Result<ReviewSubjectDto>> SetCommentAsync(int id, int subjectId, CommentRequest request, CancellationToken ct) =>
-        await ChangeSubjectAsync(id, subjectId, "Review.Action.Comment", ct, subject =>
-            request.Text?.Trim().Length > ReviewSubject.MaxCommentLength
-                ? new ValidationError([new FieldProblem("text", "Review.CommentTooLong", ReviewSubject.MaxCommentLength)])
-                : Apply(() => subject.SetComment(request.Text)));
+    public Task<Result<ReviewSubjectDto>> SetCommentAsync(int id, int subjectId, CommentRequest request, CancellationToken ct) =>
+        ChangeSubjectAsync(id, subjectId, ct, (campaign, subject) => campaign.SetComment(subject, request.Text));
 
     public sealed record VetoRequest(bool Veto);
 
     /// <summary>An automatic 差 for a veto item (e.g. a major incident); the band follows, the scores stay as counted.</summary>
-    public async Task<Result<ReviewSubjectDto>> SetVetoAsync(int id, int subjectId, VetoRequest request, CancellationToken ct) =>
-        await ChangeSubjectAsync(id, subjectId, "Review.Action.Veto", ct, subject => Apply(() => subject.Veto = request.Veto));
+    public Task<Result<ReviewSubjectDto>> SetVetoAsync(int id, int subjectId, VetoRequest request, CancellationToken ct) =>
+        ChangeSubjectAsync(id, subjectId, ct, (campaign, subject) => campaign.SetVeto(subject, request.Veto));
 
-    private static Error? Apply(Action change)
-    {
-        change();
-        return null;
-    }
-
-    private async Task<Result<ReviewSubjectDto>> ChangeSubjectAsync(int id, int subjectId, string action, CancellationToken ct,
-        Func<ReviewSubject, Error?> change)
+    private async Task<Result<ReviewSubjectDto>> ChangeSubjectAsync(int id, int subjectId, CancellationToken ct,
+        Func<ReviewCampaign, ReviewSubject, Error?> change)
     {
         if (await queries.FindAsync(id, ct) is not { } campaign || campaign.Subjects.FirstOrDefault(s => s.Id == subjectId) is not { } subject)
         {
             return Error.NotFound("Entity.ReviewSubject");
         }
-        if (campaign.Status == ReviewStatus.Published)
-        {
-            return ReviewErrors.WrongState(campaign.Status, action);
-        }
-        if (change(subject) is { } error)
+        if (change(campaign, subject) is { } error)
         {
             return error;
         }

@@ -46,9 +46,9 @@ public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries,
         {
             return Error.NotFound("Entity.Review");
         }
-        if (campaign.Status == ReviewStatus.Published)
+        if (campaign.WhyNotAssess(ReviewCampaign.DailyScoreAction) is { } refused)
         {
-            return ReviewErrors.WrongState(campaign.Status, "Review.Action.DailyScore");
+            return refused;
         }
         await using var content = await ImportMembers.InMemoryAsync(file, ct);
         if (content is null)
@@ -125,9 +125,10 @@ public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries,
         {
             return new ImportFailed(problems);
         }
-        foreach (var (subjectId, (_, score)) in scores)
+        var entered = scores.Select(p => (campaign.Subjects.First(s => s.Id == p.Key), p.Value.Score)).ToList();
+        if (campaign.SetDailyScores(entered) is { } error)
         {
-            campaign.Subjects.First(s => s.Id == subjectId).SetDailyScore(score);
+            return error;
         }
         await db.SaveChangesAsync(ct);
         return new DailyScoresImported(scores.Count);

@@ -12,9 +12,14 @@ public enum ReviewStatus
 }
 
 /// <summary>One year's 述职评议 of secretaries. It moves Draft → Open → Closed → Published only through
-/// <see cref="Open"/>, <see cref="Close"/> and <see cref="Publish"/>; ballots are accepted only while Open.</summary>
+/// <see cref="Open"/>, <see cref="Close"/> and <see cref="Publish"/>; ballots are accepted only while Open. Its subjects,
+/// voter groups and dimensions change only in Draft, its subjects' assessment only until it is published.</summary>
 public sealed class ReviewCampaign
 {
+    private readonly List<ReviewSubject> _subjects = [];
+    private readonly List<VoterGroup> _voterGroups = [];
+    private readonly List<ReviewDimension> _dimensions = [];
+
     private ReviewCampaign() { }
 
     public ReviewCampaign(int streetId, string title, int year, DateOnly meetingDate, double ballotWeight = 0.4, ReviewScale? scale = null)
@@ -48,7 +53,7 @@ public sealed class ReviewCampaign
 
     public ReviewScale Scale { get; private set; } = new();
 
-    public List<ReviewSubject> Subjects { get; private set; } = [];
+    public IReadOnlyList<ReviewSubject> Subjects => _subjects;
 
     /// <summary>The people who hold the shares of the ballot key (or the server's own share when none are named).</summary>
     public List<ReviewTrustee> Trustees { get; private set; } = [];
@@ -60,10 +65,10 @@ public sealed class ReviewCampaign
 
     /// <summary>The joint public key the ballots are sealed to, the sum of the trustees' public shares; set when voting opens.</summary>
     public byte[]? BallotKey { get; private set; }
-    public List<VoterGroup> VoterGroups { get; private set; } = [];
+    public IReadOnlyList<VoterGroup> VoterGroups => _voterGroups;
 
     /// <summary>The items each subject is rated on, in order; empty for the default single overall rating.</summary>
-    public List<ReviewDimension> Dimensions { get; private set; } = [];
+    public IReadOnlyList<ReviewDimension> Dimensions => _dimensions;
 
     /// <summary>The dimension ids a ballot must rate for every subject: the campaign's dimensions, or
     /// <see cref="ReviewDimension.Overall"/> alone.</summary>
@@ -83,16 +88,16 @@ public sealed class ReviewCampaign
         {
             return new ValidationError([problem]);
         }
-        Dimensions.RemoveAll(d => !wanted.Contains(d.Name));
+        _dimensions.RemoveAll(d => !wanted.Contains(d.Name));
         for (var i = 0; i < wanted.Count; i++)
         {
-            if (Dimensions.FirstOrDefault(d => d.Name == wanted[i]) is { } kept)
+            if (_dimensions.FirstOrDefault(d => d.Name == wanted[i]) is { } kept)
             {
                 kept.Order = i;
             }
             else
             {
-                Dimensions.Add(new ReviewDimension(wanted[i], i));
+                _dimensions.Add(new ReviewDimension(wanted[i], i));
             }
         }
         return null;
@@ -135,7 +140,7 @@ public sealed class ReviewCampaign
             return refused;
         }
         var subject = new ReviewSubject(unit.Id, secretaryName);
-        Subjects.Add(subject);
+        _subjects.Add(subject);
         return subject;
     }
 
@@ -188,7 +193,7 @@ public sealed class ReviewCampaign
             return new ValidationError([GroupsInvalid]);
         }
         var group = new VoterGroup(name, weight, headCount);
-        VoterGroups.Add(group);
+        _voterGroups.Add(group);
         return group;
     }
 
@@ -231,7 +236,7 @@ public sealed class ReviewCampaign
         {
             return new ValidationError([GroupsInvalid]);
         }
-        VoterGroups.Remove(group);
+        _voterGroups.Remove(group);
         return null;
     }
 
@@ -281,6 +286,54 @@ public sealed class ReviewCampaign
     }
 
     private const string EditAction = "ReviewDraft.Action.Edit";
+
+    public const string DailyScoreAction = "Review.Action.DailyScore";
+
+    /// <summary>Daily scores, vetoes and comments are the committee's assessment of its subjects: entered while the
+    /// campaign is prepared, runs and is counted, fixed once the results are published.</summary>
+    public Error? WhyNotAssess(string action) => Status == ReviewStatus.Published ? ReviewErrors.WrongState(Status, action) : null;
+
+    private static readonly Error UnknownSubject = Error.NotFound("Entity.ReviewSubject");
+
+    /// <summary>Enters daily-assessment scores, all of them or, on any refusal, none.</summary>
+    public Error? SetDailyScores(IReadOnlyCollection<(ReviewSubject Subject, double Score)> scores) =>
+        Assess(DailyScoreAction, scores.Select(s => s.Subject),
+            scores.Select(s => ReviewSubject.DailyScoreProblem(s.Score)).OfType<FieldProblem>().FirstOrDefault(), () =>
+            {
+                foreach (var (subject, score) in scores)
+                {
+                    subject.SetDailyScore(score);
+                }
+            });
+
+    public Error? SetDailyScore(ReviewSubject subject, double score) => SetDailyScores([(subject, score)]);
+
+    /// <summary>An automatic 差 for a veto item (e.g. a major incident): the band follows, the scores stay as counted.</summary>
+    public Error? SetVeto(ReviewSubject subject, bool veto) => Assess("Review.Action.Veto", [subject], null, () => subject.SetVeto(veto));
+
+    /// <summary>点评: written during or after the meeting (trimmed, blank for none), fixed once the results are published.</summary>
+    public Error? SetComment(ReviewSubject subject, string? text) =>
+        Assess("Review.Action.Comment", [subject], ReviewSubject.CommentProblem(text), () => subject.SetComment(text));
+
+    /// <summary>Applies <paramref name="change"/> unless the campaign is published, a subject is not its own or
+    /// <paramref name="problem"/> is set, refused in that order.</summary>
+    private Error? Assess(string action, IEnumerable<ReviewSubject> subjects, FieldProblem? problem, Action change)
+    {
+        if (WhyNotAssess(action) is { } refused)
+        {
+            return refused;
+        }
+        if (subjects.Any(s => !_subjects.Contains(s)))
+        {
+            return UnknownSubject;
+        }
+        if (problem is not null)
+        {
+            return new ValidationError([problem]);
+        }
+        change();
+        return null;
+    }
 
     public bool AcceptsBallots => Status == ReviewStatus.Open;
 

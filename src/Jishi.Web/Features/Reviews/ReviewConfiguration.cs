@@ -15,6 +15,10 @@ public sealed class ReviewCampaignConfiguration : IEntityTypeConfiguration<Revie
         b.HasMany(c => c.VoterGroups).WithOne().HasForeignKey(g => g.CampaignId);
         b.HasMany(c => c.Dimensions).WithOne().HasForeignKey(d => d.CampaignId);
         b.HasMany(c => c.Trustees).WithOne().HasForeignKey(t => t.CampaignId);
+        // Read-only lists over fields: only the campaign's own methods add or remove (in Draft).
+        b.Navigation(c => c.Subjects).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(c => c.VoterGroups).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(c => c.Dimensions).UsePropertyAccessMode(PropertyAccessMode.Field);
         // Defaults in the schema too, so campaigns created before the scale existed get the standard one. The sentinel
         // is -1, not 0, so that a value of 0 (差 = 0 is common practice) is written rather than replaced by the default.
         var standard = new ReviewScale();

@@ -1,6 +1,9 @@
+using Jishi.Web.Shared;
+
 namespace Jishi.Web.Features.Reviews;
 
-/// <summary>A secretary under review, with the unit whose party work they report on.</summary>
+/// <summary>A secretary under review, with the unit whose party work they report on. Its assessment (daily score, veto,
+/// comment) changes only through its campaign, which refuses it once the results are published.</summary>
 public sealed class ReviewSubject
 {
     private ReviewSubject() { }
@@ -20,29 +23,30 @@ public sealed class ReviewSubject
     public double? DailyScore { get; private set; }
 
     /// <summary>An automatic 差 (一票否决), e.g. after a major incident.</summary>
-    public bool Veto { get; set; }
+    public bool Veto { get; private set; }
 
     /// <summary>The committee secretary's 点评 of this secretary's report.</summary>
     public string? Comment { get; private set; }
 
     public const int MaxCommentLength = 4000;
 
-    public void SetComment(string? text)
+    /// <summary>Why this daily score cannot be used, or null: it lies between 0 and 100.</summary>
+    public static FieldProblem? DailyScoreProblem(double score) =>
+        score is >= 0 and <= 100 ? null : new("score", "Review.DailyScoreRange");
+
+    /// <summary>Why this comment cannot be used, or null: at most <see cref="MaxCommentLength"/> characters once trimmed.</summary>
+    public static FieldProblem? CommentProblem(string? text) =>
+        text?.Trim().Length > MaxCommentLength ? new("text", "Review.CommentTooLong", MaxCommentLength) : null;
+
+    /// <summary>Called by <see cref="ReviewCampaign.SetDailyScores"/> once the score has passed <see cref="DailyScoreProblem"/>.</summary>
+    internal void SetDailyScore(double score) => DailyScore = score;
+
+    internal void SetVeto(bool veto) => Veto = veto;
+
+    /// <summary>Trimmed; a blank comment is none. Called by <see cref="ReviewCampaign.SetComment"/> once checked.</summary>
+    internal void SetComment(string? text)
     {
         var trimmed = text?.Trim();
-        if (trimmed?.Length > MaxCommentLength)
-        {
-            throw new ArgumentOutOfRangeException(nameof(text));
-        }
         Comment = string.IsNullOrEmpty(trimmed) ? null : trimmed;
-    }
-
-    public void SetDailyScore(double score)
-    {
-        if (score is < 0 or > 100 || double.IsNaN(score))
-        {
-            throw new ArgumentOutOfRangeException(nameof(score));
-        }
-        DailyScore = score;
     }
 }

@@ -7,38 +7,15 @@ namespace Jishi.UnitTests.Features.Reviews;
 /// <summary>A campaign's title, date, weights and voter groups change while it is a draft, and not once voting has opened.</summary>
 public sealed class ReviewCampaignDraftTests
 {
-    private static readonly DateOnly Meeting = new(2017, 2, 13);
-    private static readonly Unit Community = new("七里墩社区党委", UnitKind.Community, new Unit("七里墩街道党工委", UnitKind.Street, null));
-
-    /// <summary>A draft with one subject and two groups, ids 11 and 12 as the database would give them.</summary>
-    private static ReviewCampaign Draft()
-    {
-        var campaign = new ReviewCampaign(1, "2016年度述职评议", 2016, Meeting);
-        Assert.True(campaign.AddSubject(Community, "王建华").IsSuccess);
-        foreach (var (name, id) in new[] { ("街道党工委成员", 11), ("社区干部", 12) })
-        {
-            var group = campaign.AddVoterGroup(name, 0.5, 12).Value!;
-            typeof(VoterGroup).GetProperty(nameof(VoterGroup.Id))!.SetValue(group, id);
-        }
-        return campaign;
-    }
-
-    private static ReviewCampaign Opened()
-    {
-        var campaign = Draft();
-        var share = Jishi.Web.Features.Reviews.Sealing.TrusteeShare.Create();
-        Assert.Null(campaign.Open(SealedBallot.JointKey, (share.Prove(SealedBallot.TrusteeContext(campaign.Id, "")).ToBytes(), share.ToText())));
-        return campaign;
-    }
-
+    private static readonly DateOnly Meeting = ReviewTestData.Meeting;
+    private static readonly Unit Community = ReviewTestData.Community;
     private static readonly HashSet<int> NoTokens = [];
 
-    private static void AssertRefusedForState(Error? error)
-    {
-        Assert.NotNull(error);
-        Assert.Equal("Review.WrongState", error.Code);
-        Assert.Equal(409, error.Status);
-    }
+    private static ReviewCampaign Draft() => ReviewTestData.Draft();
+
+    private static ReviewCampaign Opened() => ReviewTestData.Opened();
+
+    private static void AssertRefusedForState(Error? error) => ReviewTestData.AssertRefusedForState(error);
 
     [Fact]
     public void Rename_Reschedule_ChangeBallotWeight_InDraft_Applied()
