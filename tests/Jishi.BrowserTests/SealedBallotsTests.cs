@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Jishi.BrowserTests.Infrastructure;
+using Jishi.Web.Data;
+using Jishi.Web.Features.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jishi.BrowserTests;
@@ -22,6 +26,129 @@ public sealed partial class SealedBallotsTests(JishiServer server)
 
     [GeneratedRegex("^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$")]
     private static partial Regex TrackerText();
+
+    [Fact]
+    public async Task Close_WithTrustees_OneShareMissingRefused_BothSharesTallyAndVerify()
+    {
+        using var admin = await server.AdminClientAsync();
+        var campaign = await DraftAsync(admin, "监票人计票");
+        var page = await server.LoginAsync(height: 768);
+        await page.GotoAsync($"/reviews/{campaign.Id}");
+        await JishiServer.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("#server-key-warning")).ToBeVisibleAsync();
+
+        // Two trustees, each share shown once as text and a QR code on a slip to print.
+        var first = await AddTrusteeAsync(page, "张红梅", "trustee-panel-share");
+        var second = await AddTrusteeAsync(page, "李国强", null);
+        Assert.NotEqual(first, second);
+        await Assertions.Expect(page.Locator("#trustee-panel .trustee-name")).ToHaveTextAsync(["张红梅", "李国强"]);
+        await Assertions.Expect(page.Locator("#server-key-warning")).ToHaveCountAsync(0);
+        // Reloaded, the page knows the names only: no slip, no share anywhere.
+        await page.ReloadAsync();
+        await JishiServer.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("#trustee-panel .trustee-name")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=share-slip]")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(first, await page.ContentAsync());
+        Assert.DoesNotContain(second, await page.ContentAsync());
+
+        await ConfirmAsync(page, "开始投票", "投票中");
+        var tokens = await IssueAsync(admin, campaign, 3);
+        // All 好, all 较好, then 好 for the first secretary and 差 for the others.
+        string[][] ballots = [["好", "好", "好"], ["较好", "较好", "较好"], ["好", "差", "差"]];
+        using (var voter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) })
+        {
+            foreach (var (token, grades) in tokens.Zip(ballots))
+            {
+                (await voter.PostAsJsonAsync($"/api/ballots/{token}",
+                    new { ratings = campaign.Subjects.Select((s, i) => new { subjectId = s.Id, grade = grades[i] }) })).EnsureSuccessStatusCode();
+            }
+        }
+
+        // 结束投票 with the first share only: refused, naming the trustee whose share is missing; voting goes on.
+        await page.ClickAsync("#review-transition");
+        var dialog = page.Locator(".confirm-modal");
+        await Assertions.Expect(dialog).ToContainTextAsync("确定要结束投票吗？");
+        await Assertions.Expect(dialog.Locator("label[for=close-share-1]")).ToHaveTextAsync("李国强的密钥份额");
+        await page.FillAsync("#close-share-0", first);
+        await page.ClickAsync(".confirm-modal .modal-ok");
+        await Assertions.Expect(page.Locator("#close-error")).ToHaveTextAsync("需要全部监票人的密钥份额才能结束投票并计票：还缺 1 位（李国强）");
+        await JishiServer.ScreenshotAsync(page, "sealed-close-missing-share");
+        await Assertions.Expect(page.Locator(".review-head .review-status")).ToHaveTextAsync("投票中");
+        using (var scope = server.Services.CreateScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<JishiDbContext>().ReviewCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id);
+            Assert.Equal(ReviewStatus.Open, stored.Status);
+        }
+
+        // The second share typed as people do: lower case, no dashes. The dialog kept the first.
+        await Assertions.Expect(page.Locator("#close-share-0")).ToHaveValueAsync(first);
+        await page.FillAsync("#close-share-1", second.Replace("-", "").ToLowerInvariant());
+        await page.ClickAsync(".confirm-modal .modal-ok");
+        await Assertions.Expect(page.Locator(".review-head .review-status")).ToHaveTextAsync("投票已结束");
+        await AssertCountsAsync(page, campaign.Subjects[0].Name, 2, 1, 0, 0);
+        await AssertCountsAsync(page, campaign.Subjects[1].Name, 1, 1, 0, 1);
+        await AssertCountsAsync(page, campaign.Subjects[2].Name, 1, 1, 0, 1);
+
+        await ConfirmAsync(page, "公布结果", "已公布");
+        await Assertions.Expect(page.Locator("#review-verify")).ToHaveAttributeAsync("href", $"/reviews/{campaign.Id}/verify");
+        await page.GotoAsync($"/reviews/{campaign.Id}/verify");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("验证计票");
+        await Assertions.Expect(page.Locator("[data-testid=verify-ok]")).ToContainTextAsync("验证通过：3 张加密选票");
+        await Assertions.Expect(page.Locator("[data-testid=verify-failed]")).ToHaveCountAsync(0);
+        await JishiServer.ScreenshotAsync(page, "sealed-verify");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task CampaignPage_NoTrustees_WarnsInRedThatTheServerHoldsTheKey()
+    {
+        using var admin = await server.AdminClientAsync();
+        var campaign = await DraftAsync(admin, "服务器保管密钥");
+        var page = await server.LoginAsync(height: 768);
+        await page.GotoAsync($"/reviews/{campaign.Id}");
+        var warning = page.Locator("#trustee-panel #server-key-warning");
+        await Assertions.Expect(warning).ToHaveTextAsync(
+            "未指定监票人：投票密钥将由服务器保管到计票结束，能读取服务器数据的人在会议期间可以解密选票。请在开始投票前添加监票人。");
+        await Assertions.Expect(warning).ToHaveCSSAsync("color", "rgb(207, 19, 34)");
+        await Assertions.Expect(warning).ToBeInViewportAsync(new() { Ratio = 1 });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Adds a trustee in the 选票密钥 panel and reads the share its slip shows once, beside a QR code.</summary>
+    private static async Task<string> AddTrusteeAsync(IPage page, string name, string? screenshot)
+    {
+        await page.FillAsync("#trustee-name", name);
+        await page.ClickAsync("#trustee-add");
+        var slip = page.Locator(".share-modal [data-testid=share-slip]");
+        await Assertions.Expect(slip).ToContainTextAsync($"监票人：{name}");
+        await Assertions.Expect(slip.Locator(".qr svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".share-modal")).ToContainTextAsync($"请立即打印{name}的密钥份额");
+        var share = (await slip.Locator("#share-text").InnerTextAsync()).Trim();
+        Assert.Equal(56, share.Count(char.IsAsciiLetterOrDigit));
+        if (screenshot is not null)
+        {
+            await JishiServer.ScreenshotAsync(page, screenshot);
+        }
+        await page.ClickAsync(".share-modal .modal-ok");
+        await Assertions.Expect(slip).ToHaveCountAsync(0);
+        return share;
+    }
+
+    private static async Task ConfirmAsync(IPage page, string action, string status)
+    {
+        await Assertions.Expect(page.Locator("#review-transition")).ToHaveTextAsync(action);
+        await page.ClickAsync("#review-transition");
+        await Assertions.Expect(page.Locator(".confirm-modal")).ToContainTextAsync($"确定要{action}吗？");
+        await page.ClickAsync(".confirm-modal .modal-ok");
+        await Assertions.Expect(page.Locator(".review-head .review-status")).ToHaveTextAsync(status);
+    }
+
+    /// <summary>The result row of a secretary counts 好, 较好, 一般 and 差 as given.</summary>
+    private static async Task AssertCountsAsync(IPage page, string name, params int[] counts)
+    {
+        var cells = page.Locator("tr.result-row", new() { HasText = name }).Locator("td:nth-child(n+3):nth-child(-n+6)");
+        await Assertions.Expect(cells).ToHaveTextAsync(counts.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    }
 
     [Theory]
     [InlineData(null, false)]
