@@ -83,8 +83,9 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A phone-sized touch page (390 × 844, as an evaluator's phone) in a fresh context.</summary>
-    public async Task<IPage> PhoneAsync()
+    /// <summary>A phone-sized touch page (390 × 844, as an evaluator's phone) in a fresh context; a phone's own browser may
+    /// be given by its user agent, and its scripts may be off.</summary>
+    public async Task<IPage> PhoneAsync(string? userAgent = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -94,6 +95,8 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
             DeviceScaleFactor = 3,
             IsMobile = true,
             HasTouch = true,
+            UserAgent = userAgent,
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
