@@ -33,7 +33,7 @@ public static class StatusPages
 
     /// <summary>A browser asking for a page (not the API, not a script's fetch) gets a page it can show.</summary>
     public static bool WantsPage(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api") && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
+        !request.IsApi() && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.Ordinal) == true);
 
     /// <summary>A plain page, readable on a phone, with one title, one paragraph and one link.</summary>
     public static string Page(string title, string detail, string link, string href, string language)

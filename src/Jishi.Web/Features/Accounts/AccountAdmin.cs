@@ -33,7 +33,7 @@ public sealed class AccountAdmin(JishiDbContext db, UserManager<AppUser> users, 
             // A member's account reads that member's own points: it is bound to a member of the caller's subtree, once,
             // and sits in the member's own unit.
             var scope = await user.ScopePathAsync(ct);
-            if (await db.Members.Where(m => m.Id == r.MemberId && m.Unit!.Path.StartsWith(scope)).Select(m => m.Unit).FirstOrDefaultAsync(ct)
+            if (await db.Members.Within(scope).Where(m => m.Id == r.MemberId).Select(m => m.Unit).FirstOrDefaultAsync(ct)
                 is not { } memberUnit)
             {
                 return Error.NotFound("Entity.Member");
@@ -69,7 +69,7 @@ public sealed class AccountAdmin(JishiDbContext db, UserManager<AppUser> users, 
     public async Task<Result<MemberAccountOpened>> OpenForMemberAsync(int memberId, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        if (await db.Members.Where(m => m.Id == memberId && m.Unit!.Path.StartsWith(scope)).Select(m => new { m.Name, m.UnitId }).FirstOrDefaultAsync(ct)
+        if (await db.Members.Within(scope).Where(m => m.Id == memberId).Select(m => new { m.Name, m.UnitId }).FirstOrDefaultAsync(ct)
             is not { } member)
         {
             return Error.NotFound("Entity.Member");
@@ -86,7 +86,7 @@ public sealed class AccountAdmin(JishiDbContext db, UserManager<AppUser> users, 
     {
         var scope = await user.ScopePathAsync(ct);
         var now = clock.GetUtcNow();
-        var rows = await db.Users.AsNoTracking().Where(u => u.Unit!.Path.StartsWith(scope)).OrderBy(u => u.Id)
+        var rows = await db.Users.AsNoTracking().VisibleTo(scope, u => u.Unit!.Path).OrderBy(u => u.Id)
             .Select(u => new
             {
                 u.Id, u.UserName, u.DisplayName, u.UnitId, UnitName = u.Unit!.Name, u.LockoutEnd, u.MustChangePassword, u.MemberId,
@@ -101,7 +101,7 @@ public sealed class AccountAdmin(JishiDbContext db, UserManager<AppUser> users, 
     public async Task<Result<bool>> ResetPasswordAsync(int id, string password, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        var account = await db.Users.FirstOrDefaultAsync(u => u.Id == id && u.Unit!.Path.StartsWith(scope), ct);
+        var account = await db.Users.VisibleTo(scope, u => u.Unit!.Path).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (account is null)
         {
             return Error.NotFound("Entity.Account");

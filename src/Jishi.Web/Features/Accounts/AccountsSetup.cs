@@ -1,4 +1,5 @@
 using Jishi.Web.Data;
+using Jishi.Web.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -87,7 +88,7 @@ public static class AccountsSetup
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
+        if (ctx.Request.IsApi())
         {
             ctx.Response.StatusCode = status;
         }

@@ -17,9 +17,8 @@ public static class PasswordChangeGate
     /// <summary>Whether the request must be refused: a bearer caller that must change its password, asking for another
     /// API route than the token or the password change.</summary>
     public static bool Refuses(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments(TokenPath)
-        && !http.Request.Path.StartsWithSegments(PasswordPath) && AccountsSetup.CarriesBearer(http.Request)
-        && http.User.HasClaim(c => c.Type == MustChangeClaim);
+        http.Request.IsApi() && !http.Request.IsUnder(TokenPath) && !http.Request.IsUnder(PasswordPath)
+        && AccountsSetup.CarriesBearer(http.Request) && http.User.HasClaim(c => c.Type == MustChangeClaim);
 
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

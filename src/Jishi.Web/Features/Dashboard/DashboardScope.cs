@@ -76,7 +76,6 @@ public sealed class DashboardScopes(JishiDbContext db, CurrentUser user, TimePro
 
     private async Task<int?> LatestYearAsync(string path, CancellationToken ct) =>
         await (from p in db.MemberPoints
-               join m in db.Members on p.MemberId equals m.Id
-               where m.Unit!.Path.StartsWith(path)
+               join m in db.Members.Within(path) on p.MemberId equals m.Id
                select (int?)p.Year).MaxAsync(ct);
 }

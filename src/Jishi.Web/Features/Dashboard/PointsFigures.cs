@@ -31,8 +31,8 @@ public sealed class PointsFigures(JishiDbContext db, RuleBook rules, IStringLoca
     public async Task<IReadOnlyList<Tally>> TallyAsync(DashboardScope scope, CancellationToken ct)
     {
         var year = scope.Year;
-        var members = db.Members.AsNoTracking()
-            .Where(m => m.Unit!.Path.StartsWith(scope.Path) && m.Status == MemberStatus.Active
+        var members = db.Members.AsNoTracking().Within(scope.Path)
+            .Where(m => m.Status == MemberStatus.Active
                 && !db.Exemptions.Any(x => x.Year == year && x.MemberId == m.Id));
         var tiers = await members.Select(m => m.Tier).Distinct().ToListAsync(ct);
         var streets = scope.Path == "/"
@@ -49,7 +49,7 @@ public sealed class PointsFigures(JishiDbContext db, RuleBook rules, IStringLoca
                 var baseScore = standards.BaseOf(street, tier);
                 var t = standards.StarsOf(street, tier).Thresholds;
                 var rows = await (
-                    from m in members.Where(m => m.Unit!.Path.StartsWith(prefix) && m.Tier == tier)
+                    from m in members.Within(prefix).Where(m => m.Tier == tier)
                     join p in db.MemberPoints.Where(p => p.Year == year) on m.Id equals p.MemberId into balances
                     from p in balances.DefaultIfEmpty()
                     select new { m.UnitId, Score = p == null ? baseScore : p.AssessmentScore })

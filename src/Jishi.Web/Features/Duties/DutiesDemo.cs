@@ -26,7 +26,7 @@ public static class DutiesDemo
     {
         var year = demo.Year(2016);
         var street = await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).FirstAsync(ct);
-        var communities = await db.Units.Where(u => u.Kind == UnitKind.Community && u.Path.StartsWith(street.Path))
+        var communities = await db.Units.Within(street.Path).Where(u => u.Kind == UnitKind.Community)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
         var at = demo.At(2016, 12, 28, 2);
 

@@ -64,7 +64,7 @@ public sealed class KeyTasks(JishiDbContext db, CurrentUser user, TimeProvider c
             return Error.NotFound("Entity.Unit");
         }
         var streetPath = await db.Units.Where(u => u.Id == street).Select(u => u.Path).FirstAsync(ct);
-        var communities = db.Units.Within(scope).Where(u => u.Kind == UnitKind.Community && !u.IsArchived && u.Path.StartsWith(streetPath));
+        var communities = db.Units.Within(scope).Within(streetPath).Where(u => u.Kind == UnitKind.Community && !u.IsArchived);
         if (request.CommunityIds is { Count: > 0 } chosen)
         {
             communities = communities.Where(u => chosen.Contains(u.Id));
@@ -250,7 +250,7 @@ public sealed class KeyTasks(JishiDbContext db, CurrentUser user, TimeProvider c
     /// caller's subtree.</summary>
     private async Task<List<int>> VisibleStreetsAsync(string scope, CancellationToken ct) =>
         (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).Select(u => new { u.Id, u.Path }).ToListAsync(ct))
-        .Where(s => s.Path.StartsWith(scope, StringComparison.Ordinal) || scope.StartsWith(s.Path, StringComparison.Ordinal)).Select(s => s.Id).ToList();
+        .Where(s => UnitScope.Sees(scope, s.Path) || UnitScope.Sees(s.Path, scope)).Select(s => s.Id).ToList();
 
     private static ValidationError? Validate(TaskRequest request)
     {

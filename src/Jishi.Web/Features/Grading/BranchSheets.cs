@@ -290,8 +290,8 @@ public sealed class BranchSheets(JishiDbContext db, CurrentUser user, TimeProvid
     {
         var scope = await user.ScopePathAsync(ct);
         var row = await (from g in db.BranchGradings.Include(g => g.Scores)
-                         join u in db.Units on g.UnitId equals u.Id
-                         where g.Id == id && u.Path.StartsWith(scope)
+                         join u in db.Units.Within(scope) on g.UnitId equals u.Id
+                         where g.Id == id
                          select new { g, u.Name, Community = u.Parent!.Name }).FirstOrDefaultAsync(ct);
         if (row is null)
         {

@@ -37,7 +37,7 @@ public static class GradingDemo
     public static async Task LoadAsync(JishiDbContext db, DemoCalendar demo, UserManager<AppUser> users, string password, CancellationToken ct)
     {
         var street = await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).FirstAsync(ct);
-        var branches = await db.Units.Where(u => u.Kind == UnitKind.Branch && u.Path.StartsWith(street.Path))
+        var branches = await db.Units.Within(street.Path).Where(u => u.Kind == UnitKind.Branch)
             .OrderBy(u => u.Parent!.SortOrder).ThenBy(u => u.ParentId).ThenBy(u => u.SortOrder).ToListAsync(ct);
         var random = new Random(Year);
         // A fixed quality per branch, so that 2015 and 2016 differ by a little noise: most branches good, a few weak.

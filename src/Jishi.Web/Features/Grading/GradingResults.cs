@@ -43,8 +43,8 @@ public sealed class GradingResults(JishiDbContext db)
     public async Task<IReadOnlyList<BranchLine>> LinesAsync(GradingRound round, string scopePath, CancellationToken ct)
     {
         var rows = await (from g in db.BranchGradings.AsNoTracking()
-                          join u in db.Units on g.UnitId equals u.Id
-                          where g.RoundId == round.Id && u.Path.StartsWith(scopePath)
+                          join u in db.Units.Within(scopePath) on g.UnitId equals u.Id
+                          where g.RoundId == round.Id
                           select new { g, u.Name, Community = u.Parent!.Name, CommunityOrder = u.Parent.SortOrder, u.ParentId, u.SortOrder })
             .ToListAsync(ct);
         var previous = await PreviousAsync(round, ct);

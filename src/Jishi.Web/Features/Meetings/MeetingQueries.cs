@@ -31,7 +31,7 @@ public sealed class MeetingQueries(JishiDbContext db, CurrentUser user)
         {
             return Error.NotFound("Entity.Unit");
         }
-        var query = db.Meetings.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(path));
+        var query = db.Meetings.AsNoTracking().VisibleTo(path, m => m.Unit!.Path);
         if (r.Year is { } year)
         {
             query = query.Where(m => m.Date >= new DateOnly(year, 1, 1) && m.Date <= new DateOnly(year, 12, 31));
@@ -50,7 +50,7 @@ public sealed class MeetingQueries(JishiDbContext db, CurrentUser user)
     public async Task<Result<MeetingDetail>> GetAsync(int id, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope))
+        var meeting = await db.Meetings.AsNoTracking().VisibleTo(scope, m => m.Unit!.Path).Where(m => m.Id == id)
             .Select(m => new { m.Id, m.UnitId, m.Unit!.Name, m.Type, m.Date, m.Topic, m.RecordedBy, m.RecordedAt }).FirstOrDefaultAsync(ct);
         if (meeting is null)
         {
@@ -79,7 +79,7 @@ public sealed class MeetingQueries(JishiDbContext db, CurrentUser user)
         {
             return Error.NotFound("Entity.Unit");
         }
-        var rows = await db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(unit.Path) && m.Status == MemberStatus.Active)
+        var rows = await db.Members.AsNoTracking().Within(unit.Path).Where(m => m.Status == MemberStatus.Active)
             .OrderBy(m => m.Unit!.Path).ThenBy(m => m.Id).Select(m => new { m.Id, m.Name, Unit = m.Unit!.Name, m.IdNumber }).ToListAsync(ct);
         return rows.Select(m => new ExpectedMember(m.Id, m.Name, m.Unit, m.IdNumber is { Length: >= 4 } n ? n[^4..] : null)).ToList();
     }

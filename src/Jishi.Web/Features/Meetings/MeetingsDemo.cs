@@ -31,7 +31,7 @@ public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, RecordMeet
                 [new Claim(ClaimTypes.Name, $"sq{i + 1:00}"), new Claim(CurrentUser.UnitIdClaim, communities[i].ToString(System.Globalization.CultureInfo.InvariantCulture))], "demo")));
             var branch = await db.Units.AsNoTracking().Where(u => u.ParentId == communities[i] && u.Kind == UnitKind.Branch).OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
                 .Select(u => new { u.Id, u.Path }).FirstAsync(ct);
-            var members = await db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(branch.Path) && m.Status == MemberStatus.Active)
+            var members = await db.Members.AsNoTracking().Within(branch.Path).Where(m => m.Status == MemberStatus.Active)
                 .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
             foreach (var (type, day, topic, committee) in Plan)
             {

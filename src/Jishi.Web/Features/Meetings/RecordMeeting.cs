@@ -94,7 +94,7 @@ public sealed class RecordMeeting(JishiDbContext db, CurrentUser user, TimeProvi
     public async Task<Result<MeetingSaved>> CorrectAsync(int id, AttendanceRequest request, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        if (await db.Meetings.Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope)).Select(m => new { m.UnitId, m.Unit!.Path }).FirstOrDefaultAsync(ct) is not { } found)
+        if (await db.Meetings.VisibleTo(scope, m => m.Unit!.Path).Where(m => m.Id == id).Select(m => new { m.UnitId, m.Unit!.Path }).FirstOrDefaultAsync(ct) is not { } found)
         {
             return Error.NotFound("Meetings.Entity");
         }
@@ -139,7 +139,7 @@ public sealed class RecordMeeting(JishiDbContext db, CurrentUser user, TimeProvi
         }
         var ids = rows.Select(r => r.MemberId).Distinct().ToList();
         var scope = await user.ScopePathAsync(ct);
-        var members = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Unit!.Path.StartsWith(scope))
+        var members = await db.Members.AsNoTracking().Within(scope).Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.Name, m.Status, m.Unit!.Path }).ToDictionaryAsync(m => m.Id, ct);
         if (ids.Any(id => !members.ContainsKey(id)))
         {
@@ -157,7 +157,7 @@ public sealed class RecordMeeting(JishiDbContext db, CurrentUser user, TimeProvi
             {
                 problems.Add(new($"attendance[{i}].memberId", "Meetings.MemberTwice", member.Name));
             }
-            if (!alreadyListed.Contains(memberId) && (member.Status != MemberStatus.Active || !member.Path.StartsWith(unitPath, StringComparison.Ordinal)))
+            if (!alreadyListed.Contains(memberId) && (member.Status != MemberStatus.Active || !UnitScope.Sees(unitPath, member.Path)))
             {
                 problems.Add(new($"attendance[{i}].memberId", "Meetings.MemberNotInUnit", member.Name));
             }

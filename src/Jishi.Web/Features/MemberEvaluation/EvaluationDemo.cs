@@ -19,7 +19,7 @@ public static class EvaluationDemo
         var at = demo.At(Meeting);
         var community = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).FirstAsync(ct);
         var branch = await db.Units.Where(u => u.ParentId == community.Id && u.Kind == UnitKind.Branch).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).FirstAsync(ct);
-        var members = await db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(branch.Path) && m.Status == MemberStatus.Active)
+        var members = await db.Members.AsNoTracking().Within(branch.Path).Where(m => m.Status == MemberStatus.Active)
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name, m.Category, m.Status }).ToListAsync(ct);
         var round = new EvaluationRound(branch.Id, year, $"{branch.Name}{year}年度民主评议党员", "sq01", demo.At(Meeting.AddDays(-20)));
         round.Participants.AddRange(members.Select(m => new EvaluationParticipant(m.Id, m.Name, EvaluationRules.IsGraded(m.Category, m.Status))));

@@ -83,7 +83,7 @@ public sealed class EvaluationRounds(JishiDbContext db, CurrentUser user, TimePr
         var round = new EvaluationRound(branch.Id, r.Year, title ?? $"{branch.Name}{r.Year}年度民主评议党员", user.UserName ?? "",
             clock.GetUtcNow().UtcDateTime);
         // Members of the branch and of its party groups; transferred-out and deceased members take no part.
-        var members = await db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(branch.Path) && m.Status == MemberStatus.Active)
+        var members = await db.Members.AsNoTracking().Within(branch.Path).Where(m => m.Status == MemberStatus.Active)
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name, m.Category, m.Status }).ToListAsync(ct);
         round.Participants.AddRange(members.Select(m => new EvaluationParticipant(m.Id, m.Name, EvaluationRules.IsGraded(m.Category, m.Status))));
         db.EvaluationRounds.Add(round);

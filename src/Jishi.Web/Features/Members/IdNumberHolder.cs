@@ -22,7 +22,7 @@ public sealed record IdNumberHolder(int MemberId, string Name, string UnitName, 
     /// <summary>The transfer to offer (POST /api/members/{id}/transfer), only to a caller who sees the holder.</summary>
     public TransferOffer? Offer(string callerScope) => Covers(callerScope) ? new TransferOffer(MemberId, Name, UnitName) : null;
 
-    private bool Covers(string callerScope) => UnitScope.Contains(callerScope, UnitPath);
+    private bool Covers(string callerScope) => UnitScope.Sees(callerScope, UnitPath);
 }
 
 /// <summary>The member an ID number belongs to, offered for a transfer instead of a second entry.</summary>

@@ -41,7 +41,7 @@ public sealed class ListMembers(JishiDbContext db, CurrentUser user)
             }
             scope = unit.Path;
         }
-        var query = db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(scope));
+        var query = db.Members.AsNoTracking().Within(scope);
         if (r.Q?.Trim() is { Length: > 0 } q)
         {
             var digits = MemberRules.NormalizeDigits(q)!;

@@ -91,7 +91,7 @@ public sealed class SaveMember(JishiDbContext db, CurrentUser user, TimeProvider
     private async Task<Member?> FindAsync(int id, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        return await db.Members.Include(m => m.Unit).FirstOrDefaultAsync(m => m.Id == id && m.Unit!.Path.StartsWith(scope), ct);
+        return await db.Members.Include(m => m.Unit).Within(scope).FirstOrDefaultAsync(m => m.Id == id, ct);
     }
 
     private async Task<ValidationError?> ValidateAsync(MemberInput input, int? selfId, CancellationToken ct)

@@ -66,7 +66,7 @@ public sealed class ChangeUnit(JishiDbContext db, CurrentUser user)
             return Error.Invalid("Unit.MoveUnderItself");
         }
         var oldPath = unit.MoveTo(parent);
-        var descendants = await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Id != unit.Id).ToListAsync(ct);
+        var descendants = await db.Units.Within(oldPath).Where(u => u.Id != unit.Id).ToListAsync(ct);
         foreach (var d in descendants)
         {
             d.Rebase(oldPath, unit.Path);
@@ -99,7 +99,7 @@ public sealed class ChangeUnit(JishiDbContext db, CurrentUser user)
         {
             return Error.NotFound("Entity.Unit");
         }
-        var memberCount = await db.Members.CountAsync(m => m.Unit!.Path.StartsWith(unit.Path), ct);
+        var memberCount = await db.Members.Within(unit.Path).CountAsync(ct);
         if (memberCount > 0)
         {
             return Error.Conflict("Unit.HasMembers", unit.Name, memberCount);

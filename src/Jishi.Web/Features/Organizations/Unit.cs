@@ -113,7 +113,7 @@ public sealed class Unit
 
     public void Restore() => IsArchived = false;
 
-    public bool IsWithin(string scopePath) => Path.StartsWith(scopePath, StringComparison.Ordinal);
+    public bool IsWithin(string scopePath) => UnitScope.Sees(scopePath, Path);
 
     /// <summary>The ids a path is made of, the street first: "/1/5/12/" is unit 12 and the units above it.</summary>
     public static IReadOnlyList<int> IdsOf(string path) =>

@@ -36,7 +36,7 @@ public sealed class PledgeBook(JishiDbContext db, CurrentUser user, TimeProvider
     public async Task<Result<PledgeDto>> CreateAsync(SaveRequest request, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        if (!await db.Members.AnyAsync(m => m.Id == request.MemberId && m.Unit!.Path.StartsWith(scope), ct))
+        if (!await db.Members.Within(scope).AnyAsync(m => m.Id == request.MemberId, ct))
         {
             return Error.NotFound("Entity.Member");
         }
@@ -79,7 +79,7 @@ public sealed class PledgeBook(JishiDbContext db, CurrentUser user, TimeProvider
             return Error.NotFound("Entity.Unit");
         }
         var year = request.Year ?? Today().Year;
-        var query = db.Pledges.AsNoTracking().Where(p => p.Year == year && db.Members.Any(m => m.Id == p.MemberId && m.Unit!.Path.StartsWith(scope)));
+        var query = db.Pledges.AsNoTracking().Where(p => p.Year == year && db.Members.Within(scope).Any(m => m.Id == p.MemberId));
         if (request.Status is { } status)
         {
             query = query.Where(p => p.Status == status);
@@ -160,7 +160,7 @@ public sealed class PledgeBook(JishiDbContext db, CurrentUser user, TimeProvider
             return null;
         }
         var rows = await db.Pledges.AsNoTracking()
-            .Where(p => p.Year == year && p.Status != PledgeStatus.Draft && db.Members.Any(m => m.Id == p.MemberId && m.Unit!.Path.StartsWith(unit.Path)))
+            .Where(p => p.Year == year && p.Status != PledgeStatus.Draft && db.Members.Within(unit.Path).Any(m => m.Id == p.MemberId))
             .Select(p => new
             {
                 Member = db.Members.Where(m => m.Id == p.MemberId).Select(m => new { m.Name, UnitName = m.Unit!.Name, UnitOrder = m.Unit.Path }).First(),
@@ -211,7 +211,7 @@ public sealed class PledgeBook(JishiDbContext db, CurrentUser user, TimeProvider
     {
         var scope = await user.ScopePathAsync(ct);
         return await db.Pledges.Include(p => p.Items)
-            .FirstOrDefaultAsync(p => p.Id == id && db.Members.Any(m => m.Id == p.MemberId && m.Unit!.Path.StartsWith(scope)), ct);
+            .FirstOrDefaultAsync(p => p.Id == id && db.Members.Within(scope).Any(m => m.Id == p.MemberId), ct);
     }
 
     private async Task<PledgeDto> DtoAsync(int id, CancellationToken ct) =>

@@ -71,8 +71,8 @@ public sealed class Exemptions(JishiDbContext db, CurrentUser user, TimeProvider
     {
         var scope = await user.ScopePathAsync(ct);
         return await (from x in db.Exemptions.AsNoTracking()
-                      join m in db.Members on x.MemberId equals m.Id
-                      where m.Unit!.Path.StartsWith(scope) && (r.Year == null || x.Year == r.Year)
+                      join m in db.Members.Within(scope) on x.MemberId equals m.Id
+                      where r.Year == null || x.Year == r.Year
                       orderby x.Year descending, m.Name
                       select new ExemptionDto(x.Id, x.MemberId, m.Name, x.Year, x.DecidedBy, x.DecidedOn, x.Reason, x.RecordedBy)).ToListAsync(ct);
     }
@@ -84,7 +84,7 @@ public sealed class Exemptions(JishiDbContext db, CurrentUser user, TimeProvider
     public async Task<Result<ExemptionDto>> ExemptAsync(ExemptRequest r, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        var member = await db.Members.AsNoTracking().Where(m => m.Id == r.MemberId && m.Unit!.Path.StartsWith(scope))
+        var member = await db.Members.AsNoTracking().Within(scope).Where(m => m.Id == r.MemberId)
             .Select(m => new { m.Id, m.Name, m.Tier }).FirstOrDefaultAsync(ct);
         if (member is null)
         {
@@ -140,7 +140,7 @@ public sealed class Exemptions(JishiDbContext db, CurrentUser user, TimeProvider
     {
         var scope = await user.ScopePathAsync(ct);
         var exemption = await db.Exemptions
-            .FirstOrDefaultAsync(x => x.MemberId == memberId && x.Year == year && db.Members.Any(m => m.Id == memberId && m.Unit!.Path.StartsWith(scope)), ct);
+            .FirstOrDefaultAsync(x => x.MemberId == memberId && x.Year == year && db.Members.Within(scope).Any(m => m.Id == memberId), ct);
         if (exemption is null)
         {
             return Error.NotFound("Entity.Exemption");

@@ -91,8 +91,8 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
     private async Task<List<Standing>> StandingsAsync(string path, int year, CancellationToken ct)
     {
         var rows = await (
-            from m in db.Members.AsNoTracking()
-            where m.Unit!.Path.StartsWith(path) && m.Status == MemberStatus.Active
+            from m in db.Members.AsNoTracking().Within(path)
+            where m.Status == MemberStatus.Active
             join p in db.MemberPoints.Where(p => p.Year == year) on m.Id equals p.MemberId into balances
             from p in balances.DefaultIfEmpty()
             select new

@@ -34,7 +34,7 @@ public sealed class PointsDemo(JishiDbContext db, DemoCalendar demo)
         foreach (var member in members)
         {
             var set = sets[member.Tier];
-            var recorder = $"sq{communities.FindIndex(c => member.Path.StartsWith(c, StringComparison.Ordinal)) + 1:00}";
+            var recorder = $"sq{communities.FindIndex(c => UnitScope.Sees(c, member.Path)) + 1:00}";
             var balance = new MemberPoints(member.Id, year, set.BaseScore);
             balances.Add(balance);
             var used = new CapUsage();

@@ -26,8 +26,8 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
 
     // Compiled (per model, see CompiledQuery): awards arrive by the thousand a second, and these two run for each.
     private static readonly CompiledQuery<Func<JishiDbContext, int, string, CancellationToken, Task<MemberRef?>>> MemberInScope =
-        new(() => EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) => db.Members.AsNoTracking()
-            .Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope)).Select(m => new MemberRef(m.Id, m.Tier, m.Unit!.Path)).FirstOrDefault()));
+        new(() => EF.CompileAsyncQuery(UnitScope.Translatable((JishiDbContext db, int id, string scope, CancellationToken ct) => db.Members.AsNoTracking()
+            .Where(m => m.Id == id && UnitScope.Sees(scope, m.Unit!.Path)).Select(m => new MemberRef(m.Id, m.Tier, m.Unit!.Path)).FirstOrDefault())));
 
     private static readonly CompiledQuery<Func<JishiDbContext, string, CancellationToken, Task<EntryCreated?>>> EntryOfKey =
         new(() => EF.CompileAsyncQuery((JishiDbContext db, string key, CancellationToken ct) => db.LedgerEntries.AsNoTracking().Where(e => e.SourceKey == key)
@@ -276,7 +276,7 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
     {
         var scope = await user.ScopePathAsync(ct);
         return await db.LedgerEntries.AsNoTracking().Where(e => e.Id == id)
-            .Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(scope)))
+            .Where(e => db.Members.Within(scope).Any(m => m.Id == e.MemberId))
             .Select(e => (int?)e.MemberId).FirstOrDefaultAsync(ct);
     }
 

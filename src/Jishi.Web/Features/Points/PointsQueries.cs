@@ -48,7 +48,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
     public async Task<Result<MemberPointsDto>> MemberAsync(int memberId, int? year, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        return await StatementAsync(db.Members.Where(m => m.Id == memberId && m.Unit!.Path.StartsWith(scope)), year, ct);
+        return await StatementAsync(db.Members.Within(scope).Where(m => m.Id == memberId), year, ct);
     }
 
     /// <summary>The statement of the member that <paramref name="found"/> finds (one or none), whoever the caller is: the
@@ -81,7 +81,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
         {
             return Error.NotFound("Entity.Unit");
         }
-        var query = db.LedgerEntries.AsNoTracking().Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(scope)));
+        var query = db.LedgerEntries.AsNoTracking().Where(e => db.Members.Within(scope).Any(m => m.Id == e.MemberId));
         if (r.Status is { } status)
         {
             query = query.Where(e => e.Status == status);
@@ -105,7 +105,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
             return invalid;
         }
         var top = Math.Clamp(r.Top ?? DefaultTop, 1, Paging.MaxPageSize);
-        var members = db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(scope) && m.Status == MemberStatus.Active);
+        var members = db.Members.AsNoTracking().Within(scope).Where(m => m.Status == MemberStatus.Active);
         if (r.Tier?.Trim() is { Length: > 0 } tier)
         {
             members = members.Where(m => m.Tier == tier);

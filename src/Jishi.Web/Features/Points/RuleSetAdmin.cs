@@ -139,8 +139,8 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
         }
         var y = year ?? set.Year - 1;
         var streetPath = "/" + set.StreetId + "/";
-        var members = await db.Members.AsNoTracking()
-            .Where(m => m.Unit!.Path.StartsWith(streetPath) && m.Tier == set.Tier && m.Status == MemberStatus.Active)
+        var members = await db.Members.AsNoTracking().Within(streetPath)
+            .Where(m => m.Tier == set.Tier && m.Status == MemberStatus.Active)
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name }).ToListAsync(ct);
         var ids = members.Select(m => m.Id).ToList();
         var entries = await db.LedgerEntries.AsNoTracking()

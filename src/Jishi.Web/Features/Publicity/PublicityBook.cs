@@ -57,7 +57,7 @@ public sealed class PublicityBook(JishiDbContext db, CurrentUser user, TimeProvi
         var problems = Validate(request);
         var memberIds = (request.MemberIds ?? []).Distinct().ToList();
         var scope = await user.ScopePathAsync(ct);
-        if (memberIds.Count > 0 && await db.Members.CountAsync(m => memberIds.Contains(m.Id) && m.Unit!.Path.StartsWith(scope), ct) != memberIds.Count)
+        if (memberIds.Count > 0 && await db.Members.Within(scope).CountAsync(m => memberIds.Contains(m.Id), ct) != memberIds.Count)
         {
             problems.Add(new("memberIds", "Publicity.MemberUnknown"));
         }
@@ -157,7 +157,7 @@ public sealed class PublicityBook(JishiDbContext db, CurrentUser user, TimeProvi
                            select new { u.Path, p.Level }).ToListAsync(ct);
         var lines = communities.Select(c =>
         {
-            var levels = items.Where(i => i.Path.StartsWith(c.Path, StringComparison.Ordinal)).Select(i => i.Level).ToList();
+            var levels = items.Where(i => UnitScope.Sees(c.Path, i.Path)).Select(i => i.Level).ToList();
             int Count(OutletLevel level) => levels.Count(l => l == level);
             return new PublicityRank(0, c.Id, c.Name, Count(OutletLevel.District), Count(OutletLevel.City), Count(OutletLevel.Province),
                 Count(OutletLevel.National), levels.Count, levels.Sum(weights.Of));

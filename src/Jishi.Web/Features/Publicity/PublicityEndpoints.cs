@@ -10,7 +10,7 @@ public static class PublicityEndpoints
 {
     public static IServiceCollection AddPublicity(this IServiceCollection services, IConfiguration configuration) => services
         .AddSingleton(configuration.GetSection(PublicityWeights.Section).Get<PublicityWeights>() ?? new PublicityWeights())
-        .AddScoped<PublicityBook>().AddScoped<PublicityFigures>();
+        .AddScoped<PublicityBook>().AddScoped<PublicityFigures>().AddScoped<PublicityChoices>();
 
     public static IEndpointRouteBuilder MapPublicity(this IEndpointRouteBuilder app)
     {

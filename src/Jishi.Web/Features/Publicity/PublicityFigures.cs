@@ -20,7 +20,7 @@ public sealed class PublicityFigures(JishiDbContext db, PublicityWeights weights
         {
             return 0;
         }
-        var units = await db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(ct);
+        var units = await db.Units.Within(path).Select(u => u.Id).ToListAsync(ct);
         return (await ItemsAsync(year, ct)).Where(i => units.Contains(i.UnitId)).Sum(i => weights.Of(i.Level));
     }
 

@@ -27,7 +27,7 @@ public sealed class CreateReview(JishiDbContext db, CurrentUser user, ReviewQuer
         }
         var scope = await user.ScopePathAsync(ct);
         var memberIds = r.Subjects.Where(s => s.MemberId is not null).Select(s => s.MemberId!.Value).Distinct().ToList();
-        var members = await db.Members.Where(m => memberIds.Contains(m.Id) && m.Unit!.Path.StartsWith(scope))
+        var members = await db.Members.Within(scope).Where(m => memberIds.Contains(m.Id))
             .Select(m => new { m.Id, m.Name, m.Unit!.Path }).ToDictionaryAsync(m => m.Id, ct);
         if (members.Count != memberIds.Count)
         {

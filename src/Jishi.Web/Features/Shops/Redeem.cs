@@ -30,11 +30,12 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
 
     // Compiled: redemptions arrive by the thousand a second, and these run for each (bench/README.md).
     private static readonly CompiledQuery<Func<JishiDbContext, int, string, CancellationToken, Task<bool>>> ShopInScope =
-        new(() => EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) =>
-            db.Shops.Any(s => s.Id == id && db.Units.Any(u => u.Id == s.UnitId && u.Path.StartsWith(scope)))));
+        new(() => EF.CompileAsyncQuery(UnitScope.Translatable((JishiDbContext db, int id, string scope, CancellationToken ct) =>
+            db.Shops.Any(s => s.Id == id && db.Units.Any(u => u.Id == s.UnitId && UnitScope.Sees(scope, u.Path))))));
 
     private static readonly CompiledQuery<Func<JishiDbContext, int, string, CancellationToken, Task<bool>>> MemberInScope =
-        new(() => EF.CompileAsyncQuery((JishiDbContext db, int id, string scope, CancellationToken ct) => db.Members.Any(m => m.Id == id && m.Unit!.Path.StartsWith(scope))));
+        new(() => EF.CompileAsyncQuery(UnitScope.Translatable((JishiDbContext db, int id, string scope, CancellationToken ct) =>
+            db.Members.Any(m => m.Id == id && UnitScope.Sees(scope, m.Unit!.Path)))));
 
     private static readonly CompiledQuery<Func<JishiDbContext, int, int[], IAsyncEnumerable<Goods>>> GoodsOfShop =
         new(() => EF.CompileAsyncQuery((JishiDbContext db, int shopId, int[] ids) => db.Goods.AsNoTracking().Where(g => g.ShopId == shopId && g.Active && ids.Contains(g.Id))));
@@ -164,7 +165,7 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         var scope = await user.ScopePathAsync(ct);
         var year = clock.GetLocalNow().Year;
         var name = q.Trim();
-        var found = await db.Members.AsNoTracking().Where(m => m.Unit!.Path.StartsWith(scope) && m.Name.Contains(name))
+        var found = await db.Members.AsNoTracking().Within(scope).Where(m => m.Name.Contains(name))
             .OrderBy(m => m.Name).ThenBy(m => m.Id).Take(20).Select(m => new { m.Id, m.Name, Unit = m.Unit!.Name }).ToListAsync(ct);
         var ids = found.Select(m => m.Id).ToList();
         var balances = await db.MemberPoints.AsNoTracking().Where(p => p.Year == year && ids.Contains(p.MemberId)).ToDictionaryAsync(p => p.MemberId, ct);

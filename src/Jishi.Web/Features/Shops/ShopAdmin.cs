@@ -230,7 +230,7 @@ public static class StockLedger
     public static async Task<Shop?> FindVisibleShopAsync(this JishiDbContext db, CurrentUser user, int shopId, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        return await db.Shops.AsNoTracking().Where(s => s.Id == shopId && db.Units.Any(u => u.Id == s.UnitId && u.Path.StartsWith(scope)))
+        return await db.Shops.AsNoTracking().Where(s => s.Id == shopId && db.Units.Within(scope).Any(u => u.Id == s.UnitId))
             .FirstOrDefaultAsync(ct);
     }
 }

@@ -228,7 +228,7 @@ public sealed class TurnaroundPlans(JishiDbContext db, CurrentUser user, TimePro
         }
         var path = await db.Users.Where(u => u.Id == leader).Select(u => db.Units.Where(x => x.Id == u.UnitId).Select(x => x.Path).FirstOrDefault())
             .FirstOrDefaultAsync(ct);
-        return path is not null && branchPath.StartsWith(path, StringComparison.Ordinal) ? null : new("leaderUserId", "Turnaround.NoSuchUser");
+        return path is not null && UnitScope.Sees(path, branchPath) ? null : new("leaderUserId", "Turnaround.NoSuchUser");
     }
 
     private async Task<TurnaroundPlan?> FindAsync(int id, CancellationToken ct)

@@ -36,7 +36,7 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return Error.NotFound("Entity.Unit");
         }
-        var query = db.VolunteerActivities.AsNoTracking().Where(a => db.Units.Any(u => u.Id == a.UnitId && u.Path.StartsWith(scope)));
+        var query = db.VolunteerActivities.AsNoTracking().Where(a => db.Units.Within(scope).Any(u => u.Id == a.UnitId));
         if (request.Year is { } year)
         {
             var (from, to) = (clock.ToUtc(new DateTime(year, 1, 1)), clock.ToUtc(new DateTime(year + 1, 1, 1)));
@@ -125,7 +125,7 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
         ActivitySignup signup;
         if (request.MemberId is { } memberId && request.VolunteerId is null)
         {
-            if (!await db.Members.AnyAsync(m => m.Id == memberId && m.Unit!.Path.StartsWith(scope), ct))
+            if (!await db.Members.Within(scope).AnyAsync(m => m.Id == memberId, ct))
             {
                 return Error.NotFound("Entity.Member");
             }
@@ -133,7 +133,7 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
         }
         else if (request.VolunteerId is { } volunteerId && request.MemberId is null)
         {
-            if (!await db.Volunteers.AnyAsync(v => v.Id == volunteerId && db.Units.Any(u => u.Id == v.UnitId && u.Path.StartsWith(scope)), ct))
+            if (!await db.Volunteers.AnyAsync(v => v.Id == volunteerId && db.Units.Within(scope).Any(u => u.Id == v.UnitId), ct))
             {
                 return Error.NotFound("Entity.Volunteer");
             }
@@ -286,7 +286,7 @@ public sealed class ActivityBook(JishiDbContext db, CurrentUser user, TimeProvid
     private async Task<VolunteerActivity?> FindAsync(int id, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        return await db.VolunteerActivities.FirstOrDefaultAsync(a => a.Id == id && db.Units.Any(u => u.Id == a.UnitId && u.Path.StartsWith(scope)), ct);
+        return await db.VolunteerActivities.FirstOrDefaultAsync(a => a.Id == id && db.Units.Within(scope).Any(u => u.Id == a.UnitId), ct);
     }
 
     public async Task<ActivityDetail> DetailAsync(int id, CancellationToken ct)

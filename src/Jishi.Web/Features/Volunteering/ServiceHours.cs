@@ -104,9 +104,9 @@ public sealed class ServiceHours(JishiDbContext db, CurrentUser user, TimeProvid
     {
         var scope = await user.ScopePathAsync(ct);
         return kind == PersonKind.Member
-            ? await db.Members.AsNoTracking().Where(m => m.Id == id && m.Unit!.Path.StartsWith(scope))
+            ? await db.Members.AsNoTracking().Within(scope).Where(m => m.Id == id)
                 .Select(m => new Person(PersonKind.Member, m.Id, m.Name, m.UnitId, IdType.ResidentId, m.IdNumber)).FirstOrDefaultAsync(ct)
-            : await db.Volunteers.AsNoTracking().Where(v => v.Id == id && db.Units.Any(u => u.Id == v.UnitId && u.Path.StartsWith(scope)))
+            : await db.Volunteers.AsNoTracking().Where(v => v.Id == id && db.Units.Within(scope).Any(u => u.Id == v.UnitId))
                 .Select(v => new Person(PersonKind.Volunteer, v.Id, v.Name, v.UnitId, v.IdType, v.IdNumber)).FirstOrDefaultAsync(ct);
     }
 

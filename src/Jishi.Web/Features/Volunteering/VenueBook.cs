@@ -29,7 +29,7 @@ public sealed class VenueBook(JishiDbContext db, CurrentUser user, IOptions<Volu
         }
         var above = AncestorIds(scope);
         return await db.Venues.AsNoTracking()
-            .Where(v => above.Contains(v.UnitId) || db.Units.Any(u => u.Id == v.UnitId && u.Path.StartsWith(scope)))
+            .Where(v => above.Contains(v.UnitId) || db.Units.Within(scope).Any(u => u.Id == v.UnitId))
             .OrderBy(v => v.UnitId).ThenBy(v => v.Id).Select(Projection()).ToListAsync(ct);
     }
 
@@ -78,7 +78,7 @@ public sealed class VenueBook(JishiDbContext db, CurrentUser user, IOptions<Volu
         }
         var above = AncestorIds(path);
         var venues = await db.Venues.AsNoTracking()
-            .Where(v => !v.IsClosed && (above.Contains(v.UnitId) || db.Units.Any(u => u.Id == v.UnitId && u.Path.StartsWith(path))))
+            .Where(v => !v.IsClosed && (above.Contains(v.UnitId) || db.Units.Within(path).Any(u => u.Id == v.UnitId)))
             .OrderBy(v => v.UnitId).ThenBy(v => v.Id).Select(Projection()).ToListAsync(ct);
         var ids = venues.Select(v => v.Id).ToList();
         var to = from.AddDays(7);
@@ -95,7 +95,7 @@ public sealed class VenueBook(JishiDbContext db, CurrentUser user, IOptions<Volu
     {
         var above = AncestorIds(unitPath);
         return await db.Venues.AnyAsync(v => v.Id == venueId && !v.IsClosed
-            && (above.Contains(v.UnitId) || db.Units.Any(u => u.Id == v.UnitId && u.Path.StartsWith(unitPath))), ct);
+            && (above.Contains(v.UnitId) || db.Units.Within(unitPath).Any(u => u.Id == v.UnitId)), ct);
     }
 
     /// <summary>"/1/5/12/" → 1, 5, 12: the unit and the units above it.</summary>
@@ -105,7 +105,7 @@ public sealed class VenueBook(JishiDbContext db, CurrentUser user, IOptions<Volu
     private async Task<Venue?> FindAsync(int id, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        return await db.Venues.FirstOrDefaultAsync(v => v.Id == id && db.Units.Any(u => u.Id == v.UnitId && u.Path.StartsWith(scope)), ct);
+        return await db.Venues.FirstOrDefaultAsync(v => v.Id == id && db.Units.Within(scope).Any(u => u.Id == v.UnitId), ct);
     }
 
     private async Task<VenueDto> DtoAsync(int id, CancellationToken ct) =>

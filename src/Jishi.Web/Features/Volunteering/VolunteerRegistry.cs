@@ -21,7 +21,7 @@ public sealed class VolunteerRegistry(JishiDbContext db, CurrentUser user, TimeP
         {
             return Error.NotFound("Entity.Unit");
         }
-        var rows = await db.Volunteers.AsNoTracking().Where(v => db.Units.Any(u => u.Id == v.UnitId && u.Path.StartsWith(scope)))
+        var rows = await db.Volunteers.AsNoTracking().Where(v => db.Units.Within(scope).Any(u => u.Id == v.UnitId))
             .OrderBy(v => v.Id).Select(v => new { v, UnitName = db.Units.Where(u => u.Id == v.UnitId).Select(u => u.Name).First() }).ToListAsync(ct);
         return rows.Select(r => Dto(r.v, r.UnitName)).ToList();
     }
@@ -61,7 +61,7 @@ public sealed class VolunteerRegistry(JishiDbContext db, CurrentUser user, TimeP
     public async Task<Volunteer?> FindAsync(int id, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        return await db.Volunteers.FirstOrDefaultAsync(v => v.Id == id && db.Units.Any(u => u.Id == v.UnitId && u.Path.StartsWith(scope)), ct);
+        return await db.Volunteers.FirstOrDefaultAsync(v => v.Id == id && db.Units.Within(scope).Any(u => u.Id == v.UnitId), ct);
     }
 
     /// <summary>The same document registers once (a unique index decides between two at the same instant).</summary>

@@ -96,7 +96,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         {
             return Error.NotFound("Entity.Unit");
         }
-        var query = db.Wishes.AsNoTracking().Where(w => db.Units.Any(u => u.Id == w.UnitId && u.Path.StartsWith(scope)));
+        var query = db.Wishes.AsNoTracking().Where(w => db.Units.Within(scope).Any(u => u.Id == w.UnitId));
         if (request.Status is { } status)
         {
             query = query.Where(w => w.Status == status);
@@ -149,17 +149,17 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         int memberId;
         if (request.MemberId is { } chosen && chosen != actor.MemberId)
         {
-            if (!actor.IsStaff || !InScope(found.Path, actor.Scope))
+            if (!actor.IsStaff || !UnitScope.Sees(actor.Scope, found.Path))
             {
                 return Error.NotFound("Entity.Wish");
             }
-            if (!await db.Members.AnyAsync(m => m.Id == chosen && m.Status == MemberStatus.Active && m.Unit!.Path.StartsWith(actor.Scope), ct))
+            if (!await db.Members.Within(actor.Scope).AnyAsync(m => m.Id == chosen && m.Status == MemberStatus.Active, ct))
             {
                 return Error.NotFound("Entity.Member");
             }
             memberId = chosen;
         }
-        else if (actor.MemberId is { } own && found.Path.StartsWith(actor.MemberStreetPath!, StringComparison.Ordinal))
+        else if (actor.MemberId is { } own && UnitScope.Sees(actor.MemberStreetPath!, found.Path))
         {
             memberId = own;
         }
@@ -226,7 +226,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
     public async Task<Result<WishDto>> ConfirmAsync(int id, ConfirmRequest request, CancellationToken ct)
     {
         var actor = await ActorAsync(ct);
-        if (!actor.IsStaff || await FindAsync(id, actor, ct) is not { } found || !InScope(found.Path, actor.Scope))
+        if (!actor.IsStaff || await FindAsync(id, actor, ct) is not { } found || !UnitScope.Sees(actor.Scope, found.Path))
         {
             return Error.NotFound("Entity.Wish");
         }
@@ -287,7 +287,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
             return null;
         }
         var wishes = await db.Wishes.AsNoTracking()
-            .Where(w => w.Status != WishStatus.Submitted && w.Status != WishStatus.Declined && db.Units.Any(u => u.Id == w.UnitId && u.Path.StartsWith(unit.Path)))
+            .Where(w => w.Status != WishStatus.Submitted && w.Status != WishStatus.Declined && db.Units.Within(unit.Path).Any(u => u.Id == w.UnitId))
             .OrderBy(w => w.Status == WishStatus.Published ? 0 : 1).ThenByDescending(w => w.Id).Take(Paging.MaxPageSize)
             .Select(WallProjection()).ToListAsync(ct);
         return new WishWall(unit.Id, unit.Name, wishes);
@@ -301,7 +301,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
             return [];
         }
         return await db.Wishes.AsNoTracking()
-            .Where(w => w.Status == WishStatus.Published && db.Units.Any(u => u.Id == w.UnitId && u.Path.StartsWith(street)))
+            .Where(w => w.Status == WishStatus.Published && db.Units.Within(street).Any(u => u.Id == w.UnitId))
             .OrderBy(w => w.Id).Take(Paging.MaxPageSize).Select(WallProjection()).ToListAsync(ct);
     }
 
@@ -415,7 +415,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
     private async Task<Result<WishDto>> StaffChangeAsync(int id, Func<Wish, string?> whyNot, Action<Wish, WishClaim?> change, CancellationToken ct)
     {
         var actor = await ActorAsync(ct);
-        if (!actor.IsStaff || await FindAsync(id, actor, ct) is not { } found || !InScope(found.Path, actor.Scope))
+        if (!actor.IsStaff || await FindAsync(id, actor, ct) is not { } found || !UnitScope.Sees(actor.Scope, found.Path))
         {
             return Error.NotFound("Entity.Wish");
         }
@@ -430,7 +430,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         {
             return Error.NotFound("Entity.Wish");
         }
-        return InScope(found.Path, actor.Scope) || (actor.MemberId is { } own && found.ClaimerId == own) ? null
+        return UnitScope.Sees(actor.Scope, found.Path) || (actor.MemberId is { } own && found.ClaimerId == own) ? null
             : new Error("Wishes.NotYourClaim", StatusCodes.Status403Forbidden);
     }
 
@@ -475,18 +475,16 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
         {
             return null;
         }
-        if (InScope(found.Path, actor.Scope) || (actor.MemberId is { } own && found.ClaimerId == own))
+        if (UnitScope.Sees(actor.Scope, found.Path) || (actor.MemberId is { } own && found.ClaimerId == own))
         {
             return found;
         }
-        return actor.MemberStreetPath is { } street && found.Path.StartsWith(street, StringComparison.Ordinal)
+        return actor.MemberStreetPath is { } street && UnitScope.Sees(street, found.Path)
             && found.Status is not (WishStatus.Submitted or WishStatus.Declined) ? found : null;
     }
 
-    private static bool InScope(string path, string scope) => path.StartsWith(scope, StringComparison.Ordinal);
-
     private static bool SeesResident(Found found, Actor actor, bool seesSensitive) =>
-        (actor.IsStaff && seesSensitive && InScope(found.Path, actor.Scope)) || (actor.MemberId is { } own && found.ClaimerId == own);
+        (actor.IsStaff && seesSensitive && UnitScope.Sees(actor.Scope, found.Path)) || (actor.MemberId is { } own && found.ClaimerId == own);
 
     /// <summary>Who the caller is to wishes: staff over a subtree (a scope of "-" matches nothing), and the member their account
     /// is bound to, with that member's street.</summary>
@@ -530,7 +528,7 @@ public sealed class WishBook(JishiDbContext db, CurrentUser user, TimeProvider c
                 clear ? w.ResidentPhone : Masking.Phone(w.ResidentPhone)!, w.Text, w.Status, w.SubmittedAt, w.EnteredBy, w.ReviewedBy, w.ReviewedAt,
                 w.DeclineReason, r.Claim is { } c ? new WishClaimDto(c.MemberId, c.Member.Name, c.Member.UnitName, c.ClaimedBy, c.ClaimedAt) : null,
                 w.FulfilledAt, w.FulfilmentNote, w.ConfirmedAt, w.ConfirmedBy, w.Rating, w.RatingComment,
-                actor.IsStaff && InScope(r.Unit.Path, actor.Scope) ? w.TrackingCode : null,
+                actor.IsStaff && UnitScope.Sees(actor.Scope, r.Unit.Path) ? w.TrackingCode : null,
                 clear ? files.Where(f => f.WishId == w.Id).Select(f => f.Dto).ToList() : [],
                 entry?.Id, entry?.Status, entry?.Granted);
         });

@@ -27,7 +27,7 @@ public static class WishesDemo
     {
         var communities = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Take(2).ToListAsync(ct);
         var first = communities[0];
-        var members = await db.Members.Where(m => m.Unit!.Path.StartsWith(first.Path) && m.Status == MemberStatus.Active && m.Tier == "在职")
+        var members = await db.Members.Within(first.Path).Where(m => m.Status == MemberStatus.Active && m.Tier == "在职")
             .OrderByDescending(m => m.Id).Select(m => m.Id).Take(3).ToListAsync(ct);
         DateTime On(int month, int day) => demo.At(2016, month, day, 2);
         var year = demo.Year(2016);

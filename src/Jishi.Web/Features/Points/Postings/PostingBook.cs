@@ -80,7 +80,7 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
         {
             return Error.NotFound("Entity.Unit");
         }
-        var query = db.Postings.Where(p => db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(scope)));
+        var query = db.Postings.Where(p => db.Units.Within(scope).Any(u => u.Id == p.UnitId));
         if (request.Year is { } year)
         {
             query = query.Where(p => p.Year == year);
@@ -105,7 +105,7 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
         var (from, to) = Posting.QuarterOf(posting.Year, posting.Quarter);
         var entries = await db.LedgerEntries.AsNoTracking()
             .Where(e => e.Status == EntryStatus.Approved && e.OccurredOn >= from && e.OccurredOn <= to
-                && db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(path)))
+                && db.Members.Within(path).Any(m => m.Id == e.MemberId))
             .OrderBy(e => e.OccurredOn).ThenBy(e => e.Id)
             .Select(e => new
             {
@@ -116,8 +116,8 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
             })
             .ToListAsync(ct);
         var byMember = entries.ToLookup(e => e.MemberId, e => e.Entry);
-        var members = await db.Members.AsNoTracking()
-            .Where(m => m.Unit!.Path.StartsWith(path) && (m.Status == MemberStatus.Active || db.LedgerEntries.Any(e => e.MemberId == m.Id
+        var members = await db.Members.AsNoTracking().Within(path)
+            .Where(m => (m.Status == MemberStatus.Active || db.LedgerEntries.Any(e => e.MemberId == m.Id
                 && e.Status == EntryStatus.Approved && e.OccurredOn >= from && e.OccurredOn <= to)))
             .OrderBy(m => m.Unit!.Path).ThenBy(m => m.Id).Select(m => new { m.Id, m.Name, UnitName = m.Unit!.Name }).ToListAsync(ct);
         var posted = members.Select(m => new PostedMember(m.Id, m.Name, m.UnitName, byMember[m.Id].Sum(e => e.Points), byMember[m.Id].ToList())).ToList();
@@ -133,7 +133,7 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
             return Error.NotFound("Entity.Posting");
         }
         var scope = await user.ScopePathAsync(ct);
-        return await RecordAsync(posting, db.LedgerEntries.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(scope))),
+        return await RecordAsync(posting, db.LedgerEntries.Where(e => db.Members.Within(scope).Any(m => m.Id == e.MemberId)),
             request, ct);
     }
 
@@ -159,7 +159,7 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
     {
         var unitPath = await db.Units.Where(u => u.Id == posting.UnitId).Select(u => u.Path).FirstAsync(ct);
         var entry = await reachable.AsNoTracking().Where(e => e.Id == request.EntryId)
-            .Select(e => new { e.OccurredOn, e.Status, InUnit = db.Members.Any(m => m.Id == e.MemberId && m.Unit!.Path.StartsWith(unitPath)) })
+            .Select(e => new { e.OccurredOn, e.Status, InUnit = db.Members.Within(unitPath).Any(m => m.Id == e.MemberId) })
             .FirstOrDefaultAsync(ct);
         if (entry is null)
         {
@@ -188,7 +188,7 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
     {
         var scope = await user.ScopePathAsync(ct);
         var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == objectionId
-            && db.Postings.Any(p => p.Id == o.PostingId && db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(scope))), ct);
+            && db.Postings.Any(p => p.Id == o.PostingId && db.Units.Within(scope).Any(u => u.Id == p.UnitId)), ct);
         if (objection is null)
         {
             return Error.NotFound("Entity.Objection");
@@ -232,7 +232,7 @@ public sealed class PostingBook(JishiDbContext db, CurrentUser user, TimeProvide
     private async Task<Posting?> VisibleAsync(int id, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        return await db.Postings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(scope)), ct);
+        return await db.Postings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && db.Units.Within(scope).Any(u => u.Id == p.UnitId), ct);
     }
 
     private async Task<List<PostingSummary>> SummariesAsync(IQueryable<Posting> postings, CancellationToken ct)
