@@ -1,7 +1,6 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
-using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;

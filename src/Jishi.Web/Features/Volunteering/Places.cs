@@ -1,5 +1,4 @@
 using Jishi.Web.Data;
-using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
