@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Jishi.Web.Features.Points;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Shared;

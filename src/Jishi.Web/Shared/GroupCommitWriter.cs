@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Threading.Channels;
-using Jishi.Web.Features.Points;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Shared;

@@ -35,6 +35,7 @@ public static class PlatformSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<SiteAddress>();
+        services.AddSingleton<Data.WriteGate>().AddScoped<Data.MemberWriteLock>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {

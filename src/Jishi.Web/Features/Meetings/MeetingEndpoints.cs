@@ -12,7 +12,7 @@ public static class MeetingEndpoints
 {
     public static IServiceCollection AddMeetings(this IServiceCollection services) =>
         services.AddScoped<RecordMeeting>().AddScoped<MeetingPosting>().AddScoped<MeetingQueries>().AddScoped<AttendanceSheet>()
-            .AddScoped<MeetingsDemo>().AddKeyedSingleton<PointsWriteGate>(RecordMeeting.GateKey);
+            .AddScoped<MeetingsDemo>().AddKeyedSingleton<Shared.Data.WriteGate>(RecordMeeting.GateKey);
 
     public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
+using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,9 @@ namespace Jishi.Web.Features.Meetings;
 
 /// <summary>April 2016's 三会一课 of the first branch of the first two communities, recorded by their community secretaries
 /// through <see cref="RecordMeeting"/>, the same path as the API, so the demo's ledger holds meeting entries with their
-/// source keys. Runs inside the demo's transaction after the points demo (which creates the 2016 rule sets).</summary>
-public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, RecordMeeting record, DemoCalendar demo)
+/// source keys. Runs inside the demo's one transaction after the points demo (which creates the 2016 rule sets), so the
+/// ledger stores the awards in it (<see cref="AwardsInTransaction"/>) rather than by group commit.</summary>
+public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, IServiceProvider services, DemoCalendar demo)
 {
     private static readonly (MeetingType Type, int Day, string Topic, int Committee)[] Plan =
     [
@@ -24,6 +26,8 @@ public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, RecordMeet
         var communities = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
             .Select(u => u.Id).Take(2).ToListAsync(ct);
         var random = new Random(416);
+        var ledger = ActivatorUtilities.CreateInstance<PointsLedger>(services, new AwardsInTransaction(db, user));
+        var record = ActivatorUtilities.CreateInstance<RecordMeeting>(services, ActivatorUtilities.CreateInstance<MeetingPosting>(services, ledger));
         for (var i = 0; i < communities.Count; i++)
         {
             // The community secretary (sq01, sq02) records for the branch.

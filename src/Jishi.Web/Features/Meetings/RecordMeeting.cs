@@ -1,8 +1,8 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
-using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Meetings;
@@ -23,7 +23,7 @@ public sealed record MeetingSaved(int MeetingId, bool Created, int Posted, int W
 /// identical requests run one after the other and the later ones find the first meeting; across processes the unique
 /// indexes (meeting per unit, type and day; ledger source keys) keep one of each.</summary>
 public sealed class RecordMeeting(JishiDbContext db, CurrentUser user, TimeProvider clock, MeetingPosting posting,
-    [FromKeyedServices(RecordMeeting.GateKey)] PointsWriteGate gate)
+    [FromKeyedServices(RecordMeeting.GateKey)] WriteGate gate)
 {
     public const string GateKey = "meetings";
 

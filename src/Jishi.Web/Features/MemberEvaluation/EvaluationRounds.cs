@@ -4,6 +4,7 @@ using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Reviews;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.MemberEvaluation;

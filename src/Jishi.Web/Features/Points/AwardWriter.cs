@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
@@ -11,14 +12,12 @@ namespace Jishi.Web.Features.Points;
 /// usage and balance rows of the whole batch once, and then posts the awards in arrival order, so caps see a settled
 /// history, a key posts once and every balance equals its ledger. Nothing is acknowledged before the commit.</summary>
 public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter> log)
-    : GroupCommitWriter<AwardWriter.Pending, PointsLedger.AwardOutcome?>(log)
+    : GroupCommitWriter<AwardWriter.Pending, PointsLedger.AwardOutcome?>(log), IAwardStore
 {
+    /// <summary>A checked award by <see cref="Rule"/> of <see cref="Set"/>, audited as <see cref="By"/>.</summary>
     public sealed record Pending(RuleSet Set, PointRule Rule, LedgerEntry.Award Award, ClaimsPrincipal By);
 
-    /// <summary>Posts the award by <paramref name="rule"/> of <paramref name="set"/>; audited as <paramref name="by"/>. Null
-    /// when the set is no longer current (a draft was adopted since it was read): nothing was posted.</summary>
-    public Task<PointsLedger.AwardOutcome?> WriteAsync(RuleSet set, PointRule rule, LedgerEntry.Award award, ClaimsPrincipal by,
-        CancellationToken ct) => EnqueueAsync(new Pending(set, rule, award, by), ct);
+    public Task<PointsLedger.AwardOutcome?> WriteAsync(Pending pending, CancellationToken ct) => EnqueueAsync(pending, ct);
 
     protected override Task<PointsLedger.AwardOutcome?[]> CommitAsync(List<Pending> batch, CancellationToken ct) =>
         RetryLostRacesAsync(() => CommitOnceAsync(batch, ct), batch.Count);
@@ -27,17 +26,17 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
-        var sqlite = db.Database.IsSqlite();
-        // SQLite has one writer anyway: queueing with PointsLedger's other writes beats spinning on the busy lock.
-        using var turn = sqlite ? await scope.ServiceProvider.GetRequiredService<PointsWriteGate>().EnterAsync(PointsWriteGate.WholeDatabase, ct) : null;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var memberIds = batch.Select(p => p.Award.MemberId).Distinct().Order().ToArray();
-        if (!sqlite)
-        {
-            // The same row locks as PointsLedger's single writes, taken in id order so that two batches cannot deadlock.
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT 1 FROM \"Members\" WHERE \"Id\" = ANY({memberIds}) ORDER BY \"Id\" FOR NO KEY UPDATE", ct);
-        }
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        var memberIds = batch.Select(p => p.Award.MemberId).ToList();
+        return await scope.ServiceProvider.GetRequiredService<MemberWriteLock>()
+            .BatchAsync([(LockedTable.Members, memberIds)], () => StoreAsync(db, user, batch, ct), ct);
+    }
+
+    /// <summary>Stores the batch in <paramref name="db"/>'s transaction, which the caller holds with the lock of every member
+    /// of the batch; one outcome per award, in order, null where the set is no longer current.</summary>
+    internal static async Task<PointsLedger.AwardOutcome?[]> StoreAsync(JishiDbContext db, CurrentUser user, List<Pending> batch, CancellationToken ct)
+    {
+        var memberIds = batch.Select(p => p.Award.MemberId).Distinct().ToArray();
         // Lists go in as one parameter each (EF.Parameter): expanded into one parameter per item, every batch size would be a
         // query of its own, compiled anew.
         var setIds = batch.Select(p => p.Set.Id).Distinct().ToList();
@@ -51,7 +50,6 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         var outcomes = new PointsLedger.AwardOutcome?[batch.Count];
         var entries = new LedgerEntry?[batch.Count];
         var firstOfKey = new Dictionary<string, int>();
-        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         // Audit rows name the caller, so each run of one caller's awards is saved under that caller.
         foreach (var run in Runs(batch, p => p.By))
         {
@@ -92,7 +90,6 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
             user.Set(batch[run[0]].By);
             await db.SaveChangesAsync(ct);
         }
-        await tx.CommitAsync(ct);
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -136,4 +133,22 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
     }
 
     internal static EntryCreated Created(LedgerEntry e) => new(e.Id, e.Granted, e.Status, e.CapCut);
+}
+
+/// <summary>Where <see cref="PointsLedger"/> stores a checked award: by group commit (<see cref="AwardWriter"/>), or in the
+/// caller's transaction (<see cref="AwardsInTransaction"/>).</summary>
+public interface IAwardStore
+{
+    /// <summary>Posts the award; null when its set is no longer current (a draft was adopted since it was read): nothing
+    /// was posted.</summary>
+    Task<PointsLedger.AwardOutcome?> WriteAsync(AwardWriter.Pending pending, CancellationToken ct);
+}
+
+/// <summary>Stores each award at once in <paramref name="db"/>'s current transaction, with <see cref="AwardWriter"/>'s store
+/// method: for a caller whose one transaction already holds every lock, the demo's seeding (which holds the new
+/// database's write lock), whose rows the writer's own transaction could not see.</summary>
+public sealed class AwardsInTransaction(JishiDbContext db, CurrentUser user) : IAwardStore
+{
+    public async Task<PointsLedger.AwardOutcome?> WriteAsync(AwardWriter.Pending pending, CancellationToken ct) =>
+        (await AwardWriter.StoreAsync(db, user, [pending], ct))[0];
 }

@@ -2,6 +2,7 @@ using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Localization;

@@ -1,7 +1,8 @@
 namespace Jishi.Web.Features.Points;
 
 /// <summary>A member's balances for one year, stored so that pages and leaderboards read one row; changed only in the
-/// transaction that changes the ledger (<see cref="PointsLedger"/>), and recomputable from it (<see cref="VerifyLedger"/>).
+/// transaction that changes the ledger (<see cref="PointsLedger"/>), and recomputable from it (<see cref="VerifyLedger"/>),
+/// and, for <see cref="Redeemed"/>, by the shops' spending and refunds (<see cref="PointsBalances"/>).
 /// The assessment score (考评积分) is base + approved points, 0 under a veto, and spending never lowers it; the spendable
 /// balance (可兑换积分) is approved points minus redemptions, and a new year starts a new row, so unspent points lapse.</summary>
 public sealed class MemberPoints
@@ -46,17 +47,6 @@ public sealed class MemberPoints
         Earned += entry.Counted;
         Vetoes += entry.VetoWeight;
         AssessmentScore = ScoreOf(BaseScore, Earned, Vetoes);
-    }
-
-    /// <summary>Spends points (the shops, later); refused beyond the spendable balance.</summary>
-    public bool TryRedeem(decimal points)
-    {
-        if (points <= 0 || points > Spendable)
-        {
-            return false;
-        }
-        Redeemed += points;
-        return true;
     }
 
     /// <summary>Whether the stored figures match what the ledger says (see <see cref="VerifyLedger"/>).</summary>

@@ -8,8 +8,9 @@ public static class PointsEndpoints
 {
     public static IServiceCollection AddPoints(this IServiceCollection services) =>
         services.AddScoped<RuleBook>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>().AddScoped<RuleSetAdmin>()
-            .AddSingleton<PointsWriteGate>().AddPointsBoards().AddScoped<Exemptions>()
-            .AddSingleton<AwardWriter>().AddHostedService(sp => sp.GetRequiredService<AwardWriter>()).AddMemoryCache().AddSingleton<CurrentSets>();
+            .AddPointsBoards().AddScoped<Exemptions>()
+            .AddSingleton<AwardWriter>().AddSingleton<IAwardStore>(sp => sp.GetRequiredService<AwardWriter>())
+            .AddHostedService(sp => sp.GetRequiredService<AwardWriter>()).AddMemoryCache().AddSingleton<CurrentSets>();
 
     public static IEndpointRouteBuilder MapPoints(this IEndpointRouteBuilder app)
     {

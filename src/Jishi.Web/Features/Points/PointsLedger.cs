@@ -1,6 +1,7 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
@@ -8,9 +9,10 @@ namespace Jishi.Web.Features.Points;
 /// <summary>Every change of the ledger: awards, approvals, rejections and reversals. Each runs in a transaction that
 /// changes the ledger and the member's balance row together, serialized per member, so caps read a settled history and the
 /// balance equals the ledger under any concurrency (ADR-007). Awards are checked here and stored by group commit
-/// (<see cref="AwardWriter"/>, ADR-008); approvals, rejections and reversals run alone (<see cref="SerializedAsync"/>).</summary>
-public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, PointsWriteGate gate,
-    AwardWriter writer, CurrentSets sets)
+/// (<see cref="IAwardStore"/>: <see cref="AwardWriter"/>, ADR-008); approvals, rejections and reversals run alone under the
+/// member's write lock (<see cref="MemberWriteLock"/>).</summary>
+public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, MemberWriteLock writeLock,
+    IAwardStore awards, CurrentSets sets)
 {
     public const int MaxNote = 500;
 
@@ -94,40 +96,9 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         }
         var award = new LedgerEntry.Award(member.Id, request.Quantity ?? 1, on, user.UserName ?? "system", clock.GetUtcNow().UtcDateTime,
             Trimmed(request.Note), Trimmed(request.Evidence), key);
-        if (db.Database.CurrentTransaction is null)
-        {
-            // Null: the set was retired after it was read; the award is checked again against the current one.
-            return await writer.WriteAsync(set, rule, award, user.Principal, ct) is { } written ? written : await AwardAsync(request, fresh: true, wholeTree, ct);
-        }
-        // Inside a caller's transaction (the demo loads in one) the award joins it: the writer's own transaction could
-        // neither see the caller's uncommitted rows nor, on SQLite, get the write lock the caller holds.
-        try
-        {
-            return await SerializedAsync(member.Id, async () =>
-            {
-                // Checked again under the member's lock: a concurrent post of the same key may have committed meanwhile.
-                if (key is not null && await EarlierAsync(key, ct) is { } posted)
-                {
-                    return posted;
-                }
-                var (month, year) = rule.CapPerMonth is null && rule.CapPerYear is null ? (0m, 0m) : await UsedAsync(member.Id, rule.Code, on, ct);
-                var entry = LedgerEntry.Create(set, rule, award, month, year);
-                db.LedgerEntries.Add(entry);
-                var balance = await BalanceAsync(member.Id, on.Year, set.BaseScore, ct);
-                if (entry.Status == EntryStatus.Approved)
-                {
-                    balance.Count(entry);
-                }
-                await db.SaveChangesAsync(ct);
-                return new AwardOutcome(AwardWriter.Created(entry), true);
-            }, ct);
-        }
-        catch (DbUpdateException e) when (key is not null && UniqueViolation.Is(e))
-        {
-            // The same key posted for another member in the same instant; the database let exactly one in.
-            db.ChangeTracker.Clear();
-            return await EarlierAsync(key, ct) ?? throw new InvalidOperationException("A unique source key without its entry.", e);
-        }
+        // Null: the set was retired after it was read; the award is checked again against the current one.
+        return await awards.WriteAsync(new AwardWriter.Pending(set, rule, award, user.Principal), ct) is { } written
+            ? written : await AwardAsync(request, fresh: true, wholeTree, ct);
     }
 
     /// <summary>Approves a pending entry; under 社区复核 a branch secretary's approval is the first of two and the entry
@@ -163,7 +134,7 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         }
         try
         {
-            return await SerializedAsync(memberId, async () =>
+            return await writeLock.SerializedAsync(memberId, async () =>
             {
                 var original = await db.LedgerEntries.FirstAsync(e => e.Id == id, ct);
                 if (original.WhyNotReversible() is { } why)
@@ -195,7 +166,7 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return Error.NotFound("Entity.LedgerEntry");
         }
-        return await SerializedAsync(memberId, async () =>
+        return await writeLock.SerializedAsync(memberId, async () =>
         {
             var entry = await db.LedgerEntries.FirstAsync(e => e.Id == id, ct);
             if (refuse(entry) is { } why)
@@ -221,29 +192,6 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         db.LedgerEntries.Where(e => e.Id == id).Select(e => db.RuleSets.Where(s => s.Id == e.RuleSetId).Select(s => s.CommunityReview).FirstOrDefault())
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Runs <paramref name="work"/> in a transaction that no other ledger write of the same member overlaps.
-    /// PostgreSQL: the member's row is locked (FOR NO KEY UPDATE, which leaves foreign-key checks of other tables free) until
-    /// commit, across server instances. SQLite: the transaction takes the database's write lock at BEGIN (Microsoft.Data.Sqlite
-    /// begins IMMEDIATE), which serializes every writer, of any process. Either way this process's writers first queue at
-    /// <see cref="PointsWriteGate"/>.</summary>
-    private async Task<T> SerializedAsync<T>(int memberId, Func<Task<T>> work, CancellationToken ct)
-    {
-        var sqlite = db.Database.IsSqlite();
-        using var turn = await gate.EnterAsync(sqlite ? PointsWriteGate.WholeDatabase : memberId, ct);
-        // The demo loads in one transaction of its own; a write inside it joins that transaction.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (!sqlite)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"Id\" = {memberId} FOR NO KEY UPDATE", ct);
-        }
-        var result = await work();
-        if (tx is not null)
-        {
-            await tx.CommitAsync(ct);
-        }
-        return result;
-    }
-
     /// <summary>The member's balance row of the year, created on the first entry (inside the member's lock, so once).</summary>
     private async Task<MemberPoints> BalanceAsync(int memberId, int year, decimal baseScore, CancellationToken ct)
     {
@@ -254,15 +202,6 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         var created = new MemberPoints(memberId, year, baseScore);
         db.MemberPoints.Add(created);
         return created;
-    }
-
-    /// <summary>The points the rule already gave the member in the month and year of <paramref name="on"/>; pending entries
-    /// hold their share of the cap until rejected, reversals give theirs back.</summary>
-    private async Task<(decimal Month, decimal Year)> UsedAsync(int memberId, string code, DateOnly on, CancellationToken ct)
-    {
-        var rows = await db.LedgerEntries.Where(e => e.MemberId == memberId && e.Year == on.Year && e.RuleCode == code && e.Status != EntryStatus.Rejected)
-            .Select(e => new { e.OccurredOn, e.Granted }).ToListAsync(ct);
-        return (rows.Where(r => r.OccurredOn.Month == on.Month).Sum(r => r.Granted), rows.Sum(r => r.Granted));
     }
 
     private async Task<AwardOutcome?> EarlierAsync(string key, CancellationToken ct) =>
@@ -299,72 +238,4 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-}
-
-/// <summary>Queues this process's ledger writers in memory, per member on PostgreSQL and all together on SQLite (one writer
-/// per database anyway), so that a burst of writes waits here instead of holding a pooled connection each while it waits for
-/// the database lock (a thousand awards to one member would exhaust the pool). The database lock stays the guarantee across
-/// processes; this only keeps the waiting cheap and fair.</summary>
-public sealed class PointsWriteGate
-{
-    /// <summary>The key of every SQLite writer; PostgreSQL writers use the member's id.</summary>
-    public const int WholeDatabase = 0;
-
-    /// <summary>The key of creating a year's default rule set on PostgreSQL.</summary>
-    public const int RuleSets = -1;
-
-    private readonly Dictionary<int, Gate> _gates = [];
-
-    private sealed class Gate
-    {
-        public readonly SemaphoreSlim Semaphore = new(1, 1);
-        public int Users;
-    }
-
-    /// <summary>Waits for <paramref name="key"/>; disposing the answer lets the next writer of that key in.</summary>
-    public async Task<IDisposable> EnterAsync(int key, CancellationToken ct)
-    {
-        Gate gate;
-        lock (_gates)
-        {
-            if (!_gates.TryGetValue(key, out gate!))
-            {
-                _gates[key] = gate = new Gate();
-            }
-            gate.Users++;
-        }
-        try
-        {
-            await gate.Semaphore.WaitAsync(ct);
-        }
-        catch
-        {
-            Leave(key, gate, entered: false);
-            throw;
-        }
-        return new Entered(() => Leave(key, gate, entered: true));
-    }
-
-    private void Leave(int key, Gate gate, bool entered)
-    {
-        if (entered)
-        {
-            gate.Semaphore.Release();
-        }
-        lock (_gates)
-        {
-            if (--gate.Users == 0)
-            {
-                _gates.Remove(key);
-                gate.Semaphore.Dispose();
-            }
-        }
-    }
-
-    private sealed class Entered(Action leave) : IDisposable
-    {
-        private Action? _leave = leave;
-
-        public void Dispose() => Interlocked.Exchange(ref _leave, null)?.Invoke();
-    }
 }

@@ -1,12 +1,16 @@
 using Jishi.Web.Data;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
 
 /// <summary>Finds the current rule set of a street, tier and year, creating version 1 from the defaults the first time a
 /// year's entry needs it, so every new street and year starts with <see cref="RuleSet.DefaultRules"/>.</summary>
-public sealed class RuleBook(JishiDbContext db, PointsWriteGate gate)
+public sealed class RuleBook(JishiDbContext db, WriteGate gate)
 {
+    /// <summary>The gate key of creating a year's default rule set on PostgreSQL (no member's id).</summary>
+    private const int RuleSetsKey = -1;
+
     /// <summary>The street of a unit: the first id of its path ("/1/5/12/" → 1).</summary>
     public static int StreetOf(string unitPath) => int.Parse(unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
 
@@ -23,7 +27,7 @@ public sealed class RuleBook(JishiDbContext db, PointsWriteGate gate)
         {
             return current;
         }
-        using var turn = await gate.EnterAsync(db.Database.IsSqlite() ? PointsWriteGate.WholeDatabase : PointsWriteGate.RuleSets, ct);
+        using var turn = await gate.EnterAsync(db.Database.IsSqlite() ? WriteGate.WholeDatabase : RuleSetsKey, ct);
         if (await FindCurrentAsync(streetId, tier, year, ct) is { } meanwhile)
         {
             return meanwhile;
@@ -64,16 +68,4 @@ public sealed class Standards(Dictionary<(int Street, string Tier), (decimal Bas
     public StarScale StarsOf(int streetId, string tier) => sets.TryGetValue((streetId, tier), out var s) ? s.Stars : DefaultStars;
 
     public static Standards For(RuleSet set) => new(new() { [(set.StreetId, set.Tier)] = (set.BaseScore, set.Stars) });
-}
-
-public static class UniqueViolation
-{
-    /// <summary>Whether the save failed on a unique index: SQLite's SQLITE_CONSTRAINT_UNIQUE (2067) or PRIMARYKEY (1555),
-    /// PostgreSQL's 23505.</summary>
-    public static bool Is(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
-        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

@@ -1,6 +1,7 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Shops;
@@ -15,9 +16,10 @@ public sealed record RedemptionDto(long Id, int ShopId, string ShopName, int Mem
 
 /// <summary>Redemptions at the counter: points and stock taken all-or-nothing by group commit (<see cref="RedemptionWriter"/>,
 /// ADR-008), a voucher verified once, a cancellation that gives both back. Both balances change only through conditional
-/// UPDATEs (… WHERE Earned − Redeemed ≥ points, … WHERE Stock ≥ quantity), so neither goes below zero under any
-/// concurrency; a cancellation queues at <see cref="PointsWriteGate"/> like the ledger's single writes.</summary>
-public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clock, PointsWriteGate gate, RedemptionWriter writer)
+/// UPDATEs (<see cref="PointsBalances"/>, … WHERE Stock ≥ quantity), so neither goes below zero under any concurrency; a
+/// cancellation runs under the member's write lock (<see cref="MemberWriteLock"/>) like the ledger's single writes, and
+/// the redemption's status, a concurrency token, closes it once.</summary>
+public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clock, MemberWriteLock writeLock, RedemptionWriter writer)
 {
     public const int MaxQuantity = 100;
 
@@ -44,7 +46,18 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         new(() => EF.CompileAsyncQuery((JishiDbContext db, string requestId, CancellationToken ct) => db.Redemptions.AsNoTracking().Where(r => r.RequestId == requestId)
             .Select(r => new RedemptionWriter.Stored(r.ShopId, new RedemptionCreated(r.Id, r.VoucherCode, r.PointsSpent))).FirstOrDefault()));
 
+    /// <summary>A checked request: the answer of an earlier redemption of its request id, or the basket to store.</summary>
+    public sealed record Basket(Result<Outcome>? Earlier, RedemptionWriter.Pending? Pending);
+
     public async Task<Result<Outcome>> RedeemAsync(int shopId, RedeemRequest request, CancellationToken ct)
+    {
+        var basket = await BasketAsync(shopId, request, ct);
+        return basket.Error is { } error ? error : basket.Value!.Earlier ?? await writer.WriteAsync(basket.Value.Pending!, ct);
+    }
+
+    /// <summary>Checks a request for <see cref="RedeemAsync"/>; the demo's seeding stores the basket in its own transaction
+    /// (<see cref="RedemptionWriter.StoreAsync"/>).</summary>
+    public async Task<Result<Basket>> BasketAsync(int shopId, RedeemRequest request, CancellationToken ct)
     {
         var requestId = request.RequestId?.Trim();
         var problems = new List<FieldProblem>();
@@ -71,7 +84,7 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         }
         if (await EarlierAsync(shopId, requestId!, ct) is { } earlier)
         {
-            return earlier;
+            return new Basket(earlier, null);
         }
         if (!await MemberInScope.For(db)(db, request.MemberId, scope, ct))
         {
@@ -87,13 +100,7 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         var lines = goods.OrderBy(g => g.Id).Select(g => new RedemptionWriter.Line(g.Id, g.Name, wanted[g.Id], g.PricePoints)).ToList();
         var pending = new RedemptionWriter.Pending(shopId, request.MemberId, clock.GetLocalNow().Year, requestId!, lines, clock.GetUtcNow().UtcDateTime,
             user.Principal);
-        if (db.Database.CurrentTransaction is null)
-        {
-            return await writer.WriteAsync(pending, ct);
-        }
-        // Inside a caller's transaction (the demo loads in one) the redemption joins it: the writer's own transaction could
-        // neither see the caller's uncommitted rows nor, on SQLite, get the write lock the caller holds.
-        return await SerializedAsync(request.MemberId, async () => (await RedemptionWriter.StoreAsync(db, user, [pending], ct))[0], ct);
+        return new Basket(null, pending);
     }
 
     /// <summary>The counter hands the goods over: Issued → PickedUp, once; 409 when already picked up or cancelled.</summary>
@@ -104,14 +111,18 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         {
             return Error.NotFound("Entity.Voucher");
         }
-        var by = user.UserName ?? "system";
-        var at = clock.GetUtcNow().UtcDateTime;
-        var picked = nameof(RedemptionStatus.PickedUp);
-        var issued = nameof(RedemptionStatus.Issued);
-        var changed = await db.Database.ExecuteSqlAsync(
-            $"UPDATE \"Redemptions\" SET \"Status\" = {picked}, \"ClosedAt\" = {at}, \"ClosedBy\" = {by} WHERE \"Id\" = {found.Id} AND \"Status\" = {issued}", ct);
-        if (changed == 0)
+        var redemption = await db.Redemptions.FirstAsync(r => r.Id == found.Id, ct);
+        if (redemption.PickUp(user.UserName ?? "system", clock.GetUtcNow().UtcDateTime) is { } refused)
         {
+            return refused;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Picked up or cancelled by another request since it was read.
             return await ClosedAsync(found.Id, ct);
         }
         return await DtoAsync(found.Id, ct);
@@ -125,29 +136,39 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         {
             return Error.NotFound("Entity.Redemption");
         }
+        try
+        {
+            return await writeLock.SerializedAsync(found.MemberId, () => StoreCancellationAsync(redemptionId, ct), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Picked up by another request since it was read; the rollback took nothing back.
+            return await ClosedAsync(redemptionId, ct);
+        }
+    }
+
+    /// <summary><see cref="CancelAsync"/> in the caller's transaction, which holds the member's write lock (or, for the
+    /// demo's seeding, the whole new database).</summary>
+    internal async Task<Result<RedemptionDto>> StoreCancellationAsync(long redemptionId, CancellationToken ct)
+    {
+        var redemption = await db.Redemptions.Include(r => r.Lines).FirstAsync(r => r.Id == redemptionId, ct);
         var by = user.UserName ?? "system";
         var at = clock.GetUtcNow().UtcDateTime;
-        return await SerializedAsync<RedemptionDto>(found.MemberId, async () =>
+        if (redemption.Cancel(by, at) is { } refused)
         {
-            var cancelled = nameof(RedemptionStatus.Cancelled);
-            var issued = nameof(RedemptionStatus.Issued);
-            if (await db.Database.ExecuteSqlAsync(
-                    $"UPDATE \"Redemptions\" SET \"Status\" = {cancelled}, \"ClosedAt\" = {at}, \"ClosedBy\" = {by} WHERE \"Id\" = {redemptionId} AND \"Status\" = {issued}", ct) == 0)
-            {
-                return await ClosedAsync(redemptionId, ct);
-            }
-            var redemption = await db.Redemptions.AsNoTracking().Include(r => r.Lines).FirstAsync(r => r.Id == redemptionId, ct);
-            var cents = ToHundredths(redemption.PointsSpent);
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" - {cents} WHERE \"MemberId\" = {redemption.MemberId} AND \"Year\" = {redemption.Year}", ct);
-            foreach (var line in redemption.Lines.OrderBy(l => l.GoodsId))
-            {
-                await StockLedger.MoveAsync(db, line.GoodsId, line.Quantity, ct);
-                db.StockMovements.Add(new StockMovement(line.GoodsId, MovementKind.Returned, line.Quantity, null, redemptionId, by, at));
-            }
-            await db.SaveChangesAsync(ct);
-            return await DtoAsync(redemptionId, ct);
-        }, ct);
+            return refused;
+        }
+        // The status first: a pick-up racing this cancellation waits for it and then fails its concurrency check, or
+        // this save fails on its own, before anything was given back.
+        await db.SaveChangesAsync(ct);
+        await PointsBalances.RefundAsync(db, redemption.MemberId, redemption.Year, redemption.PointsSpent, ct);
+        foreach (var line in redemption.Lines.OrderBy(l => l.GoodsId))
+        {
+            await StockLedger.MoveAsync(db, line.GoodsId, line.Quantity, ct);
+            db.StockMovements.Add(new StockMovement(line.GoodsId, MovementKind.Returned, line.Quantity, null, redemptionId, by, at));
+        }
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(redemptionId, ct);
     }
 
     public async Task<Result<RedemptionDto>> GetAsync(int shopId, long redemptionId, CancellationToken ct) =>
@@ -172,30 +193,13 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         return found.Select(m => new CounterMember(m.Id, m.Name, m.Unit, balances.GetValueOrDefault(m.Id)?.Spendable ?? 0m)).ToList();
     }
 
-    /// <summary>One transaction that no other points write of the member in this process overlaps (SQLite: no other write at
-    /// all, as <see cref="PointsWriteGate"/> has it). Every early answer leaves the transaction uncommitted, so it rolls back.</summary>
-    private async Task<Result<T>> SerializedAsync<T>(int memberId, Func<Task<Result<T>>> work, CancellationToken ct)
+    /// <summary>Why a redemption that another request closed first can no longer be closed, as it is stored now.</summary>
+    private async Task<Error> ClosedAsync(long id, CancellationToken ct)
     {
-        var sqlite = db.Database.IsSqlite();
-        using var turn = await gate.EnterAsync(sqlite ? PointsWriteGate.WholeDatabase : memberId, ct);
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (!sqlite)
-        {
-            // The member's row before any other, as the ledger and RedemptionWriter take it, so that none of them deadlock.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"Id\" = {memberId} FOR NO KEY UPDATE", ct);
-        }
-        var result = await work();
-        if (tx is not null && result.IsSuccess)
-        {
-            await tx.CommitAsync(ct);
-        }
-        return result;
+        db.ChangeTracker.Clear();
+        return (await db.Redemptions.AsNoTracking().FirstAsync(r => r.Id == id, ct)).WhyNotOpen()
+            ?? throw new InvalidOperationException("A redemption that lost a race yet is still issued.");
     }
-
-    private async Task<Error> ClosedAsync(long id, CancellationToken ct) =>
-        await db.Redemptions.AsNoTracking().Where(r => r.Id == id).Select(r => r.Status).FirstAsync(ct) == RedemptionStatus.PickedUp
-            ? Error.Conflict("Shops.AlreadyPickedUp")
-            : Error.Conflict("Shops.AlreadyCancelled");
 
     private async Task<Redemption?> FindAsync(int shopId, System.Linq.Expressions.Expression<Func<Redemption, bool>> which, CancellationToken ct) =>
         await db.FindVisibleShopAsync(user, shopId, ct) is null ? null
@@ -214,6 +218,4 @@ public sealed class Redeem(JishiDbContext db, CurrentUser user, TimeProvider clo
         return new RedemptionDto(r.Id, r.ShopId, shop, r.MemberId, member, r.Year, r.VoucherCode, r.PointsSpent, r.Status, r.CreatedAt, r.CreatedBy,
             r.ClosedAt, r.ClosedBy, r.Lines.Select(l => new RedemptionLineDto(l.GoodsId, names[l.GoodsId], l.Quantity, l.PricePoints)).ToList());
     }
-
-    internal static long ToHundredths(decimal points) => (long)Math.Round(points * 100, MidpointRounding.AwayFromZero);
 }

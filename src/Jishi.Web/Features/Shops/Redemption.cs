@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Jishi.Web.Shared;
 
 namespace Jishi.Web.Features.Shops;
 
@@ -48,6 +49,32 @@ public sealed class Redemption
     public string? ClosedBy { get; private set; }
     public DateTime? ClosedAt { get; private set; }
     public IReadOnlyList<RedemptionLine> Lines => _lines;
+
+    /// <summary>Why the redemption can no longer be picked up or cancelled: 409 once it was either; null while issued.</summary>
+    public Error? WhyNotOpen() => Status switch
+    {
+        RedemptionStatus.Issued => null,
+        RedemptionStatus.PickedUp => Error.Conflict("Shops.AlreadyPickedUp"),
+        _ => Error.Conflict("Shops.AlreadyCancelled"),
+    };
+
+    /// <summary>The counter hands the goods over: Issued → PickedUp, once.</summary>
+    public Error? PickUp(string by, DateTime at) => Close(RedemptionStatus.PickedUp, by, at);
+
+    /// <summary>Cancelled before pick-up: Issued → Cancelled, once; the caller gives the points and goods back.</summary>
+    public Error? Cancel(string by, DateTime at) => Close(RedemptionStatus.Cancelled, by, at);
+
+    private Error? Close(RedemptionStatus status, string by, DateTime at)
+    {
+        if (WhyNotOpen() is { } refused)
+        {
+            return refused;
+        }
+        Status = status;
+        ClosedBy = by;
+        ClosedAt = at;
+        return null;
+    }
 
     public static string NewVoucherCode() =>
         string.Create(VoucherLength, 0, (span, _) =>

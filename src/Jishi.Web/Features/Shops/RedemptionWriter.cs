@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Jishi.Web.Data;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Shops;
@@ -29,22 +30,10 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
-        var sqlite = db.Database.IsSqlite();
-        // SQLite has one writer anyway: queueing with the ledger's writes beats spinning on the busy lock.
-        using var turn = sqlite ? await scope.ServiceProvider.GetRequiredService<PointsWriteGate>().EnterAsync(PointsWriteGate.WholeDatabase, ct) : null;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!sqlite)
-        {
-            // The members' rows first, as the ledger's writes lock them, then the goods, each in id order: so neither the
-            // ledger, a cancellation nor another instance's batch can deadlock with this one.
-            var memberIds = batch.Select(p => p.MemberId).Distinct().Order().ToArray();
-            var goodsIds = batch.SelectMany(p => p.Lines).Select(l => l.GoodsId).Distinct().Order().ToArray();
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Members\" WHERE \"Id\" = ANY({memberIds}) ORDER BY \"Id\" FOR NO KEY UPDATE", ct);
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Goods\" WHERE \"Id\" = ANY({goodsIds}) ORDER BY \"Id\" FOR NO KEY UPDATE", ct);
-        }
-        var results = await StoreAsync(db, scope.ServiceProvider.GetRequiredService<CurrentUser>(), batch, ct);
-        await tx.CommitAsync(ct);
-        return results;
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        // The members' rows as the ledger's writes lock them, and the goods whose stock the batch takes.
+        var rows = new[] { (LockedTable.Members, batch.Select(p => p.MemberId)), (LockedTable.Goods, batch.SelectMany(p => p.Lines).Select(l => l.GoodsId)) };
+        return await scope.ServiceProvider.GetRequiredService<MemberWriteLock>().BatchAsync(rows, () => StoreAsync(db, user, batch, ct), ct);
     }
 
     /// <summary>Stores the batch in <paramref name="db"/>'s transaction, which the caller holds with every lock needed;
@@ -116,18 +105,14 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
 
     private static RedemptionCreated Created(Redemption r) => new(r.Id, r.VoucherCode, r.PointsSpent);
 
-    /// <summary>Takes the basket's points, then each line's stock, by conditional UPDATEs (… WHERE Earned − Redeemed ≥ points,
-    /// … WHERE Stock ≥ quantity), so neither goes below zero whatever else runs. A refusal gives back what this basket took:
+    /// <summary>Takes the basket's points (<see cref="PointsBalances"/>), then each line's stock, by conditional UPDATEs
+    /// (… WHERE Stock ≥ quantity), so neither goes below zero whatever else runs. A refusal gives back what this basket took:
     /// the transaction holds the batch's other redemptions, so it cannot roll back for one.</summary>
     private static async Task<Error?> TakeAsync(JishiDbContext db, Pending p, decimal points, CancellationToken ct)
     {
-        var cents = Redeem.ToHundredths(points);
-        if (await db.Database.ExecuteSqlAsync(
-                $"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" + {cents} WHERE \"MemberId\" = {p.MemberId} AND \"Year\" = {p.Year} AND \"Earned\" - \"Redeemed\" >= {cents}",
-                ct) == 0)
+        if (!await PointsBalances.SpendAsync(db, p.MemberId, p.Year, points, ct))
         {
-            var spendable = (await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(m => m.MemberId == p.MemberId && m.Year == p.Year, ct))?.Spendable ?? 0m;
-            return Error.Conflict("Shops.PointsShort", points, spendable);
+            return Error.Conflict("Shops.PointsShort", points, await PointsBalances.SpendableAsync(db, p.MemberId, p.Year, ct));
         }
         for (var k = 0; k < p.Lines.Count; k++)
         {
@@ -140,8 +125,7 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
             {
                 await StockLedger.MoveAsync(db, taken.GoodsId, taken.Quantity, ct);
             }
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" - {cents} WHERE \"MemberId\" = {p.MemberId} AND \"Year\" = {p.Year}", ct);
+            await PointsBalances.RefundAsync(db, p.MemberId, p.Year, points, ct);
             return Error.Conflict("Shops.StockShort", p.Lines[k].GoodsName, stock);
         }
         return null;

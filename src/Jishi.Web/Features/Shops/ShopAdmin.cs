@@ -1,6 +1,7 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Shops;
@@ -113,7 +114,11 @@ public sealed class ShopAdmin(JishiDbContext db, CurrentUser user, TimeProvider 
     }
 
     /// <summary>Appends a movement and changes the stored stock in one transaction; an adjustment below zero is refused.</summary>
-    public async Task<Result<MovementDto>> MoveStockAsync(int shopId, int goodsId, StockInput input, CancellationToken ct)
+    public Task<Result<MovementDto>> MoveStockAsync(int shopId, int goodsId, StockInput input, CancellationToken ct) =>
+        db.Database.CommittedIfSuccessAsync(() => StoreMovementAsync(shopId, goodsId, input, ct), ct);
+
+    /// <summary><see cref="MoveStockAsync"/> in the caller's transaction (the demo's seeding).</summary>
+    internal async Task<Result<MovementDto>> StoreMovementAsync(int shopId, int goodsId, StockInput input, CancellationToken ct)
     {
         if (await FindGoodsAsync(shopId, goodsId, ct) is not { } goods)
         {
@@ -141,8 +146,6 @@ public sealed class ShopAdmin(JishiDbContext db, CurrentUser user, TimeProvider 
         {
             return new ValidationError(problems);
         }
-        // The demo loads in one transaction of its own; a move inside it joins that transaction.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (!await StockLedger.MoveAsync(db, goodsId, input.Quantity, ct))
         {
             return Error.Conflict("Shops.StockShort", goods.Name, goods.Stock);
@@ -150,10 +153,6 @@ public sealed class ShopAdmin(JishiDbContext db, CurrentUser user, TimeProvider 
         var movement = new StockMovement(goodsId, input.Kind, input.Quantity, reason, null, user.UserName ?? "system", clock.GetUtcNow().UtcDateTime);
         db.StockMovements.Add(movement);
         await db.SaveChangesAsync(ct);
-        if (tx is not null)
-        {
-            await tx.CommitAsync(ct);
-        }
         return new MovementDto(movement.Id, goodsId, goods.Name, movement.Kind, movement.Quantity, movement.Reason, null, movement.By, movement.At);
     }
 

@@ -49,7 +49,8 @@ public sealed class RedemptionConfiguration : IEntityTypeConfiguration<Redemptio
         b.Property(r => r.RequestId).HasMaxLength(Redemption.MaxRequestId);
         b.Property(r => r.VoucherCode).HasMaxLength(Redemption.VoucherLength);
         b.Property(r => r.PointsSpent).AsHundredths();
-        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        // Concurrency token: a pick-up and a cancellation of the same voucher cannot both close it.
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         b.Property(r => r.CreatedBy).HasMaxLength(256);
         b.Property(r => r.ClosedBy).HasMaxLength(256);
         // The database, not the code, guarantees one redemption per request and one per voucher code.

@@ -4,14 +4,16 @@ using Jishi.Web.Data;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Shops;
 
 /// <summary>One 爱心超市 per demo community, stocked in November 2016, with December's redemptions paid from the members'
 /// 2016 points: through <see cref="ShopAdmin"/> and <see cref="Redeem"/>, the same paths as the API, on a clock set to
-/// those days. Runs inside the demo's transaction after the points demo.</summary>
-public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGate gate, RedemptionWriter writer, DemoCalendar demo)
+/// those days. Runs inside the demo's one transaction after the points demo, so the writes that take a transaction or a
+/// group commit of their own are stored by their store methods in this one.</summary>
+public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, MemberWriteLock writeLock, RedemptionWriter writer, DemoCalendar demo)
 {
     private static readonly (string Name, decimal Price, int Stock)[] Shelf =
     [
@@ -32,7 +34,7 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGa
         var stocked = new DateTimeOffset(demo.At(2016, 11, 28, 2));
         var clock = new DemoClock(stocked);
         var admin = new ShopAdmin(db, user, clock);
-        var redeem = new Redeem(db, user, clock, gate, writer);
+        var redeem = new Redeem(db, user, clock, writeLock, writer);
         var year = demo.Year(2016);
         for (var i = 0; i < communities.Count; i++)
         {
@@ -47,7 +49,7 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGa
             foreach (var (goodsName, price, stock) in Shelf)
             {
                 var created = Must(await admin.CreateGoodsAsync(shop.Id, new ShopAdmin.GoodsInput(goodsName, price), ct));
-                Must(await admin.MoveStockAsync(shop.Id, created.Id, new ShopAdmin.StockInput(MovementKind.Received, stock, "爱心企业捐赠"), ct));
+                Must(await admin.StoreMovementAsync(shop.Id, created.Id, new ShopAdmin.StockInput(MovementKind.Received, stock, "爱心企业捐赠"), ct));
                 goods.Add(created.Id);
             }
             // December: the five members with most points each redeem once; the first picks up, the last cancels.
@@ -57,14 +59,15 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, PointsWriteGa
             {
                 clock.At = new DateTimeOffset(demo.At(2016, 12, 5 + 3 * k, 2, 30));
                 var items = new List<Redeem.ItemRequest> { new(goods[k % goods.Count], 1), new(goods[3], 1 + k % 2) };
-                var made = Must(await redeem.RedeemAsync(shop.Id, new Redeem.RedeemRequest(members[k], $"demo-{shop.Id}-{k}", items), ct));
+                var basket = Must(await redeem.BasketAsync(shop.Id, new Redeem.RedeemRequest(members[k], $"demo-{shop.Id}-{k}", items), ct));
+                var made = Must((await RedemptionWriter.StoreAsync(db, user, [basket.Pending!], ct))[0]);
                 if (k == 0)
                 {
                     Must(await redeem.VerifyAsync(shop.Id, made.Redemption.VoucherCode, ct));
                 }
                 else if (k == members.Count - 1)
                 {
-                    Must(await redeem.CancelAsync(shop.Id, made.Redemption.Id, ct));
+                    Must(await redeem.StoreCancellationAsync(made.Redemption.Id, ct));
                 }
             }
         }

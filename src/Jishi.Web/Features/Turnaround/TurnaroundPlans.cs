@@ -4,6 +4,7 @@ using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Turnaround;

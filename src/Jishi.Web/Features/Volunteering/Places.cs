@@ -1,6 +1,6 @@
 using Jishi.Web.Data;
-using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Volunteering;
@@ -9,7 +9,7 @@ namespace Jishi.Web.Features.Volunteering;
 /// in the same transaction as the sign-up row, so the database decides who gets the last place: on PostgreSQL the row lock
 /// makes a second UPDATE re-read the count after the first commits; on SQLite the transaction holds the write lock from
 /// BEGIN. A check constraint and the unique (activity, person) indexes back it up.</summary>
-public sealed class Places(JishiDbContext db, PointsWriteGate gate)
+public sealed class Places(JishiDbContext db, WriteGate gate)
 {
     public async Task<Result<ActivitySignup>> TakeAsync(ActivitySignup signup, CancellationToken ct)
     {
@@ -65,5 +65,5 @@ public sealed class Places(JishiDbContext db, PointsWriteGate gate)
 
     /// <summary>On SQLite this process's writers queue in memory (as the ledger's do) rather than spin on the busy lock.</summary>
     private async Task<IDisposable?> EnterAsync(CancellationToken ct) =>
-        db.Database.IsSqlite() ? await gate.EnterAsync(PointsWriteGate.WholeDatabase, ct) : null;
+        db.Database.IsSqlite() ? await gate.EnterAsync(WriteGate.WholeDatabase, ct) : null;
 }

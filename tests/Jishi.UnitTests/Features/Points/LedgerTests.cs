@@ -153,18 +153,6 @@ public sealed class LedgerTests
         Assert.Throws<InvalidOperationException>(() => balance.Count(LedgerEntry.Create(set, set.Rule(RuleCodes.VolunteerHour)!, Award(), 0, 0)));
     }
 
-    [Fact]
-    public void TryRedeem_MoreThanSpendable_RefusedAndScoreUntouched()
-    {
-        var set = Set();
-        var balance = new MemberPoints(7, 2016, 60);
-        balance.Count(LedgerEntry.Create(set, set.Rule(RuleCodes.ThemeDay)!, Award(), 0, 0));
-        Assert.False(balance.TryRedeem(6));
-        Assert.True(balance.TryRedeem(4));
-        Assert.Equal(1, balance.Spendable);
-        Assert.Equal(65, balance.AssessmentScore);
-    }
-
     // Each count includes the four 宣传报道 rules by outlet level (Features/Publicity).
     [Theory]
     [InlineData("在职", 20)]
