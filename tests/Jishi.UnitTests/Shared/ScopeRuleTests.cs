@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Jishi.UnitTests.Architecture;
 
 namespace Jishi.UnitTests.Shared;
 
@@ -12,12 +13,9 @@ public sealed partial class ScopeRuleTests
     [Fact]
     public void WebSources_PathPrefixMatchOutsideSharedScope_AreNone()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "Jishi.Web");
+        var web = Path.Combine(SourceTree.RepositoryRoot(), "src", "Jishi.Web");
         var scope = Path.Combine(web, "Shared", "Scope") + Path.DirectorySeparatorChar;
-        var sources = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
-            .Where(f => Path.GetRelativePath(web, f).Split(Path.DirectorySeparatorChar)[0] is not ("bin" or "obj"))
-            .ToList();
+        var sources = SourceTree.Sources(web);
         Assert.Contains(sources, f => f.StartsWith(scope, StringComparison.Ordinal));
 
         var offending = sources.Where(f => !f.StartsWith(scope, StringComparison.Ordinal))
@@ -35,18 +33,5 @@ public sealed partial class ScopeRuleTests
         Assert.Matches(PrefixMatch(), "db.Members.Where(m => m.Unit!.Path.StartsWith(scope))");
         Assert.Matches(PrefixMatch(), "request.Path.StartsWithSegments(\"/api\")");
         Assert.DoesNotMatch(PrefixMatch(), "db.Members.Within(scope)");
-    }
-
-    /// <summary>The folder holding the solution file, found upwards from where the tests run.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (dir.EnumerateFiles("*.sln*").Any())
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("No solution file above " + AppContext.BaseDirectory);
     }
 }
