@@ -1,59 +1,9 @@
 using Jishi.Web.Data;
-using Jishi.Web.Features.Accounts;
-using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Points;
-
-/// <summary>免评: by the branch's decision a 年老体弱 member is not assessed for a year. The member keeps a ledger, but the
-/// year-end sheet shows 免评 instead of a band and rank, and no low-score warning is raised. One per member and year.</summary>
-public sealed class Exemption
-{
-    /// <summary>The tier whose members may be exempted (issue 4: 年老体弱 "may be exempted by the branch's decision").</summary>
-    public const string Tier = "年老体弱";
-
-    private Exemption() { }
-
-    public Exemption(int memberId, int year, string decidedBy, DateOnly decidedOn, string reason, string recordedBy, DateTime recordedAt)
-    {
-        MemberId = memberId;
-        Year = year;
-        DecidedBy = decidedBy;
-        DecidedOn = decidedOn;
-        Reason = reason;
-        RecordedBy = recordedBy;
-        RecordedAt = recordedAt;
-    }
-
-    public int Id { get; private set; }
-    public int MemberId { get; private set; }
-    public int Year { get; private set; }
-
-    /// <summary>The body that decided, as its minutes name it (e.g. 第一党支部支委会).</summary>
-    public string DecidedBy { get; private set; } = "";
-
-    public DateOnly DecidedOn { get; private set; }
-    public string Reason { get; private set; } = "";
-    public string RecordedBy { get; private set; } = "";
-    public DateTime RecordedAt { get; private set; }
-}
-
-public sealed class ExemptionConfiguration : IEntityTypeConfiguration<Exemption>
-{
-    public void Configure(EntityTypeBuilder<Exemption> b)
-    {
-        b.Property(x => x.DecidedBy).HasMaxLength(Exemptions.MaxDecidedBy);
-        b.Property(x => x.Reason).HasMaxLength(PointsLedger.MaxNote);
-        b.Property(x => x.RecordedBy).HasMaxLength(256);
-        b.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
-        b.HasIndex(x => x.Year);
-        b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
 
 /// <summary>Records and lifts exemptions of members in the caller's subtree.</summary>
 public sealed class Exemptions(JishiDbContext db, CurrentUser user, TimeProvider clock)
@@ -149,22 +99,5 @@ public sealed class Exemptions(JishiDbContext db, CurrentUser user, TimeProvider
         db.Exemptions.Remove(exemption);
         await db.SaveChangesAsync(ct);
         return true;
-    }
-}
-
-public static class ExemptionEndpoints
-{
-    public static IEndpointRouteBuilder MapPointsExemptions(this IEndpointRouteBuilder app)
-    {
-        // The branch decides and its secretary (or the community, the street) records it, within their subtree.
-        var group = app.MapGroup("/api/points/exemptions").WithTags("Points").RequireAuthorization(Policies.OrgManager);
-        group.MapGet("", async ([AsParameters] Exemptions.ListRequest request, Exemptions exemptions, CancellationToken ct) =>
-            TypedResults.Ok(await exemptions.ListAsync(request, ct)));
-        group.MapPost("", async (Exemptions.ExemptRequest request, Exemptions exemptions, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await exemptions.ExemptAsync(request, ct)).ToHttp(text, x => TypedResults.Created($"/api/points/exemptions?memberId={x.MemberId}&year={x.Year}", x)))
-            .Produces<Exemptions.ExemptionDto>(201).ProducesValidationProblem();
-        group.MapDelete("", async (int memberId, int year, Exemptions exemptions, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await exemptions.LiftAsync(memberId, year, ct)).ToHttp(text, _ => TypedResults.NoContent()));
-        return app;
     }
 }

@@ -9,10 +9,10 @@ namespace Jishi.Web.Features.Reviews;
 public static class ReviewEndpoints
 {
     public static IServiceCollection AddReviews(this IServiceCollection services) =>
-        services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<CloseReview>().AddScoped<AddTrustee>().AddScoped<VerifyCampaign>().AddScoped<IssueTokens>()
+        services.AddMemoryCache().AddScoped<ReviewQueries>().AddScoped<CreateReview>().AddScoped<ChangeReview>().AddScoped<AssessSubject>().AddScoped<CloseReview>().AddScoped<AddTrustee>().AddScoped<VerifyCampaign>().AddScoped<IssueTokens>()
             .AddScoped<CastBallot>().AddScoped<EnterPaperBallot>().AddScoped<TallyResults>()
             .AddScoped<ExportResults>().AddScoped<DailyScoreWorkbook>().AddScoped<Rectifications>().AddSingleton<BallotLinks>().AddSingleton<BallotCookies>().AddSingleton<HallCheck.HallChecks>().AddScoped<CheckReceipt>()
-            .AddScoped<WorkReports>().AddScoped<EvidenceFiles>()
+            .AddScoped<WorkReportQueries>().AddScoped<WriteWorkReport>().AddScoped<CreateProblemTask>().AddScoped<EvidenceFiles>()
             .AddSingleton<BallotWriter>().AddHostedService(sp => sp.GetRequiredService<BallotWriter>());
 
     public static IEndpointRouteBuilder MapReviews(this IEndpointRouteBuilder app)
@@ -35,16 +35,16 @@ public static class ReviewEndpoints
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SetDimensionsAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewDto>().ProducesValidationProblem();
-        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/daily-score", async (int id, int subjectId, ChangeReview.DailyScoreRequest request,
-                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/daily-score", async (int id, int subjectId, AssessSubject.DailyScoreRequest request,
+                AssessSubject handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SetDailyScoreAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewSubjectDto>();
-        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/comment", async (int id, int subjectId, ChangeReview.CommentRequest request,
-                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/comment", async (int id, int subjectId, AssessSubject.CommentRequest request,
+                AssessSubject handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SetCommentAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewSubjectDto>();
-        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/veto", async (int id, int subjectId, ChangeReview.VetoRequest request,
-                ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        reviews.MapPut("/{id:int}/subjects/{subjectId:int}/veto", async (int id, int subjectId, AssessSubject.VetoRequest request,
+                AssessSubject handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SetVetoAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewSubjectDto>();
         reviews.MapGet("/{id:int}/daily-scores/template", async (int id, DailyScoreWorkbook handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>

@@ -10,28 +10,28 @@ public static class WorkReportEndpoints
 {
     public static IEndpointRouteBuilder MapWorkReports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reviews/{id:int}/reports", async (int id, WorkReports handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        app.MapGet("/api/reviews/{id:int}/reports", async (int id, WorkReportQueries handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ListAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Reviews").RequireAuthorization(Policies.StreetAdmin).Produces<IReadOnlyList<WorkReportListItem>>();
-        app.MapGet("/api/my/reports", async (WorkReports handler, CancellationToken ct) => TypedResults.Ok(await handler.MineAsync(ct)))
+        app.MapGet("/api/my/reports", async (WorkReportQueries handler, CancellationToken ct) => TypedResults.Ok(await handler.MineAsync(ct)))
             .WithTags("Reviews").RequireAuthorization(Policies.OrgManager);
 
         var report = app.MapGroup("/api/reviews/{id:int}/subjects/{subjectId:int}/report").WithTags("Reviews");
-        report.MapGet("", async (int id, int subjectId, WorkReports handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        report.MapGet("", async (int id, int subjectId, WorkReportQueries handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.GetAsync(id, subjectId, ct)).ToHttp(text, TypedResults.Ok))
             .RequireAuthorization(Policies.OrgManager).Produces<WorkReportDto>();
-        report.MapPut("", async (int id, int subjectId, WorkReports.SaveRequest request, WorkReports handler, IStringLocalizer<SharedResource> text,
+        report.MapPut("", async (int id, int subjectId, WriteWorkReport.SaveRequest request, WriteWorkReport handler, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await handler.SaveAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
             .RequireAuthorization(Policies.OrgManager).Produces<WorkReportDto>().ProducesValidationProblem();
-        report.MapPost("/submit", async (int id, int subjectId, WorkReports handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        report.MapPost("/submit", async (int id, int subjectId, WriteWorkReport handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.SubmitAsync(id, subjectId, ct)).ToHttp(text, TypedResults.Ok))
             .RequireAuthorization(Policies.OrgManager).Produces<WorkReportDto>().ProducesValidationProblem();
-        report.MapPost("/return", async (int id, int subjectId, WorkReports.ReturnRequest request, WorkReports handler,
+        report.MapPost("/return", async (int id, int subjectId, WriteWorkReport.ReturnRequest request, WriteWorkReport handler,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ReturnAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
             .RequireAuthorization(Policies.StreetAdmin).Produces<WorkReportDto>().ProducesValidationProblem();
-        report.MapPost("/problems/{problemId:int}/rectification", async (int id, int subjectId, int problemId, WorkReports.ProblemTaskRequest request,
-                WorkReports handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        report.MapPost("/problems/{problemId:int}/rectification", async (int id, int subjectId, int problemId, CreateProblemTask.ProblemTaskRequest request,
+                CreateProblemTask handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.CreateTaskAsync(id, subjectId, problemId, request, ct))
                     .ToHttp(text, t => TypedResults.Created($"/api/rectifications/{t.Id}", t)))
             .RequireAuthorization(Policies.StreetAdmin).Produces<RectificationDto>(201);

@@ -1,5 +1,4 @@
 using Jishi.Web.Data;
-using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -22,23 +21,17 @@ public sealed record WorkReportListItem(int SubjectId, string SecretaryName, int
 public sealed record MyWorkReport(int CampaignId, string Title, int Year, ReviewStatus CampaignStatus, int SubjectId, string UnitName,
     WorkReportStatus? Status);
 
-/// <summary>述职报告: a community secretary writes and submits the report of the subject whose unit is their own; the
+/// <summary>述职报告 as read: a community secretary writes and submits the report of the subject whose unit is their own; the
 /// street reads every report of its campaigns, returns one for revision and turns its problems into 整改 tasks. A
 /// report is visible when the subject's unit is inside the caller's subtree (anything else answers 404). Reports can be
 /// changed until the campaign is published: a secretary may still sharpen the text after the meeting (as the 点评
 /// asks), but the published record stays as it was published.</summary>
-public sealed class WorkReports(JishiDbContext db, CurrentUser user, ReviewQueries reviews, Rectifications rectifications, TimeProvider clock)
+public sealed class WorkReportQueries(JishiDbContext db, CurrentUser user, ReviewQueries reviews, Rectifications rectifications)
 {
-    public sealed record SaveRequest(string? Achievements, IReadOnlyList<string>? Problems, string? NextSteps);
+    internal sealed record Target(ReviewCampaign Campaign, ReviewSubject Subject, string UnitName);
 
-    public sealed record ReturnRequest(string? Reason);
-
-    public sealed record ProblemTaskRequest(string? Owner, DateOnly Deadline);
-
-    private sealed record Target(ReviewCampaign Campaign, ReviewSubject Subject, string UnitName);
-
-    private static readonly Error NotFound = Error.NotFound("WorkReport.Entity");
-    private static readonly Error Forbidden = new("Forbidden", StatusCodes.Status403Forbidden);
+    internal static readonly Error NotFound = Error.NotFound("WorkReport.Entity");
+    internal static readonly Error Forbidden = new("Forbidden", StatusCodes.Status403Forbidden);
 
     public async Task<Result<WorkReportDto>> GetAsync(int campaignId, int subjectId, CancellationToken ct)
     {
@@ -86,77 +79,8 @@ public sealed class WorkReports(JishiDbContext db, CurrentUser user, ReviewQueri
                 states.TryGetValue(r.SubjectId, out var status) ? status : null)).ToList();
     }
 
-    public Task<Result<WorkReportDto>> SaveAsync(int campaignId, int subjectId, SaveRequest r, CancellationToken ct) =>
-        ChangeAsync(campaignId, subjectId, own: true, report => report.Edit(r.Achievements, r.Problems, r.NextSteps), ct);
-
-    public Task<Result<WorkReportDto>> SubmitAsync(int campaignId, int subjectId, CancellationToken ct) =>
-        ChangeAsync(campaignId, subjectId, own: true, report => report.Submit(clock.GetUtcNow().UtcDateTime), ct);
-
-    public Task<Result<WorkReportDto>> ReturnAsync(int campaignId, int subjectId, ReturnRequest r, CancellationToken ct) =>
-        ChangeAsync(campaignId, subjectId, own: false, report => report.Return(r.Reason), ct);
-
-    /// <summary>Turns one item of a submitted report's 存在问题和不足 into a 整改 task of the subject's unit (once).</summary>
-    public async Task<Result<RectificationDto>> CreateTaskAsync(int campaignId, int subjectId, int problemId, ProblemTaskRequest r,
-        CancellationToken ct)
-    {
-        if (await FindAsync(campaignId, subjectId, ct) is not { } target)
-        {
-            return NotFound;
-        }
-        if (!user.IsInRole(Roles.StreetAdmin))
-        {
-            return Forbidden;
-        }
-        var report = await db.WorkReports.AsNoTracking().Include(x => x.Problems).FirstOrDefaultAsync(x => x.SubjectId == subjectId, ct);
-        if (report?.Problems.FirstOrDefault(p => p.Id == problemId) is not { } problem)
-        {
-            return Error.NotFound("WorkReport.ProblemEntity");
-        }
-        if (report.Status != WorkReportStatus.Submitted)
-        {
-            return Error.Conflict("WorkReport.NotSubmitted");
-        }
-        if (await db.Rectifications.AnyAsync(t => t.SourceProblemId == problemId, ct))
-        {
-            return Error.Conflict("WorkReport.ProblemHasTask");
-        }
-        var owner = string.IsNullOrWhiteSpace(r.Owner) ? target.Subject.Name : r.Owner;
-        return await rectifications.CreateAsync(campaignId, new Rectifications.CreateRequest(target.Subject.UnitId, problem.Text, owner, r.Deadline),
-            problem.Id, ct);
-    }
-
-    private async Task<Result<WorkReportDto>> ChangeAsync(int campaignId, int subjectId, bool own, Func<WorkReport, Error?> change,
-        CancellationToken ct)
-    {
-        if (await FindAsync(campaignId, subjectId, ct) is not { } target)
-        {
-            return NotFound;
-        }
-        // The secretary writes their own report; the street only reads it and returns it.
-        if (own ? user.UnitId != target.Subject.UnitId : !user.IsInRole(Roles.StreetAdmin))
-        {
-            return Forbidden;
-        }
-        if (target.Campaign.Status == ReviewStatus.Published)
-        {
-            return Error.Conflict("WorkReport.Published");
-        }
-        var report = await db.WorkReports.Include(x => x.Problems).FirstOrDefaultAsync(x => x.SubjectId == subjectId, ct);
-        if (report is null)
-        {
-            report = new WorkReport(subjectId);
-            db.WorkReports.Add(report);
-        }
-        if (change(report) is { } error)
-        {
-            return error;
-        }
-        await db.SaveChangesAsync(ct);
-        return await ToDtoAsync(target, report, ct);
-    }
-
     /// <summary>The campaign and subject when the subject's unit is inside the caller's subtree.</summary>
-    private async Task<Target?> FindAsync(int campaignId, int subjectId, CancellationToken ct)
+    internal async Task<Target?> FindAsync(int campaignId, int subjectId, CancellationToken ct)
     {
         var visible = db.Units.Within(await user.ScopePathAsync(ct));
         var row = await (from s in db.ReviewSubjects.AsNoTracking()
@@ -167,7 +91,7 @@ public sealed class WorkReports(JishiDbContext db, CurrentUser user, ReviewQueri
         return row is null ? null : new Target(row.Campaign, row.Subject, row.Name);
     }
 
-    private async Task<WorkReportDto> ToDtoAsync(Target target, WorkReport? report, CancellationToken ct)
+    internal async Task<WorkReportDto> ToDtoAsync(Target target, WorkReport? report, CancellationToken ct)
     {
         var (campaign, subject) = (target.Campaign, target.Subject);
         var problems = report?.Problems.OrderBy(p => p.Position).ToList() ?? [];
