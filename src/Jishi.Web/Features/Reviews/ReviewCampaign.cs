@@ -436,4 +436,18 @@ public sealed class ReviewCampaign
     }
 
     public bool HasResults => Status is ReviewStatus.Closed or ReviewStatus.Published;
+
+    /// <summary>The step the campaign takes next (as the action its refusals name): open a draft, close a running
+    /// campaign, publish a counted one; none once published.</summary>
+    public string? NextAction => Status switch
+    {
+        ReviewStatus.Draft => "Review.Action.Open",
+        ReviewStatus.Open => "Review.Action.Close",
+        ReviewStatus.Closed => "Review.Action.Publish",
+        _ => null,
+    };
+
+    /// <summary>What the campaign allows now, for the screens (they do not re-derive it from the status).</summary>
+    public ReviewActions Actions => new(NextAction, DraftOnly(EditAction) is null, WhyNotAssess(DailyScoreAction) is null, HasResults,
+        AcceptsTokens);
 }

@@ -10,6 +10,11 @@ public sealed record VoterGroupDto(int Id, string Name, double Weight, int HeadC
 public sealed record ReviewDimensionDto(int Id, string Name);
 
 /// <param name="Dimensions">The items each subject is rated on, in order; empty when a ballot gives one overall grade.</param>
+/// <summary>What a campaign allows now (<see cref="ReviewCampaign.Actions"/>): the next step's action key, whether its
+/// settings (subjects, groups, dimensions, trustees) may change, whether daily scores, 点评 and vetoes may, whether
+/// results exist, whether codes may be issued.</summary>
+public sealed record ReviewActions(string? Next, bool CanEdit, bool CanAssess, bool HasResults, bool AcceptsTokens);
+
 public sealed record ReviewDto(int Id, string Title, int Year, DateOnly MeetingDate, ReviewStatus Status, double BallotWeight,
     IReadOnlyList<ReviewSubjectDto> Subjects, IReadOnlyList<VoterGroupDto> VoterGroups, IReadOnlyList<ReviewDimensionDto> Dimensions)
 {
@@ -25,6 +30,8 @@ public sealed record ReviewDto(int Id, string Title, int Year, DateOnly MeetingD
 
     /// <summary>True when no person holds a share: whoever reads the server during the meeting could open the ballots.</summary>
     public bool ServerHoldsKey { get; init; }
+
+    public ReviewActions Actions { get; init; } = new(null, false, false, false, false);
 }
 
 public sealed record TrusteeDto(int Id, string Name);

@@ -39,6 +39,7 @@ public sealed class ReviewQueries(JishiDbContext db, CurrentUser user)
         {
             Trustees = c.Trustees.Where(t => !t.IsServer).OrderBy(t => t.Id).Select(t => new TrusteeDto(t.Id, t.Name)).ToList(),
             ServerHoldsKey = c.ServerHoldsKey,
+            Actions = c.Actions,
         };
     }
 

@@ -280,4 +280,20 @@ public sealed class ReviewCampaignTransitionTests
     }
 
     private static string? Problem(Error? error) => Assert.Single(Assert.IsType<ValidationError>(error).Problems).Code;
+
+    [Theory]
+    [InlineData(ReviewStatus.Draft, "Review.Action.Open", true, true, false, true)]
+    [InlineData(ReviewStatus.Open, "Review.Action.Close", false, true, false, true)]
+    [InlineData(ReviewStatus.Closed, "Review.Action.Publish", false, true, true, false)]
+    [InlineData(ReviewStatus.Published, null, false, false, true, false)]
+    public void Actions_EachState_WhatTheScreensMayOffer(ReviewStatus status, string? next, bool canEdit, bool canAssess,
+        bool hasResults, bool acceptsTokens)
+    {
+        var campaign = InState(status);
+
+        Assert.Equal(new ReviewActions(next, canEdit, canAssess, hasResults, acceptsTokens), campaign.Actions);
+        // Each flag is what the guarded methods decide: an offered step is taken, a refused one answers 409.
+        Assert.Equal(canEdit, campaign.SetDimensions(["党建引领"]) is null);
+        Assert.Equal(canAssess, campaign.SetComment(campaign.Subjects[0], "继续保持") is null);
+    }
 }
