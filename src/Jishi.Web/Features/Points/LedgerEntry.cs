@@ -108,9 +108,12 @@ public sealed class LedgerEntry
 
     /// <summary>The resource key of why this entry cannot be reversed, or null when it can: only an approved original can
     /// (a pending one is rejected instead, and a reversal is never reversed, which would revive the original).</summary>
-    public string? WhyNotReversible() =>
-        ReversalOf is not null ? "Points.ReverseReversal"
-        : Status != EntryStatus.Approved ? "Points.ReverseNotApproved"
+    public string? WhyNotReversible() => WhyNotReversible(Status, ReversalOf);
+
+    /// <summary><see cref="WhyNotReversible()"/> of an entry read as a projection (<see cref="EntryDto.CanReverse"/>).</summary>
+    public static string? WhyNotReversible(EntryStatus status, long? reversalOf) =>
+        reversalOf is not null ? "Points.ReverseReversal"
+        : status != EntryStatus.Approved ? "Points.ReverseNotApproved"
         : null;
 
     /// <summary>The reversing entry: the same rule, version, member and date, every amount negated, approved at once.</summary>

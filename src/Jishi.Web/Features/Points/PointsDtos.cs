@@ -10,7 +10,11 @@ public sealed record EntryCreated(long Id, decimal Points, EntryStatus Status, b
 public sealed record EntryDto(long Id, int MemberId, string MemberName, string RuleCode, string RuleName, int RuleVersion,
     decimal Quantity, decimal Requested, decimal Points, bool CapCut, bool IsVeto, EntryStatus Status, DateOnly OccurredOn,
     DateTime RecordedAt, string RecordedBy, string? ApprovedBy, string? DecidedBy, string RecordedByName, string? DecidedByName, string? Note, string? Evidence, string? Reason,
-    string? SourceKey, long? ReversalOf, bool Reversed, string? ReviewedBy);
+    string? SourceKey, long? ReversalOf, bool Reversed, string? ReviewedBy)
+{
+    /// <summary>Whether the entry may be reversed now: an approved original not reversed yet (the ledger's rule).</summary>
+    public bool CanReverse => !Reversed && LedgerEntry.WhyNotReversible(Status, ReversalOf) is null;
+}
 
 public sealed record RuleDto(string Code, string Name, decimal Points, string Unit, decimal? CapPerMonth, decimal? CapPerYear,
     bool NeedsApproval, bool NeedsEvidence, bool IsVeto);
