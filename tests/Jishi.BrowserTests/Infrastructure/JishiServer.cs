@@ -3,14 +3,18 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Jishi.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Jishi.BrowserTests.Infrastructure;
 
 /// <summary>The real product on Kestrel at a free loopback port, on a fresh SQLite database with the 七里墩 demo (a subclass
-/// may start without it), and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+/// may start without it), and Debian's Chromium driven by Playwright (never a downloaded browser). The server runs on
+/// <see cref="Clock"/> (<see cref="TestClock"/>, later than the browser's real clock, so its cookies stay alive).</summary>
 public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Admin-Test-2016";
@@ -21,6 +25,9 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BackupFolder { get; } = Path.Combine(Path.GetTempPath(), "jishi-browser-tests", "backups-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The server's clock: what a test reads for "now" or "today", and moves on when it needs time to pass.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
@@ -50,6 +57,7 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jishi:Backup:Folder", BackupFolder);
         builder.UseSetting("Jishi:Backup:Daily", "");
         builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task InitializeAsync()
