@@ -143,20 +143,32 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Types into an input of a dialog that has just opened. Its first render may land after the typing and put
-    /// back the initial value, so the value is checked and typed again when that happened.</summary>
+    /// back the initial value, so the typing waits for the dialog to have opened, and types again while the input does not
+    /// hold the value.</summary>
     public static async Task FillDialogInputAsync(IPage page, string selector, string value)
     {
         var input = page.Locator(selector);
+        await WaitForAnimationsAsync(page);
         for (var attempt = 1; ; attempt++)
         {
             await input.FillAsync(value);
-            await page.WaitForTimeoutAsync(300);
-            if (await input.InputValueAsync() == value || attempt == 3)
+            try
             {
+                await Assertions.Expect(input).ToHaveValueAsync(value, new LocatorAssertionsToHaveValueOptions { Timeout = 2000 });
                 return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                // A late render put the old value back: type it again.
             }
         }
     }
+
+    /// <summary>Waits until no CSS animation or transition is running (a dialog's zoom, a drop-down's slide; endless ones such
+    /// as a spinner do not count), so that a click lands on what stays and a screenshot shows the settled screen.</summary>
+    public static async Task WaitForAnimationsAsync(IPage page) =>
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
 
     /// <summary>Opens a unit picker (AntDesign TreeSelect) and chooses the unit titled <paramref name="title"/>. On a busy
     /// machine the first click can land before the dialog's picker listens, so the picker is clicked again until the unit

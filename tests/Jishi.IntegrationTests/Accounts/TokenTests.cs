@@ -4,7 +4,7 @@ using System.Text.Json;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Accounts;
 
-namespace Jishi.IntegrationTests.Platform;
+namespace Jishi.IntegrationTests.Accounts;
 
 [Collection(ApiCollection.Name)]
 public sealed class TokenTests(JishiFactory factory)

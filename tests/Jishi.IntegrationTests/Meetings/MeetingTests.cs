@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
+using Jishi.IntegrationTests.Points;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Meetings;
 using Jishi.Web.Features.Members;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
-namespace Jishi.IntegrationTests.Points;
+namespace Jishi.IntegrationTests.Meetings;
 
 public sealed record MeetingEntryPostedRow(long EntryId, int MemberId, string MemberName, string RuleCode, decimal Points, string Status, bool CapCut);
 
