@@ -2,12 +2,27 @@
 # The README's test command. Installs what is missing (as root), builds once, starts a throwaway PostgreSQL cluster,
 # runs unit tests, integration tests on SQLite and on PostgreSQL, and browser tests, then prints one summary line
 # "N passed, N failed[, N skipped]" counted from the TRX files. Plain bash/grep/awk: CI machines may lack python.
+# --fast, the edit-test loop: unit tests and the SQLite integration tests without the slow suites (the classes marked
+# [Trait(Suites.Key, …)]: faults, command line, abuse corpora); no PostgreSQL, no browser, no release check.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
 
+fast=false
+case "${1:-}" in
+  "") ;;
+  --fast) fast=true ;;
+  *)
+    printf '用法 / Usage: scripts/test.sh [--fast]\n' >&2
+    exit 2
+    ;;
+esac
+slow_suites="Suite!=Faults&Suite!=Cli&Suite!=Abuse"
+
 results="$PWD/TestResults"
 packages=(postgresql chromium fonts-noto-cjk libopencc1.1 e2fsprogs util-linux python3-openpyxl curl)
+# What --fast needs: no PostgreSQL, browser or fault-test tools.
+$fast && packages=(libopencc1.1 python3-openpyxl fonts-noto-cjk)
 passed=0 failed=0 skipped=0
 failures=()
 
@@ -47,14 +62,15 @@ install_packages() {
 source scripts/lib/postgres.sh
 source scripts/lib/release-check.sh
 
-# Runs one test project into TestResults/NAME.trx and adds its counters; a run without a readable result, or one that
-# failed without a failed test, counts as one failure.
+# Runs one test project into TestResults/NAME.trx (only the tests $test_filter selects, when set) and adds its counters;
+# a run without a readable result, or one that failed without a failed test, counts as one failure.
 run_tests() {
-  local name=$1 project=$2 trx="$results/$1.trx" status=0
+  local name=$1 project=$2 trx="$results/$1.trx" status=0 filter=()
   shift 2
+  [[ -n ${test_filter:-} ]] && filter=(--filter "$test_filter")
   say "=== $name ==="
   rm -f "$trx"
-  env "$@" dotnet test "$project" --no-build -c Debug --nologo --results-directory "$results" \
+  env "$@" dotnet test "$project" --no-build -c Debug --nologo --results-directory "$results" ${filter[@]+"${filter[@]}"} \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --blame-hang-timeout 8m --blame-hang-dump-type none || status=$?
   local counters
@@ -99,6 +115,10 @@ if ! dotnet tool restore >/dev/null || ! dotnet build Jishi.slnx -c Debug --nolo
 fi
 
 run_tests unit tests/Jishi.UnitTests
+if $fast; then
+  test_filter=$slow_suites run_tests integration-sqlite tests/Jishi.IntegrationTests
+  finish
+fi
 run_tests integration-sqlite tests/Jishi.IntegrationTests
 if start_postgres jishi-pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off; then
   run_tests integration-postgres tests/Jishi.IntegrationTests \

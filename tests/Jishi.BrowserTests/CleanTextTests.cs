@@ -21,14 +21,14 @@ public sealed class CleanTextTests(JishiServer server)
         await Assertions.Expect(dialog.Locator(".text-compare-original .text-compare-body")).ToHaveTextAsync(Glossed);
         await Assertions.Expect(dialog.Locator(".text-compare-cleaned .text-compare-body")).ToHaveTextAsync(Simplified);
         await Assertions.Expect(dialog.Locator(".text-compare-original del").First).ToHaveTextAsync("區(qū)黨組織書記");
-        await page.WaitForTimeoutAsync(400); // the dialog's zoom-in, for a screenshot worth looking at
+        await JishiServer.WaitForAnimationsAsync(page); // the dialog's zoom-in, for a screenshot worth looking at
         await JishiServer.ScreenshotAsync(page, "90-clean-text-side-by-side");
 
         // 取消 leaves the field alone; 采用 replaces it.
         await dialog.Locator(".modal-cancel").ClickAsync();
         await Assertions.Expect(page.Locator(".report-achievements")).ToHaveValueAsync(Glossed);
         await Assertions.Expect(dialog.Locator(".modal-ok")).ToHaveCountAsync(0);
-        await page.WaitForTimeoutAsync(400); // the dialog's closing animation, before it is opened again
+        await JishiServer.WaitForAnimationsAsync(page); // the dialog's closing animation, before it is opened again
         await page.Locator(".report-achievements + .text-tools .clean-text-button").ClickAsync();
         await dialog.Locator(".modal-ok").ClickAsync();
         await Assertions.Expect(page.Locator(".report-achievements")).ToHaveValueAsync(Simplified);
@@ -56,7 +56,7 @@ public sealed class CleanTextTests(JishiServer server)
         var dialog = page.Locator(".import-report-modal");
         await Assertions.Expect(dialog.Locator(".text-compare-cleaned .text-compare-body")).ToContainTextAsync(Simplified);
         await Assertions.Expect(dialog.Locator(".import-report-sections")).ToContainTextAsync("存在问题 2 条");
-        await page.WaitForTimeoutAsync(400); // the dialog's zoom-in, for a screenshot worth looking at
+        await JishiServer.WaitForAnimationsAsync(page); // the dialog's zoom-in, for a screenshot worth looking at
         await JishiServer.ScreenshotAsync(page, "91-import-report");
         await dialog.Locator(".modal-ok").ClickAsync();
 

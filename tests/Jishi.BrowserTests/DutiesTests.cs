@@ -69,7 +69,7 @@ public sealed class DutiesTests(JishiServer server)
         var table = admin.Locator("#keytask-scores-table tbody tr");
         await Assertions.Expect(table).ToHaveCountAsync(9);
         await Assertions.Expect(table.First.Locator("td.new-score")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d+)?$"));
-        await admin.WaitForTimeoutAsync(500); // the dialog's opening animation
+        await JishiServer.WaitForAnimationsAsync(admin); // the dialog's opening animation
         await JishiServer.ScreenshotAsync(admin, "94-daily-scores-confirm");
     }
 

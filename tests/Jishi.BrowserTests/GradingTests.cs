@@ -5,6 +5,7 @@ using Jishi.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Jishi.Testing;
 
 namespace Jishi.BrowserTests;
 
@@ -31,7 +32,7 @@ public sealed class GradingTests(JishiServer server)
         var library = await (await admin.PostAsJsonAsync("/api/grading/libraries", new { year = 2017 })).Content.ReadFromJsonAsync<Library>();
         (await admin.PostAsync($"/api/grading/libraries/{library!.Id}/adopt", null)).EnsureSuccessStatusCode();
         var created = await admin.PostAsJsonAsync("/api/grading/rounds",
-            new { year = 2017, libraryId = library.Id, deadline = DateOnly.FromDateTime(DateTime.Today.AddDays(14)) });
+            new { year = 2017, libraryId = library.Id, deadline = server.Clock.ServerToday().AddDays(14) });
         var round = (await created.Content.ReadFromJsonAsync<Round>())!;
         (await admin.PostAsync($"/api/grading/rounds/{round.Id}/open", null)).EnsureSuccessStatusCode();
         int own;

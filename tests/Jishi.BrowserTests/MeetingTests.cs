@@ -54,7 +54,7 @@ public sealed class MeetingTests(JishiServer server)
         // Correction: the absent member was there after all. The first dialog must have closed before the second opens, or the
         // click lands in its closing animation and nothing opens (failed so under load).
         await Assertions.Expect(page.Locator(".meeting-modal .modal-ok")).ToBeHiddenAsync();
-        await page.WaitForTimeoutAsync(400);
+        await JishiServer.WaitForAnimationsAsync(page);
         await meetings.First.Locator(".meeting-correct").ClickAsync();
         await Assertions.Expect(rows.Nth(0)).ToBeVisibleAsync();
         var absent = rows.Filter(new() { Has = page.Locator(".status-button.checked:has-text('无故缺席')") });

@@ -110,7 +110,7 @@ public sealed class MyPointsTests(JishiServer server)
         await admin.Locator(".ant-modal-body #account-member").ClickAsync();
         await admin.Locator(".ant-select-dropdown .ant-select-item-option >> visible=true").Nth(3).ClickAsync();
         await Assertions.Expect(admin.Locator("#account-displayname")).Not.ToHaveValueAsync("");
-        await admin.WaitForTimeoutAsync(500); // the drop-down's closing animation
+        await JishiServer.WaitForAnimationsAsync(admin); // the drop-down's closing animation
         await JishiServer.ScreenshotAsync(admin, "84-account-new-member");
         await admin.ClickAsync(".ant-modal-body .modal-ok");
 

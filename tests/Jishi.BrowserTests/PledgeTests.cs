@@ -1,4 +1,8 @@
 using Jishi.BrowserTests.Infrastructure;
+using Jishi.Web.Data;
+using Jishi.Web.Features.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Jishi.BrowserTests;
@@ -22,8 +26,7 @@ public sealed class PledgeTests(JishiServer server)
         await Assertions.Expect(page.Locator(".pledges-table")).ToContainTextAsync("结对帮扶困难户");
 
         await page.ClickAsync("#pledge-new");
-        await page.Locator(".pledge-modal #pledge-member").ClickAsync();
-        await page.Locator(".ant-select-dropdown .ant-select-item-option >> visible=true").Nth(7).ClickAsync();
+        await JishiServer.PickOptionAsync(page, ".pledge-modal #pledge-member", await MemberWithoutPledgeAsync());
         await JishiServer.FillDialogInputAsync(page, ".pledge-modal input.pledge-item-text", Item);
         await page.Locator(".pledge-modal input.pledge-item-target").FillAsync("每月1次");
         await page.ClickAsync(".pledge-modal #pledge-item-add");
@@ -65,7 +68,7 @@ public sealed class PledgeTests(JishiServer server)
         await row.Locator(".posting-show").ClickAsync();
         await Assertions.Expect(page.Locator(".objections-table")).ToContainTextAsync("已驳回");
         await Assertions.Expect(page.Locator(".posted-table tbody tr.ant-table-row").First).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(500); // the dialog's opening animation
+        await JishiServer.WaitForAnimationsAsync(page); // the dialog's opening animation
         await JishiServer.ScreenshotAsync(page, "63-posting-detail");
 
         var id = await row.Locator("a[href^='/board/postings/']").GetAttributeAsync("href");
@@ -75,5 +78,19 @@ public sealed class PledgeTests(JishiServer server)
         await JishiServer.ScreenshotAsync(page, "64-posting-board");
         // The first screen as the hall's display shows it (the full page is some eighty members long).
         await page.ScreenshotAsync(new() { Path = Path.Combine(JishiServer.ScreenshotFolder, "65-posting-board-screen.png") });
+    }
+
+    /// <summary>The dialog's label of an active member of sq01's community who has no pledge yet and a name of his own
+    /// there: the first by id, however many members other tests add.</summary>
+    private async Task<string> MemberWithoutPledgeAsync()
+    {
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
+        var community = await db.Users.Where(u => u.UserName == "sq01").Select(u => u.Unit!.Path).SingleAsync();
+        var members = await db.Members.Where(m => m.Unit!.Path.StartsWith(community) && m.Status == MemberStatus.Active)
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name, Unit = m.Unit!.Name }).ToListAsync();
+        var pledged = await db.Pledges.Select(p => p.MemberId).ToListAsync();
+        var member = members.First(m => !pledged.Contains(m.Id) && members.Count(o => o.Name == m.Name) == 1);
+        return $"{member.Name}（{member.Unit}）";
     }
 }

@@ -183,7 +183,7 @@ public sealed class ReviewsAdminTests(JishiServer server)
         await source.Locator(".review-copy").ClickAsync();
         var dialog = admin.Locator(".review-copy-modal .ant-modal");
         await Assertions.Expect(dialog).ToContainTextAsync("2017 年度");
-        await admin.WaitForTimeoutAsync(400); // the dialog's zoom-in, for a screenshot worth looking at
+        await JishiServer.WaitForAnimationsAsync(admin); // the dialog's zoom-in, for a screenshot worth looking at
         await JishiServer.ScreenshotAsync(admin, "25-review-copy");
         await dialog.Locator(".ant-btn-primary").ClickAsync();
 

@@ -6,6 +6,7 @@ using Jishi.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Jishi.Testing;
 
 namespace Jishi.BrowserTests;
 
@@ -19,7 +20,7 @@ public sealed class ShopCounterTests(JishiServer server)
     {
         var (memberId, name) = await MemberOfFirstCommunityAsync();
         using var admin = await server.AdminClientAsync();
-        (await admin.PostAsJsonAsync("/api/points/entries", new { memberId, ruleCode = "theme-day", quantity = 8, occurredOn = DateTime.Now.ToString("yyyy-MM-dd") }))
+        (await admin.PostAsJsonAsync("/api/points/entries", new { memberId, ruleCode = "theme-day", quantity = 8, occurredOn = server.Clock.ServerTodayText() }))
             .EnsureSuccessStatusCode();
 
         var page = await server.LoginAsync("sq01");
@@ -71,7 +72,7 @@ public sealed class ShopCounterTests(JishiServer server)
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
         var community = await db.Units.Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => u.Path).FirstAsync();
-        var year = DateTime.Now.Year;
+        var year = server.Clock.ServerToday().Year;
         var taken = await db.MemberPoints.Where(p => p.Year == year).Select(p => p.MemberId).ToListAsync();
         var members = await db.Members.Where(m => m.Unit!.Path.StartsWith(community) && m.Status == MemberStatus.Active && m.Tier == "在职")
             .OrderByDescending(m => m.Id).Select(m => new { m.Id, m.Name }).ToListAsync();

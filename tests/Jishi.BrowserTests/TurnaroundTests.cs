@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Jishi.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
+using Jishi.Testing;
 
 namespace Jishi.BrowserTests;
 
@@ -36,7 +37,7 @@ public sealed partial class TurnaroundTests(JishiServer server)
 
         // Milestones with dates around today, one already past due.
         var admin = await server.AdminClientAsync();
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = server.Clock.ServerToday();
         (await admin.PostAsJsonAsync($"/api/turnaround/plans/{id}/milestones", new { title = "召开支部党员大会补选委员", dueOn = today.AddDays(-5) })).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/turnaround/plans/{id}/milestones", new { title = "建立党员设岗定责台账", dueOn = today.AddDays(20) })).EnsureSuccessStatusCode();
         await page.ReloadAsync();

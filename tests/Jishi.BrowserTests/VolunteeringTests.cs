@@ -24,7 +24,7 @@ public sealed class VolunteeringTests(JishiServer server)
     {
         var (community, name, phone) = await MemberWithPhoneAsync();
         using var admin = await server.AdminClientAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = server.Clock.GetUtcNow();
         var created = await admin.PostAsJsonAsync("/api/activities", new
         {
             unitId = community,

@@ -3,14 +3,18 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Jishi.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Jishi.BrowserTests.Infrastructure;
 
 /// <summary>The real product on Kestrel at a free loopback port, on a fresh SQLite database with the 七里墩 demo (a subclass
-/// may start without it), and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+/// may start without it), and Debian's Chromium driven by Playwright (never a downloaded browser). The server runs on
+/// <see cref="Clock"/> (<see cref="TestClock"/>, later than the browser's real clock, so its cookies stay alive).</summary>
 public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Admin-Test-2016";
@@ -21,6 +25,9 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BackupFolder { get; } = Path.Combine(Path.GetTempPath(), "jishi-browser-tests", "backups-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The server's clock: what a test reads for "now" or "today", and moves on when it needs time to pass.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
@@ -50,6 +57,7 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jishi:Backup:Folder", BackupFolder);
         builder.UseSetting("Jishi:Backup:Daily", "");
         builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task InitializeAsync()
@@ -135,20 +143,32 @@ public class JishiServer : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Types into an input of a dialog that has just opened. Its first render may land after the typing and put
-    /// back the initial value, so the value is checked and typed again when that happened.</summary>
+    /// back the initial value, so the typing waits for the dialog to have opened, and types again while the input does not
+    /// hold the value.</summary>
     public static async Task FillDialogInputAsync(IPage page, string selector, string value)
     {
         var input = page.Locator(selector);
+        await WaitForAnimationsAsync(page);
         for (var attempt = 1; ; attempt++)
         {
             await input.FillAsync(value);
-            await page.WaitForTimeoutAsync(300);
-            if (await input.InputValueAsync() == value || attempt == 3)
+            try
             {
+                await Assertions.Expect(input).ToHaveValueAsync(value, new LocatorAssertionsToHaveValueOptions { Timeout = 2000 });
                 return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                // A late render put the old value back: type it again.
             }
         }
     }
+
+    /// <summary>Waits until no CSS animation or transition is running (a dialog's zoom, a drop-down's slide; endless ones such
+    /// as a spinner do not count), so that a click lands on what stays and a screenshot shows the settled screen.</summary>
+    public static async Task WaitForAnimationsAsync(IPage page) =>
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
 
     /// <summary>Opens a unit picker (AntDesign TreeSelect) and chooses the unit titled <paramref name="title"/>. On a busy
     /// machine the first click can land before the dialog's picker listens, so the picker is clicked again until the unit

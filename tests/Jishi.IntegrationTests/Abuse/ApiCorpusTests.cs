@@ -13,6 +13,7 @@ namespace Jishi.IntegrationTests.Abuse;
 /// each endpoint that reads a JSON body gets malformed and mistyped bodies and every text, number and date of the corpus in
 /// its fields; each upload gets bombs, non-files and hostile names; each list gets out-of-range query strings. None may
 /// answer 5xx, a refusal is a Chinese ProblemDetails, and a refused request leaves every table as it was.</summary>
+[Trait(Suites.Key, Suites.Abuse)]
 [Collection(AbuseCollection.Name)]
 public sealed class ApiCorpusTests(JishiFactory factory, ITestOutputHelper output)
 {

@@ -10,6 +10,7 @@ namespace Jishi.IntegrationTests.Abuse;
 /// ProblemDetails whether the body declares its length or comes in chunks, on an upload and on a JSON endpoint; the largest
 /// legitimate upload (a 20 MB roster) is still read. The test server enforces no limit of its own, so this proves the
 /// application's check.</summary>
+[Trait(Suites.Key, Suites.Abuse)]
 [Collection(AbuseCollection.Name)]
 public sealed class BodyLimitTests(JishiFactory factory)
 {

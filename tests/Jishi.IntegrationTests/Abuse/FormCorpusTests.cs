@@ -9,6 +9,7 @@ namespace Jishi.IntegrationTests.Abuse;
 /// volunteer check-in, grading objection), posted with their antiforgery token and every text of the corpus in every text
 /// field, an impossible value in every list, and a 100,000-character text: none answers 5xx, the page comes back in Chinese,
 /// and no posted markup comes back as markup.</summary>
+[Trait(Suites.Key, Suites.Abuse)]
 [Collection(AbuseCollection.Name)]
 public sealed partial class FormCorpusTests(JishiFactory factory)
 {

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jishi.IntegrationTests.Abuse;
 
 /// <summary>The bugs the corpus found, one case each, with the message the caller now reads.</summary>
+[Trait(Suites.Key, Suites.Abuse)]
 [Collection(AbuseCollection.Name)]
 public sealed class ProblemTests(JishiFactory factory)
 {

@@ -9,6 +9,7 @@ namespace Jishi.IntegrationTests.Abuse;
 /// <summary>Markup stored as text comes back as text: a community renamed with a script in its name, a wish and a points note
 /// holding script and an image with an onerror handler, rendered by the pages that show them (public light pages and admin
 /// pages as the server first renders them). No field is stored as HTML, so nothing is sanitized: it is encoded on output.</summary>
+[Trait(Suites.Key, Suites.Abuse)]
 [Collection(AbuseCollection.Name)]
 public sealed class RenderTests(JishiFactory factory)
 {

@@ -28,7 +28,7 @@ public sealed class AuditTests(JishiFactory factory)
     {
         var branch = (await factory.BranchesOfAsync((await factory.CommunityOfAsync("sq01")).Id))[0];
         var client = await factory.ClientForAsync("sq01");
-        var started = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1);
+        var started = factory.Clock.GetUtcNow().UtcDateTime;
         var member = await MemberEndpointTests.CreateAsync(client, MemberEndpointTests.NewMember(branch.Id, "审计前"));
         var input = MemberEndpointTests.NewMember(branch.Id, "审计后", member.IdNumber);
         (await client.PutAsJsonAsync($"/api/members/{member.Id}", input)).EnsureSuccessStatusCode();
@@ -37,7 +37,7 @@ public sealed class AuditTests(JishiFactory factory)
 
         Assert.Equal(["Added", "Modified"], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal("sq01", e.UserName));
-        Assert.All(entries, e => Assert.InRange(e.At, started, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(1)));
+        Assert.All(entries, e => Assert.InRange(e.At, started, factory.Clock.GetUtcNow().UtcDateTime));
         var (added, modified) = (entries[0], entries[1]);
         Assert.Null(added.Before);
         Assert.Equal("审计前", Field(added.After, "Name"));

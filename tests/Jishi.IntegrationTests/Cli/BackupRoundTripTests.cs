@@ -7,6 +7,7 @@ namespace Jishi.IntegrationTests.Cli;
 
 /// <summary>backup then restore on the suite's provider: SQLite's online backup, or pg_dump and pg_restore when the
 /// suite runs on PostgreSQL.</summary>
+[Trait(Suites.Key, Suites.Cli)]
 [Collection(ApiCollection.Name)]
 public sealed class BackupRoundTripTests(JishiFactory factory)
 {

@@ -8,9 +8,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using Jishi.IntegrationTests.Infrastructure;
 
 namespace Jishi.IntegrationTests.Cli;
 
+[Trait(Suites.Key, Suites.Cli)]
 public sealed partial class CliTests(SqliteFactory factory, ITestOutputHelper output) : IClassFixture<SqliteFactory>
 {
     [Fact]

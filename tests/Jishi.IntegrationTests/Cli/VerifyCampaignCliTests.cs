@@ -8,6 +8,7 @@ namespace Jishi.IntegrationTests.Cli;
 
 /// <summary><c>jishi verify-campaign ID</c> run as a process on the data folder, as anyone holding the published record or
 /// the database would run it: it passes on a finished campaign and fails once a stored ballot was altered.</summary>
+[Trait(Suites.Key, Suites.Cli)]
 public sealed class VerifyCampaignCliTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
 {
     [Fact]

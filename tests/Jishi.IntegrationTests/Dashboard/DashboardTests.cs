@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Xunit.Abstractions;
+using Jishi.Testing;
 
 namespace Jishi.IntegrationTests.Dashboard;
 
@@ -92,7 +93,7 @@ public sealed class DashboardTests(JishiFactory factory, ITestOutputHelper outpu
     public async Task Rectifications_AsStreet_EqualADirectCountAndListTheOverdue()
     {
         var admin = await factory.ClientForAsync("admin");
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = factory.Clock.ServerToday();
         var expected = await factory.WithDbAsync(async db => await (
             from t in db.Rectifications
             join u in db.Units on t.UnitId equals u.Id
@@ -122,7 +123,7 @@ public sealed class DashboardTests(JishiFactory factory, ITestOutputHelper outpu
     public async Task KeyTasksAndTurnaround_AsStreet_EqualADirectCountAndListTheirOverdue()
     {
         var admin = await factory.ClientForAsync("admin");
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = factory.Clock.ServerToday();
         var (cells, lateCells, plans, lateMilestones) = await factory.WithDbAsync(async db => (
             await db.KeyTaskCells.CountAsync(c => db.KeyTasks.Any(t => t.Id == c.KeyTaskId && t.Year == 2016)),
             await db.KeyTaskCells.CountAsync(c => c.CompletedOn == null && c.Deadline < today),

@@ -3,22 +3,17 @@ using System.Text.Json;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Points;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Jishi.IntegrationTests.Demo;
 
 /// <summary>The demo as a newcomer loads it: dated to the day it is loaded (no Jishi:DemoToday), on a fake clock.</summary>
-public abstract class DatedDemoFactory(DateTimeOffset now) : JishiFactory
+public abstract class DatedDemoFactory(DateTimeOffset now) : JishiFactory(new FakeTimeProvider(now))
 {
-    public FakeTimeProvider Clock { get; } = new(now);
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Jishi:DemoToday", "");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 

@@ -1,10 +1,12 @@
 using Xunit.Abstractions;
+using Jishi.IntegrationTests.Infrastructure;
 
 namespace Jishi.IntegrationTests.Faults;
 
 /// <summary><c>jishi backup</c> taken while 20 clients post awards to the server process (SQLite's online backup, or
 /// pg_dump), restored with <c>jishi restore FILE --yes</c> into a fresh database: <c>verify-ledger</c> passes on it and
 /// every award acknowledged before the backup started is in it, with its balance.</summary>
+[Trait(Suites.Key, Suites.Faults)]
 [Collection(CrashCollection.Name)]
 public sealed class BackupUnderLoadTests(CrashServer fixture, ITestOutputHelper output)
 {

@@ -95,8 +95,6 @@ public abstract class CrashScenario
         return page!.Items.Take(count).ToList();
     }
 
-    protected static string Today => TimeProvider.System.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     protected sealed record Page<T>(List<T> Items, int Total);
 
     protected sealed record MemberRow(int Id);
@@ -214,7 +212,7 @@ public sealed class AwardCrash : CrashScenario
         var key = $"crash:{Run}:{i}";
         using var response = await client.PostAsJsonAsync("/api/points/entries", new
         {
-            memberId = _members[i % _members.Count].Id, ruleCode = RuleCodes.PublicityDistrict, quantity = 1, occurredOn = Today,
+            memberId = _members[i % _members.Count].Id, ruleCode = RuleCodes.PublicityDistrict, quantity = 1,
             note = "崩溃测试", sourceKey = key,
         });
         if (response.IsSuccessStatusCode)
@@ -281,12 +279,13 @@ public sealed class RedemptionCrash : CrashScenario
         (await admin.PostAsJsonAsync($"/api/shops/{_shopId}/goods/{_goodsId}/stock", new { kind = "Received", quantity = more, reason = "崩溃测试入库" }))
             .EnsureSuccessStatusCode();
         // Each member redeems every 50th request for one point; 宣传报道（区级） gives 2 points a piece, without caps or approval.
+        // No date: the entries are dated the server process's today, on its own clock, the year its shop spends.
         var pieces = (more / _members.Count + 2) / 2 + 1;
         var round = _prepared;
         await Parallel.ForEachAsync(_members, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (member, ct) =>
             (await admin.PostAsJsonAsync("/api/points/entries", new
             {
-                memberId = member.Id, ruleCode = RuleCodes.PublicityDistrict, quantity = pieces, occurredOn = Today,
+                memberId = member.Id, ruleCode = RuleCodes.PublicityDistrict, quantity = pieces,
                 note = "崩溃测试兑换积分", sourceKey = $"crash-points:{Run}:{round}:{member.Id}",
             }, ct)).EnsureSuccessStatusCode());
         _prepared = requests;

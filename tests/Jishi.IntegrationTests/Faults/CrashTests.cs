@@ -1,11 +1,13 @@
 using System.Net;
 using Xunit.Abstractions;
+using Jishi.IntegrationTests.Infrastructure;
 
 namespace Jishi.IntegrationTests.Faults;
 
 /// <summary>kill -9 of the server in the middle of each write scenario (ballots, awards, redemptions), 300 requests from 20
 /// concurrent clients, then a restart on the same database: every write answered 2xx must be stored, nothing half applied,
 /// the requests the crash cut off can be sent again, and <c>jishi verify-ledger</c> passes. The long form is bench/crash.</summary>
+[Trait(Suites.Key, Suites.Faults)]
 [Collection(CrashCollection.Name)]
 public sealed class CrashTests(CrashServer fixture, ITestOutputHelper output)
 {

@@ -5,11 +5,13 @@ using Jishi.Web.Features.Points;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
+using Jishi.IntegrationTests.Infrastructure;
 
 namespace Jishi.IntegrationTests.Faults;
 
 /// <summary>Issue 6 §2 on SQLite: the disk fills up, or the database file becomes read-only, under a stream of awards, and is then
 /// mended. The server runs as its own process (<see cref="FaultServer"/>) on its own file, so these run the same in both passes.</summary>
+[Trait(Suites.Key, Suites.Faults)]
 public sealed class DiskTests(ITestOutputHelper output)
 {
     /// <summary>Room the "disk" has for the write-ahead log once the fault starts: a few transactions, then none.</summary>

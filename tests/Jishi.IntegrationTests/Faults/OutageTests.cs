@@ -12,6 +12,7 @@ namespace Jishi.IntegrationTests.Faults;
 
 /// <summary>Issue 6 §2, database outage: PostgreSQL stopped the hard way under a stream of awards, then started again. The
 /// cluster is the test's own (<see cref="ThrowawayPostgres"/>), so it runs the same in the SQLite and the PostgreSQL pass.</summary>
+[Trait(Suites.Key, Suites.Faults)]
 public sealed class OutageTests(ITestOutputHelper output)
 {
     /// <summary>The product with the demo on the throwaway cluster, whatever database the rest of the suite uses.</summary>

@@ -4,6 +4,7 @@ using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Grading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Jishi.Testing;
 
 namespace Jishi.IntegrationTests.Grading;
 
@@ -52,7 +53,7 @@ public sealed class GradingTests(JishiFactory factory)
         var library = (await created.Content.ReadFromJsonAsync<LibraryRow>())!;
         Assert.Equal(16, library.Indicators.Count);
         (await admin.PostAsync($"/api/grading/libraries/{library.Id}/adopt", null)).EnsureSuccessStatusCode();
-        var deadline = DateOnly.FromDateTime(DateTime.Today.AddDays(10));
+        var deadline = factory.Clock.ServerToday().AddDays(10);
         var round = await admin.PostAsJsonAsync("/api/grading/rounds", new { year, libraryId = library.Id, deadline });
         Assert.Equal(HttpStatusCode.Created, round.StatusCode);
         var id = (await round.Content.ReadFromJsonAsync<RoundRow>())!.Id;
@@ -91,10 +92,10 @@ public sealed class GradingTests(JishiFactory factory)
             var community = await db.Units.Where(u => u.Id == branch).Select(u => u.ParentId!.Value).SingleAsync();
             var street = await db.Units.Where(u => u.Id == community).Select(u => u.ParentId!.Value).SingleAsync();
             var done = new Jishi.Web.Features.Duties.KeyTask(street, 2019, "自动计分一", null, new DateOnly(2019, 6, 30), 1, [community]);
-            done.Cells[0].Report(null, 100, new DateOnly(2019, 6, 1), "test", DateTime.UtcNow);
+            done.Cells[0].Report(null, 100, new DateOnly(2019, 6, 1), "test", factory.Clock.GetUtcNow().UtcDateTime);
             db.AddRange(done, new Jishi.Web.Features.Duties.KeyTask(street, 2019, "自动计分二", null, new DateOnly(2019, 6, 30), 2, [community]));
             db.Add(new Jishi.Web.Features.Publicity.PublicityItem(branch, "支部志愿服务见报", "市报", Jishi.Web.Features.Publicity.OutletLevel.City,
-                new DateOnly(2019, 3, 1), null, [], "test", DateTime.UtcNow));
+                new DateOnly(2019, 3, 1), null, [], "test", factory.Clock.GetUtcNow().UtcDateTime));
             return await db.SaveChangesAsync();
         });
 
@@ -186,7 +187,7 @@ public sealed class GradingTests(JishiFactory factory)
         var early = await admin.PostAsync($"/api/grading/rounds/{round.Id}/finalize", null);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         await factory.WithDbAsync(db => db.GradingRounds.Where(r => r.Id == round.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.PostingEndsOn, DateOnly.FromDateTime(DateTime.Today))));
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.PostingEndsOn, factory.Clock.ServerToday())));
         var unanswered = await admin.PostAsync($"/api/grading/rounds/{round.Id}/finalize", null);
         Assert.Equal(HttpStatusCode.Conflict, unanswered.StatusCode);
         Assert.Contains("1", (await unanswered.Content.ReadFromJsonAsync<ProblemRow>())!.Detail);

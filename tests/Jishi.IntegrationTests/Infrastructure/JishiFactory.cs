@@ -1,13 +1,18 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Jishi.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Jishi.IntegrationTests.Infrastructure;
 
 /// <summary>The product on a fresh database built by its migrations, with the 七里墩 demo loaded. SQLite by default;
-/// PostgreSQL when JISHI_TEST_POSTGRES holds a connection string to a server (a new database per factory).</summary>
+/// PostgreSQL when JISHI_TEST_POSTGRES holds a connection string to a server (a new database per factory). The host runs
+/// on <see cref="Clock"/>, a fake clock (<see cref="TestClock"/>) unless a subclass brings its own.</summary>
 public class JishiFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Test-2016";
@@ -18,8 +23,13 @@ public class JishiFactory : WebApplicationFactory<Program>
     private readonly string? _databaseName;
     private readonly string? _sqliteFile;
 
-    public JishiFactory()
+    public JishiFactory() : this(TestClock.Create())
     {
+    }
+
+    protected JishiFactory(FakeTimeProvider clock)
+    {
+        Clock = clock;
         _postgresServer = Environment.GetEnvironmentVariable("JISHI_TEST_POSTGRES");
         if (IsPostgres)
         {
@@ -35,6 +45,9 @@ public class JishiFactory : WebApplicationFactory<Program>
             _connectionString = $"Data Source={_sqliteFile}";
         }
     }
+
+    /// <summary>The host's clock: what a test reads for "now" or "today", and moves on when it needs time to pass.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public bool IsPostgres => !string.IsNullOrEmpty(_postgresServer);
     public string ConnectionString => _connectionString;
@@ -73,6 +86,7 @@ public class JishiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jishi:Backup:Folder", BackupFolder);
         builder.UseSetting("Jishi:Backup:Daily", BackupDaily);
         builder.UseEnvironment("Testing");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A client carrying a bearer token of <paramref name="userName"/> (admin or a demo account).</summary>

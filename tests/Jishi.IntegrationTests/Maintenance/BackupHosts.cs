@@ -1,24 +1,19 @@
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Jishi.IntegrationTests.Maintenance;
 
 /// <summary>A host on a fake clock at 02:00 UTC (the fake clock's server time) with a daily backup at 02:30, keeping two.</summary>
-public sealed class DailyBackupFactory : JishiFactory
+public sealed class DailyBackupFactory() : JishiFactory(new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero)))
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero));
-
     protected override string BackupDaily => "02:30";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Jishi:Backup:Keep", "2");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
+using Jishi.IntegrationTests.Pledges;
 using Jishi.Web.Features.Points;
 
 namespace Jishi.IntegrationTests.Points;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Points;
+using Jishi.Testing;
 
 namespace Jishi.IntegrationTests.Points;
 
@@ -83,7 +84,7 @@ public sealed class PostingTests(JishiFactory factory)
     [Fact]
     public async Task Objection_AfterWindow_409WithChineseMessage()
     {
-        var opensOn = DateOnly.FromDateTime(DateTime.Now).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var opensOn = factory.Clock.ServerToday().AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (client, _, entry, posting) = await PostedAsync(12, 1, opensOn);
 
         var response = await ObjectAsync(client, posting.Id, entry);

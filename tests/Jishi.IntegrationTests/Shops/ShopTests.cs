@@ -8,6 +8,7 @@ using Jishi.Web.Features.Shops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
+using Jishi.Testing;
 
 namespace Jishi.IntegrationTests.Shops;
 
@@ -17,6 +18,8 @@ namespace Jishi.IntegrationTests.Shops;
 [Collection(ApiCollection.Name)]
 public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
 {
+    private int Year => factory.Clock.ServerToday().Year;
+
     private const string Secretary = "sq07";
 
     [Fact]
@@ -37,9 +40,9 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
         var problem = await responses.First(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Contains("可兑换积分不足", problem!.Detail);
         var (balance, stock, redemptions, movements) = await factory.WithDbAsync(async db => (
-            await db.MemberPoints.AsNoTracking().SingleAsync(p => p.MemberId == member && p.Year == DateTime.Now.Year),
+            await db.MemberPoints.AsNoTracking().SingleAsync(p => p.MemberId == member && p.Year == Year),
             await db.Goods.AsNoTracking().Where(g => g.Id == goods.Id).Select(g => g.Stock).SingleAsync(),
-            await db.Redemptions.CountAsync(r => r.MemberId == member && r.Year == DateTime.Now.Year),
+            await db.Redemptions.CountAsync(r => r.MemberId == member && r.Year == Year),
             await db.StockMovements.Where(m => m.GoodsId == goods.Id).SumAsync(m => m.Quantity)));
         Assert.Equal((37m, 37m, 0m), (balance.Earned, balance.Redeemed, balance.Spendable));
         Assert.Equal((163, 163, 37), (stock, movements, redemptions));
@@ -62,7 +65,7 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
         Assert.Equal(6m, answers[0]!.PointsSpent);
         var (count, redeemed, stock) = await factory.WithDbAsync(async db => (
             await db.Redemptions.CountAsync(r => r.RequestId == requestId),
-            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == DateTime.Now.Year).Select(p => p.Redeemed).SingleAsync(),
+            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == Year).Select(p => p.Redeemed).SingleAsync(),
             await db.Goods.Where(g => g.Id == goods.Id).Select(g => g.Stock).SingleAsync()));
         Assert.Equal((1, 6m, 7), (count, redeemed, stock));
     }
@@ -84,7 +87,7 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
         var goods = await client.GetFromJsonAsync<List<GoodsRow>>($"/api/shops/{shop}/goods");
         Assert.Equal(50, goods!.Single(g => g.Id == plenty.Id).Stock);
         Assert.Equal(2, goods!.Single(g => g.Id == scarce.Id).Stock);
-        Assert.Equal(0m, await factory.WithDbAsync(db => db.MemberPoints.Where(p => p.MemberId == member && p.Year == DateTime.Now.Year).Select(p => p.Redeemed).SingleAsync()));
+        Assert.Equal(0m, await factory.WithDbAsync(db => db.MemberPoints.Where(p => p.MemberId == member && p.Year == Year).Select(p => p.Redeemed).SingleAsync()));
     }
 
     [Fact]
@@ -105,7 +108,7 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Conflict, responses[5].StatusCode);
         Assert.Equal(10, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         var (redeemed, plentyStock, scarceStock, movements) = await factory.WithDbAsync(async db => (
-            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == DateTime.Now.Year).Select(p => p.Redeemed).SingleAsync(),
+            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == Year).Select(p => p.Redeemed).SingleAsync(),
             await db.Goods.Where(g => g.Id == plenty.Id).Select(g => g.Stock).SingleAsync(),
             await db.Goods.Where(g => g.Id == scarce.Id).Select(g => g.Stock).SingleAsync(),
             await db.StockMovements.CountAsync(m => m.GoodsId == plenty.Id && m.Kind == MovementKind.Redeemed)));
@@ -130,7 +133,7 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         var (count, redeemed, stock) = await factory.WithDbAsync(async db => (
             await db.Redemptions.CountAsync(r => r.RequestId == requestId),
-            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == DateTime.Now.Year).Select(p => p.Redeemed).SingleAsync(),
+            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == Year).Select(p => p.Redeemed).SingleAsync(),
             await db.Goods.Where(g => g.Id == goods.Id).Select(g => g.Stock).SingleAsync()));
         Assert.Equal((0, 0m, 10), (count, redeemed, stock));
     }
@@ -172,7 +175,7 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
 
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         var (redeemed, stock, movements, status) = await factory.WithDbAsync(async db => (
-            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == DateTime.Now.Year).Select(p => p.Redeemed).SingleAsync(),
+            await db.MemberPoints.Where(p => p.MemberId == member && p.Year == Year).Select(p => p.Redeemed).SingleAsync(),
             await db.Goods.Where(g => g.Id == goods.Id).Select(g => g.Stock).SingleAsync(),
             await db.StockMovements.Where(m => m.GoodsId == goods.Id).OrderBy(m => m.Id).Select(m => new { m.Kind, m.Quantity }).ToListAsync(),
             await db.Redemptions.Where(r => r.Id == created.Id).Select(r => r.Status).SingleAsync()));
@@ -190,7 +193,7 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
         var shop = await client.ShopOfAsync();
         var goods = await client.NewGoodsAsync(shop, price: 0.5m, stock: 1000);
         var member = await factory.MemberWithPointsAsync(client, Secretary, 10);
-        var today = DateTime.Now.ToString("yyyy-MM-dd");
+        var today = factory.Clock.ServerTodayText();
 
         // 100 late arrivals (−0.5 each) race 100 redemptions of 0.5: whatever the order, no update may be lost.
         var work = Enumerable.Range(0, 200).Select(i => i % 2 == 0
@@ -199,9 +202,9 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
         var responses = await Task.WhenAll(work);
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, r.StatusCode.ToString()));
         var (balance, granted, spent) = await factory.WithDbAsync(async db => (
-            await db.MemberPoints.AsNoTracking().SingleAsync(p => p.MemberId == member && p.Year == DateTime.Now.Year),
-            (await db.LedgerEntries.Where(e => e.MemberId == member && e.Year == DateTime.Now.Year && e.Status == EntryStatus.Approved).Select(e => e.Granted).ToListAsync()).Sum(),
-            (await db.Redemptions.Where(r => r.MemberId == member && r.Year == DateTime.Now.Year && r.Status != RedemptionStatus.Cancelled).Select(r => r.PointsSpent).ToListAsync()).Sum()));
+            await db.MemberPoints.AsNoTracking().SingleAsync(p => p.MemberId == member && p.Year == Year),
+            (await db.LedgerEntries.Where(e => e.MemberId == member && e.Year == Year && e.Status == EntryStatus.Approved).Select(e => e.Granted).ToListAsync()).Sum(),
+            (await db.Redemptions.Where(r => r.MemberId == member && r.Year == Year && r.Status != RedemptionStatus.Cancelled).Select(r => r.PointsSpent).ToListAsync()).Sum()));
         Assert.Equal(10m - 50m, granted);
         Assert.Equal((granted, spent), (balance.Earned, balance.Redeemed));
         Assert.Equal(responses.Count(r => r.StatusCode == HttpStatusCode.Created) - 100, (int)(spent / 0.5m));
@@ -217,7 +220,7 @@ public sealed class ShopTests(JishiFactory factory, ITestOutputHelper output)
         var goods = await client.NewGoodsAsync(shop, price: 2, stock: 5);
         var member = await factory.MemberWithPointsAsync(client, Secretary, 10);
         Assert.Equal(HttpStatusCode.Created, (await client.RedeemAsync(shop, member, "vl-" + Guid.NewGuid(), (goods.Id, 2))).StatusCode);
-        var year = DateTime.Now.Year;
+        var year = Year;
 
         // One point more than the redemptions say, written behind the application's back, then put back.
         await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"MemberPoints\" SET \"Redeemed\" = \"Redeemed\" + 100 WHERE \"MemberId\" = {member} AND \"Year\" = {year}"));

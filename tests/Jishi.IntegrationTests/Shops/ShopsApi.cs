@@ -4,6 +4,7 @@ using Jishi.IntegrationTests.Infrastructure;
 using Jishi.IntegrationTests.Points;
 using Jishi.Web.Features.Points;
 using Microsoft.EntityFrameworkCore;
+using Jishi.Testing;
 
 namespace Jishi.IntegrationTests.Shops;
 
@@ -37,12 +38,12 @@ public static class ShopsApi
     /// <paramref name="points"/> (theme days at 5 points each, under the yearly cap of 60).</summary>
     public static async Task<int> MemberWithPointsAsync(this JishiFactory factory, HttpClient client, string secretary, decimal points)
     {
-        var year = DateTime.Now.Year;
+        var year = factory.Clock.ServerToday().Year;
         var members = await factory.MembersAsync(secretary);
         var used = await factory.WithDbAsync(db => db.MemberPoints.Where(p => p.Year == year).Select(p => p.MemberId).ToListAsync());
         var free = members.Except(used).ToList();
         var member = free[Interlocked.Increment(ref _taken) % free.Count];
-        var posted = await client.PostEntryAsync(member, RuleCodes.ThemeDay, points / 5m, DateTime.Now.ToString("yyyy-MM-dd"));
+        var posted = await client.PostEntryAsync(member, RuleCodes.ThemeDay, points / 5m, factory.Clock.ServerTodayText());
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         return member;
     }

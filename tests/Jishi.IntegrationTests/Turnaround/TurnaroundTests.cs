@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
+using Jishi.Testing;
 using Jishi.Web.Features.Accounts;
 
 namespace Jishi.IntegrationTests.Turnaround;
@@ -27,7 +28,7 @@ public sealed record SummaryRow(int? Year, int Active, int Completed, int Cancel
 [Collection(ApiCollection.Name)]
 public sealed class TurnaroundTests(JishiFactory factory)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+    private DateOnly Today => factory.Clock.ServerToday();
 
     private static object PlanBody(int unitId, int year) => new
     {

@@ -7,6 +7,7 @@ using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Volunteering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Jishi.Testing;
 
 namespace Jishi.IntegrationTests.Volunteering;
 
@@ -31,7 +32,7 @@ public sealed partial class VolunteeringTests(JishiFactory factory)
     {
         var client = await factory.ClientForAsync("sq06");
         var community = await factory.CommunityOfAsync("sq06");
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var created = await client.PostAsJsonAsync("/api/activities", new
         {
             unitId = community.Id,
@@ -120,7 +121,7 @@ public sealed partial class VolunteeringTests(JishiFactory factory)
         var caller = new CheckInDesk.Caller(null, null, " " + phone[..3] + "-" + phone[3..]);
         var checkedIn = await desk.CheckInAsync(detail.Activity.Secret, caller, default);
         var firstOut = await desk.CheckOutAsync(detail.Activity.Secret, caller, default);
-        await Task.Delay(20);
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var secondOut = await desk.CheckOutAsync(detail.Activity.Secret, caller, default);
         var stranger = await desk.CheckInAsync(detail.Activity.Secret, new CheckInDesk.Caller(null, null, "19999999999"), default);
 
@@ -185,11 +186,11 @@ public sealed partial class VolunteeringTests(JishiFactory factory)
         var signup = (await client.GetFromJsonAsync<ActivityDetailRow>($"/api/activities/{detail.Activity.Id}"))!.Signups.Single();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/activities/{detail.Activity.Id}/confirm",
             new { hours = new[] { new { signupId = signup.Id, hours = 3m } } })).StatusCode);
-        var year = DateTime.UtcNow.Year;
+        var year = factory.Clock.ServerToday().Year;
 
         var early = await client.GetAsync($"/api/members/{member}/volunteer-certificate?year={year}");
         await factory.WithDbAsync(db => db.VolunteerActivities.Where(a => a.Id == detail.Activity.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ConfirmedAt, DateTime.UtcNow.AddDays(-8))));
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ConfirmedAt, factory.Clock.GetUtcNow().UtcDateTime.AddDays(-8))));
         var later = await client.GetAsync($"/api/members/{member}/volunteer-certificate?year={year}");
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);

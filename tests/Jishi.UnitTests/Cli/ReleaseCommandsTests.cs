@@ -6,17 +6,17 @@ namespace Jishi.UnitTests.Cli;
 
 public sealed class ReleaseCommandsTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset IssuedAt = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void SelfSignedCertificate_HostsAndLanAddress_AllInSubjectAlternativeNamesForFiveYears()
     {
-        using var certificate = SelfSignedCertificate.Create(["dj.example.cn"], [IPAddress.Parse("192.168.1.23")], Now);
+        using var certificate = SelfSignedCertificate.Create(["dj.example.cn"], [IPAddress.Parse("192.168.1.23")], IssuedAt);
         var names = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().Single();
         Assert.Equal(["localhost", "dj.example.cn"], names.EnumerateDnsNames());
         Assert.Equal([IPAddress.Loopback, IPAddress.Parse("192.168.1.23")], names.EnumerateIPAddresses());
         Assert.True(certificate.HasPrivateKey);
-        Assert.Equal(Now.Add(SelfSignedCertificate.Validity).UtcDateTime, certificate.NotAfter.ToUniversalTime());
+        Assert.Equal(IssuedAt.Add(SelfSignedCertificate.Validity).UtcDateTime, certificate.NotAfter.ToUniversalTime());
         var serverAuth = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single().EnhancedKeyUsages;
         Assert.Contains(serverAuth.Cast<System.Security.Cryptography.Oid>(), o => o.Value == "1.3.6.1.5.5.7.3.1");
     }

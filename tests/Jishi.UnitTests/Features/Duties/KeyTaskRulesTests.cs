@@ -6,6 +6,9 @@ public sealed class KeyTaskRulesTests
 {
     private static readonly DateOnly Deadline = new(2016, 6, 30);
 
+    /// <summary>When a report is written: any fixed instant, the rules do not read it.</summary>
+    private static readonly DateTime At = new(2016, 6, 2, 2, 0, 0, DateTimeKind.Utc);
+
     [Fact]
     public void Rate_OnTimeLateAndNotDone_MeanOfOneHalfAndZero()
     {
@@ -31,12 +34,12 @@ public sealed class KeyTaskRulesTests
         var task = new KeyTask(1, 2016, "规范三会一课", null, Deadline, 1, [5]);
         var cell = task.Cells[0];
 
-        cell.Report("王建国", 100, new DateOnly(2016, 6, 1), "sq01", DateTime.UtcNow);
+        cell.Report("王建国", 100, new DateOnly(2016, 6, 1), "sq01", At);
         var done = cell.CompletedOn;
-        cell.Report("王建国", 80, new DateOnly(2016, 6, 2), "sq01", DateTime.UtcNow);
+        cell.Report("王建国", 80, new DateOnly(2016, 6, 2), "sq01", At);
 
         Assert.Equal((new DateOnly(2016, 6, 1), (DateOnly?)null), (done, cell.CompletedOn));
-        Assert.Throws<ArgumentOutOfRangeException>(() => cell.Report(null, 101, Deadline, "sq01", DateTime.UtcNow));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cell.Report(null, 101, Deadline, "sq01", At));
     }
 
     [Theory]
@@ -63,7 +66,7 @@ public sealed class KeyTaskRulesTests
         var list = new DutyList(5, 2016);
         list.AddMissing(DutyList.DefaultTemplate);
 
-        list.ReplaceItems(list.Items.Select(i => (i.Category, i.Content, DutyStatus.Done, (string?)"已落实")), "sq01", DateTime.UtcNow);
+        list.ReplaceItems(list.Items.Select(i => (i.Category, i.Content, DutyStatus.Done, (string?)"已落实")), "sq01", At);
 
         Assert.Equal(DutyList.DefaultTemplate.Length, list.Items.Count);
         Assert.All(list.Items, i => Assert.Equal(DutyStatus.Done, i.Status));

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
+using Jishi.IntegrationTests.Points;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Meetings;
-using Jishi.Web.Features.Members;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
-namespace Jishi.IntegrationTests.Points;
+namespace Jishi.IntegrationTests.Meetings;
 
 public sealed record MeetingEntryPostedRow(long EntryId, int MemberId, string MemberName, string RuleCode, decimal Points, string Status, bool CapCut);
 
@@ -30,17 +30,21 @@ public sealed record ImportProblemRow(int Status, string Title, List<ImportError
 
 /// <summary>三会一课 on the demo street: attendance posts by rule through the ledger, saves are idempotent (also ten at
 /// once), corrections reverse and repost, the attendance sheet imports all or nothing, and scope is the caller's subtree.
-/// Each test uses a branch and a date of its own in communities that other tests leave alone (sq07, sq08, sq09).</summary>
+/// Each test records in a community of its own (<see cref="OwnCommunity"/>).</summary>
 [Collection(ApiCollection.Name)]
 public sealed class MeetingTests(JishiFactory factory)
 {
-    private async Task<(int Branch, List<int> Members)> BranchAsync(string secretary, int index, string? tier = "在职")
+    /// <summary>This class's two communities: one branch for each test (the retired branch fourth), and a neighbour.</summary>
+    private Task<OwnCommunity> OursAsync() => OwnCommunity.OfClassAsync<MeetingTests>(factory, "ours",
+        ("在职", 4), ("在职", 10), ("在职", 2), ("离退休", 2), ("在职", 1), ("在职", 1), ("在职", 5), ("在职", 3));
+
+    private Task<OwnCommunity> NeighbourAsync() => OwnCommunity.OfClassAsync<MeetingTests>(factory, "neighbour", ("在职", 1));
+
+    /// <summary>The secretary of this class's community, the <paramref name="index"/>th branch and its members.</summary>
+    private static async Task<(HttpClient Client, int Branch, List<int> Members)> BranchAsync(Task<OwnCommunity> community, int index)
     {
-        var community = await factory.CommunityOfAsync(secretary);
-        var branch = (await factory.BranchesOfAsync(community.Id))[index];
-        var members = await factory.WithDbAsync(db => db.Members.Where(m => m.Unit!.Path.StartsWith(branch.Path) && m.Status == MemberStatus.Active
-            && (tier == null || m.Tier == tier)).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
-        return (branch.Id, members);
+        var own = await community;
+        return (own.Secretary, own.Branches[index].Id, own.Branches[index].Members);
     }
 
     private static object Meeting(int unitId, string type, string date, params (int Member, string Status)[] attendance) => new
@@ -57,8 +61,7 @@ public sealed class MeetingTests(JishiFactory factory)
     [Fact]
     public async Task Record_FourStatuses_EntriesByRuleAndBalancesThenResaveAddsNothing()
     {
-        var client = await factory.ClientForAsync("sq07");
-        var (branch, m) = await BranchAsync("sq07", 0);
+        var (client, branch, m) = await BranchAsync(OursAsync(), 0);
         var before = await Task.WhenAll(m.Take(4).Select(id => ScoreAsync(client, id, 2021)));
         var body = Meeting(branch, "ThemeDay", "2021-03-05", (m[0], "Present"), (m[1], "Late"), (m[2], "Excused"), (m[3], "Absent"));
 
@@ -92,8 +95,7 @@ public sealed class MeetingTests(JishiFactory factory)
     [Fact]
     public async Task Record_TenConcurrentIdenticalSaves_OneMeetingNoDoubleEntries()
     {
-        var client = await factory.ClientForAsync("sq07");
-        var (branch, m) = await BranchAsync("sq07", 1);
+        var (client, branch, m) = await BranchAsync(OursAsync(), 1);
         var body = Meeting(branch, "GroupMeeting", "2021-04-09", m.Select((id, i) => (id, i % 5 == 4 ? "Late" : "Present")).ToArray());
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostAsJsonAsync("/api/meetings", body)));
@@ -111,8 +113,7 @@ public sealed class MeetingTests(JishiFactory factory)
     [Fact]
     public async Task Correct_PresentToAbsentAndBack_ReversesAndRepostsBalanceRight()
     {
-        var client = await factory.ClientForAsync("sq08");
-        var (branch, m) = await BranchAsync("sq08", 0);
+        var (client, branch, m) = await BranchAsync(OursAsync(), 2);
         var member = m[0];
         var before = await ScoreAsync(client, member, 2021);
         var created = await (await client.PostAsJsonAsync("/api/meetings",
@@ -142,8 +143,7 @@ public sealed class MeetingTests(JishiFactory factory)
     [Fact]
     public async Task Record_RetiredBranchCommitteeMeeting_NothingPostedEachMemberSkippedWithReason()
     {
-        var client = await factory.ClientForAsync("sq09");
-        var (branch, m) = await BranchAsync("sq09", 2, tier: null);
+        var (client, branch, m) = await BranchAsync(OursAsync(), 3);
 
         var response = await client.PostAsJsonAsync("/api/meetings", Meeting(branch, "CommitteeMeeting", "2021-06-04", (m[0], "Present"), (m[1], "Present")));
 
@@ -157,8 +157,7 @@ public sealed class MeetingTests(JishiFactory factory)
     [Fact]
     public async Task Record_FutureDateOrUnknownStatus_400NothingSaved()
     {
-        var client = await factory.ClientForAsync("sq09");
-        var (branch, m) = await BranchAsync("sq09", 0);
+        var (client, branch, m) = await BranchAsync(OursAsync(), 4);
 
         var future = await client.PostAsJsonAsync("/api/meetings", Meeting(branch, "PartyLecture", "2099-01-01", (m[0], "Present")));
         var empty = await client.PostAsJsonAsync("/api/meetings", Meeting(branch, "PartyLecture", "2021-01-08"));
@@ -172,10 +171,9 @@ public sealed class MeetingTests(JishiFactory factory)
     [Fact]
     public async Task Scope_OtherCommunityOrOtherBranch_404AndBranchSecretaryRecordsOwnBranch()
     {
-        var (ownBranch, own) = await BranchAsync("sq09", 1);
-        var (otherBranch, other) = await BranchAsync("sq08", 1);
+        var (_, ownBranch, own) = await BranchAsync(OursAsync(), 5);
+        var (neighbour, otherBranch, other) = await BranchAsync(NeighbourAsync(), 0);
         var secretary = await factory.ClientForNewAccountAsync(Roles.BranchSecretary, ownBranch);
-        var neighbour = await factory.ClientForAsync("sq08");
         var theirs = await (await neighbour.PostAsJsonAsync("/api/meetings", Meeting(otherBranch, "LifeMeeting", "2021-12-20", (other[0], "Present"))))
             .Content.ReadFromJsonAsync<MeetingSavedRow>();
 
@@ -223,8 +221,7 @@ public sealed class MeetingTests(JishiFactory factory)
     [Fact]
     public async Task Import_FilledTemplate_RecordsMeetingAndPosts()
     {
-        var client = await factory.ClientForAsync("sq09");
-        var (branch, m) = await BranchAsync("sq09", 0, tier: null);
+        var (client, branch, m) = await BranchAsync(OursAsync(), 6);
         var template = await client.GetByteArrayAsync($"/api/meetings/attendance-template?unitId={branch}");
         var listed = MiniExcel.Query(new MemoryStream(template), useHeaderRow: true, sheetName: AttendanceSheet.SheetName).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(m.Count, listed.Count);
@@ -245,8 +242,7 @@ public sealed class MeetingTests(JishiFactory factory)
     [Fact]
     public async Task Import_BadCells_400EveryCellListedNothingRecorded()
     {
-        var client = await factory.ClientForAsync("sq09");
-        var (branch, _) = await BranchAsync("sq09", 1);
+        var (client, branch, _) = await BranchAsync(OursAsync(), 7);
         var template = await client.GetByteArrayAsync($"/api/meetings/attendance-template?unitId={branch}");
         var sheet = Sheet(template, (i, row) =>
         {

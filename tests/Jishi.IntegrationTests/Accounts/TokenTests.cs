@@ -4,7 +4,7 @@ using System.Text.Json;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Accounts;
 
-namespace Jishi.IntegrationTests.Platform;
+namespace Jishi.IntegrationTests.Accounts;
 
 [Collection(ApiCollection.Name)]
 public sealed class TokenTests(JishiFactory factory)
@@ -19,7 +19,7 @@ public sealed class TokenTests(JishiFactory factory)
         Assert.False(string.IsNullOrWhiteSpace(json.RootElement.GetProperty("accessToken").GetString()));
         var expiresAt = json.RootElement.GetProperty("expiresAt").GetString()!;
         Assert.EndsWith("Z", expiresAt);
-        Assert.InRange(DateTime.Parse(expiresAt, null, System.Globalization.DateTimeStyles.RoundtripKind), TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(1), TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(2));
+        Assert.InRange(DateTime.Parse(expiresAt, null, System.Globalization.DateTimeStyles.RoundtripKind), factory.Clock.GetUtcNow().UtcDateTime.AddHours(1), factory.Clock.GetUtcNow().UtcDateTime.AddDays(2));
     }
 
     [Fact]

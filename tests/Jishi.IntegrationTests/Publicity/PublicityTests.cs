@@ -5,7 +5,7 @@ using Jishi.IntegrationTests.Points;
 using Jishi.Web.Features.Points;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jishi.IntegrationTests.Duties;
+namespace Jishi.IntegrationTests.Publicity;
 
 public sealed record CreditRow(int MemberId, string Name, long? EntryId, decimal? Points, string? EntryStatus);
 

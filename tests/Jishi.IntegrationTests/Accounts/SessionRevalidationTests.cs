@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Jishi.IntegrationTests.Platform;
+namespace Jishi.IntegrationTests.Accounts;
 
 /// <summary>An open admin screen keeps its sign-in only while the account's security stamp and the cookie's expiry hold:
 /// the circuit's check (<see cref="SessionRevalidation"/>) against a browser signed in through the login form.</summary>

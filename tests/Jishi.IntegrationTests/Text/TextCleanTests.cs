@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Jishi.IntegrationTests.Infrastructure;
 
-namespace Jishi.IntegrationTests.Platform;
+namespace Jishi.IntegrationTests.Text;
 
 [Collection(ApiCollection.Name)]
 public sealed class TextCleanTests(JishiFactory factory)

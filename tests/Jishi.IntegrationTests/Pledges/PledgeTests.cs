@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
+using Jishi.IntegrationTests.Points;
 using Jishi.Web.Features.Points;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jishi.IntegrationTests.Points;
+namespace Jishi.IntegrationTests.Pledges;
 
 public sealed record PledgeItemRow(int Position, string Text, string Target);
 
