@@ -1,6 +1,5 @@
 using System.Data;
 using Jishi.Web.Data;
-using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;

@@ -1,6 +1,6 @@
 using Jishi.Web.Features.Accounts;
-using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Shared.Excel;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 
