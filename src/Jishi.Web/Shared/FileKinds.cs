@@ -33,17 +33,33 @@ public sealed class FileKinds
     };
 
     /// <summary>Photos, as a phone takes or a resident sends them.</summary>
-    public static readonly FileKinds Photos = new(".jpg", ".jpeg", ".png", ".gif", ".webp");
+    public static readonly FileKinds Photos = new("Files.BadType.Photos", StoredFile.MaxBytes, ".jpg", ".jpeg", ".png", ".gif", ".webp");
 
     /// <summary>Pictures, PDF and Office documents: evidence of work done.</summary>
-    public static readonly FileKinds Documents = new([.. Known.Keys.Where(e => e != ".txt")]);
+    public static readonly FileKinds Documents = new("Files.BadType.Documents", StoredFile.MaxBytes, [.. Known.Keys.Where(e => e != ".txt")]);
+
+    /// <summary>A published report as it appeared: a PDF or a picture.</summary>
+    public static readonly FileKinds Publications = new("Files.BadType.Publications", StoredFile.MaxBytes, ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp");
 
     /// <summary>A written report to import: Word (.docx) or plain text.</summary>
-    public static readonly FileKinds Reports = new(".docx", ".txt");
+    public static readonly FileKinds Reports = new("Files.BadType.Reports", 5L * 1024 * 1024, ".docx", ".txt");
 
     private readonly string[] _extensions;
 
-    private FileKinds(params string[] extensions) => _extensions = extensions;
+    private FileKinds(string badType, long maxBytes, params string[] extensions)
+    {
+        BadType = badType;
+        MaxBytes = maxBytes;
+        _extensions = extensions;
+    }
+
+    /// <summary>The message code of a file that is none of these kinds, naming the kinds accepted.</summary>
+    public string BadType { get; }
+
+    /// <summary>The largest file of these kinds accepted.</summary>
+    public long MaxBytes { get; }
+
+    public long MaxMegabytes => MaxBytes / 1024 / 1024;
 
     /// <summary>The extensions offered in a file picker.</summary>
     public string Accept => string.Join(",", _extensions);

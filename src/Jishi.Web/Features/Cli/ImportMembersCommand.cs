@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Jishi.Web.Features.Members;
+using Jishi.Web.Shared.Excel;
 
 namespace Jishi.Web.Features.Cli;
 

@@ -1,5 +1,4 @@
 using System.Data;
-using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Excel;
 using Microsoft.Extensions.Localization;

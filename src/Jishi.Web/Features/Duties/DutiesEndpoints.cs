@@ -1,5 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Duties;
@@ -46,17 +47,12 @@ public static class DutiesEndpoints
         tasks.MapPut("/cells/{id:int}", async (int id, KeyTasks.ReportRequest request, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await handler.ReportAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<KeyTaskCellDetail>().ProducesValidationProblem();
-        // Antiforgery is off as for the 整改 evidence: API clients carry bearer tokens and the Identity cookie is SameSite=Lax.
-        tasks.MapPost("/cells/{id:int}/evidence", async (int id, IFormFile file, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                await using var stream = file.OpenReadStream();
-                return (await handler.UploadAsync(id, file.FileName, file.Length, stream, ct))
-                    .ToHttp(text, f => TypedResults.Created($"/api/key-tasks/cells/{id}/evidence/{f.Id}", f));
-            })
-            .DisableAntiforgery().Produces<KeyTaskFileDto>(201).ProducesProblem(400).ProducesProblem(413);
+        tasks.MapPost("/cells/{id:int}/evidence", (int id, IFormFile file, KeyTasks handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                file.ReceiveAsync(upload => handler.UploadAsync(id, upload, ct), text, f => TypedResults.Created($"/api/key-tasks/cells/{id}/evidence/{f.Id}", f)))
+            .AcceptsUpload().Produces<StoredFileDto>(201);
         tasks.MapGet("/cells/{id:int}/evidence/{cellEvidenceId:int}", async (int id, int cellEvidenceId, KeyTasks handler, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) =>
-                (await handler.DownloadAsync(id, cellEvidenceId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+                (await handler.DownloadAsync(id, cellEvidenceId, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
         tasks.MapGet("/daily-scores/{reviewId:int}", async (int reviewId, KeyTaskDailyScores handler, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await handler.PreviewAsync(reviewId, ct)).ToHttp(text, TypedResults.Ok))

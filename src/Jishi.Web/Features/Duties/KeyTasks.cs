@@ -2,6 +2,7 @@ using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Duties;
@@ -18,11 +19,7 @@ public sealed record KeyTaskMatrix(int Year, IReadOnlyList<KeyTaskCommunity> Com
 
 public sealed record KeyTaskNoteDto(int Id, int Progress, string Text, string By, DateTime At);
 
-public sealed record KeyTaskFileDto(int Id, string FileName, string ContentType, long Size, string UploadedBy, DateTime UploadedAt);
-
-public sealed record KeyTaskCellDetail(KeyTaskCellDto Cell, string Title, IReadOnlyList<KeyTaskNoteDto> Notes, IReadOnlyList<KeyTaskFileDto> Files);
-
-public sealed record KeyTaskDownload(string FileName, string ContentType, byte[] Content);
+public sealed record KeyTaskCellDetail(KeyTaskCellDto Cell, string Title, IReadOnlyList<KeyTaskNoteDto> Notes, IReadOnlyList<StoredFileDto> Files);
 
 /// <summary>重点任务: the street sets the year's tasks (one cell per community); each community secretary reports progress,
 /// notes and evidence on its own cells; the street sees and may correct all of them.</summary>
@@ -174,38 +171,31 @@ public sealed class KeyTasks(JishiDbContext db, CurrentUser user, TimeProvider c
         return await CellAsync(cellId, ct);
     }
 
-    public async Task<Result<KeyTaskFileDto>> UploadAsync(int cellId, string fileName, long length, Stream content, CancellationToken ct)
+    public async Task<Result<StoredFileDto>> UploadAsync(int cellId, UploadedFile upload, CancellationToken ct)
     {
         if (!await CellVisibleAsync(cellId, ct))
         {
             return Error.NotFound("KeyTasks.CellEntity");
         }
-        if (length > KeyTaskEvidence.MaxBytes)
+        var checkedFile = await upload.CheckAsync(FileKinds.Documents, ct);
+        if (checkedFile.Error is { } refused)
         {
-            return new Error("Rectification.Evidence.TooLarge", StatusCodes.Status413PayloadTooLarge, KeyTaskEvidence.MaxBytes / 1024 / 1024);
+            return refused;
         }
-        if (length <= 0)
-        {
-            return Error.Invalid("Rectification.Evidence.Empty");
-        }
-        if (await FileKinds.Documents.ReadAsync(fileName, length, content, ct) is not { } upload)
-        {
-            return Error.Invalid("Rectification.Evidence.BadType");
-        }
-        var file = new KeyTaskEvidence(cellId, upload.FileName, upload.ContentType, upload.Content, user.UserName ?? "system", clock.GetUtcNow().UtcDateTime);
+        var (name, type, content) = checkedFile.Value!;
+        var file = new KeyTaskEvidence(cellId, name, type, content, user.UserName ?? "system", clock.GetUtcNow().UtcDateTime);
         db.KeyTaskEvidence.Add(file);
         await db.SaveChangesAsync(ct);
-        return new KeyTaskFileDto(file.Id, file.FileName, file.ContentType, file.Size, file.UploadedBy, file.UploadedAt);
+        return StoredFileDto.Of(file);
     }
 
-    public async Task<Result<KeyTaskDownload>> DownloadAsync(int cellId, int evidenceId, CancellationToken ct)
+    public async Task<Result<FileDownload>> DownloadAsync(int cellId, int evidenceId, CancellationToken ct)
     {
         if (!await CellVisibleAsync(cellId, ct))
         {
             return Error.NotFound("KeyTasks.CellEntity");
         }
-        return await db.KeyTaskEvidence.AsNoTracking().Where(e => e.Id == evidenceId && e.CellId == cellId)
-                .Select(e => new KeyTaskDownload(e.FileName, e.ContentType, e.Content)).FirstOrDefaultAsync(ct) is { } download
+        return await db.KeyTaskEvidence.Where(e => e.CellId == cellId).DownloadAsync(evidenceId, ct) is { } download
             ? download
             : Error.NotFound("Rectification.Evidence.Entity");
     }
@@ -216,9 +206,8 @@ public sealed class KeyTasks(JishiDbContext db, CurrentUser user, TimeProvider c
         return await db.KeyTaskCells.AnyAsync(c => c.Id == cellId && visible.Contains(c.UnitId), ct);
     }
 
-    private Task<List<KeyTaskFileDto>> FilesAsync(int cellId, CancellationToken ct) =>
-        db.KeyTaskEvidence.AsNoTracking().Where(e => e.CellId == cellId).OrderBy(e => e.Id)
-            .Select(e => new KeyTaskFileDto(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedBy, e.UploadedAt)).ToListAsync(ct);
+    private Task<List<StoredFileDto>> FilesAsync(int cellId, CancellationToken ct) =>
+        db.KeyTaskEvidence.Where(e => e.CellId == cellId).Listed().ToListAsync(ct);
 
     /// <summary>The street's task, for the street only: a community secretary's scope lies below the street.</summary>
     private async Task<KeyTask?> FindTaskAsync(int id, string scope, CancellationToken ct)

@@ -1,12 +1,10 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Grading;
-
-/// <summary>An uploaded evidence file as the browser sent it.</summary>
-public sealed record UploadedEvidence(string FileName, long Length, Stream Content);
 
 /// <summary>One branch's grading within the caller's subtree: the branch (its secretary, or the community or street on its
 /// behalf) scores itself with evidence and submits; the community secretary adjusts with reasons and returns or forwards;
@@ -62,7 +60,7 @@ public sealed class BranchSheets(JishiDbContext db, CurrentUser user, TimeProvid
         return await SaveAsync(loaded, ct);
     }
 
-    public async Task<Result<BranchSheet>> AddEvidenceAsync(int id, int indicatorId, UploadedEvidence file, CancellationToken ct)
+    public async Task<Result<BranchSheet>> AddEvidenceAsync(int id, int indicatorId, UploadedFile file, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is not { } loaded)
         {
@@ -76,26 +74,23 @@ public sealed class BranchSheets(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return new ValidationError([new("indicatorId", "Grading.UnknownIndicator")]);
         }
-        if (file.Length > GradingEvidence.MaxBytes)
+        var checkedFile = await file.CheckAsync(FileKinds.Documents, ct);
+        if (checkedFile.Error is { } refused)
         {
-            return new Error("Grading.FileTooLarge", StatusCodes.Status413PayloadTooLarge, GradingEvidence.MaxBytes / 1024 / 1024);
+            return refused;
         }
-        if (file.Length == 0 || await FileKinds.Documents.ReadAsync(file.FileName, file.Length, file.Content, ct) is not { } checkedFile)
-        {
-            return new ValidationError([new("file", "Grading.FileType")]);
-        }
-        db.GradingEvidence.Add(new GradingEvidence(id, indicatorId, checkedFile.FileName, checkedFile.ContentType, checkedFile.Content, By, Now));
+        var (name, type, content) = checkedFile.Value!;
+        db.GradingEvidence.Add(new GradingEvidence(id, indicatorId, name, type, content, By, Now));
         return await SaveAsync(loaded, ct);
     }
 
-    public async Task<Result<EvidenceDownload>> EvidenceAsync(int id, int evidenceId, CancellationToken ct)
+    public async Task<Result<FileDownload>> EvidenceAsync(int id, int evidenceId, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is null)
         {
             return Error.NotFound("Entity.BranchGrading");
         }
-        var file = await db.GradingEvidence.AsNoTracking().Where(f => f.Id == evidenceId && f.BranchGradingId == id)
-            .Select(f => new EvidenceDownload(f.FileName, f.ContentType, f.Content)).FirstOrDefaultAsync(ct);
+        var file = await db.GradingEvidence.Where(f => f.BranchGradingId == id).DownloadAsync(evidenceId, ct);
         return file is null ? Error.NotFound("Entity.GradingEvidence") : file;
     }
 

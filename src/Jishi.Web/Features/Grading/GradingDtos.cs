@@ -48,5 +48,3 @@ public sealed record PostingDto(int RoundId, int Year, string StreetName, RoundS
 
 public sealed record ObjectionDto(int Id, int GradingId, string UnitName, string Name, string Phone, string Text, string? UserName, DateTime RaisedAt,
     string? Answer, string? AnsweredBy, DateTime? AnsweredAt);
-
-public sealed record EvidenceDownload(string FileName, string ContentType, byte[] Content);

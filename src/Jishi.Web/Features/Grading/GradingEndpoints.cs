@@ -1,5 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -82,18 +83,14 @@ public static class GradingEndpoints
         staff.MapPut("/branches/{gradingId:int}/self", async (int gradingId, BranchSheets.ScoresRequest request, BranchSheets sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.SelfEvaluateAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<BranchSheet>().ProducesValidationProblem();
-        staff.MapPost("/branches/{gradingId:int}/evidence", async (int gradingId, [FromForm] int indicatorId, IFormFile file, BranchSheets sheets,
+        staff.MapPost("/branches/{gradingId:int}/evidence", (int gradingId, [FromForm] int indicatorId, IFormFile file, BranchSheets sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                await using var content = file.OpenReadStream();
-                return (await sheets.AddEvidenceAsync(gradingId, indicatorId, new UploadedEvidence(file.FileName, file.Length, content), ct))
-                    .ToHttp(text, TypedResults.Ok);
-            })
-            .DisableAntiforgery()
+                file.ReceiveAsync(upload => sheets.AddEvidenceAsync(gradingId, indicatorId, upload, ct), text, TypedResults.Ok))
+            .AcceptsUpload()
             .Produces<BranchSheet>().ProducesValidationProblem();
         staff.MapGet("/branches/{gradingId:int}/evidence/{evidenceId:int}", async (int gradingId, int evidenceId, BranchSheets sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await sheets.EvidenceAsync(gradingId, evidenceId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+                (await sheets.EvidenceAsync(gradingId, evidenceId, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(StatusCodes.Status200OK);
         staff.MapPost("/branches/{gradingId:int}/submit", async (int gradingId, BranchSheets sheets, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await sheets.SubmitAsync(gradingId, ct)).ToHttp(text, TypedResults.Ok))

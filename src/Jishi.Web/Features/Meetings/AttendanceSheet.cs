@@ -10,7 +10,7 @@ namespace Jishi.Web.Features.Meetings;
 /// <summary>The attendance sheet (签到表) of a unit: a template listing the unit's members with an empty 出席情况 column, and
 /// its import, all or nothing, which records the meeting like POST /api/meetings. A blank 出席情况 leaves the member off
 /// the meeting (a 支委会 expects only the committee); every bad cell is listed with its row and column.</summary>
-public sealed class AttendanceSheet(MeetingQueries queries, RecordMeeting record, ImportMembers files, IStringLocalizer<SharedResource> text)
+public sealed class AttendanceSheet(MeetingQueries queries, RecordMeeting record, IStringLocalizer<SharedResource> text)
 {
     public const string SheetName = "签到表";
     private const int MaxRows = 5000;
@@ -61,15 +61,12 @@ public sealed class AttendanceSheet(MeetingQueries queries, RecordMeeting record
         {
             return notFound;
         }
-        await using var content = await ImportMembers.InMemoryAsync(file, ct);
-        if (content is null)
+        var opened = await ExcelUpload.OpenAsync(file, text, ct);
+        if (opened.Error is { } refused)
         {
-            return files.FileProblem("Import.TooLarge", StatusCodes.Status413PayloadTooLarge, ImportMembers.MaxFileBytes / 1024 / 1024);
+            return refused;
         }
-        if (ImportMembers.CheckSignature(content) is { } wrongKind)
-        {
-            return files.FileProblem(wrongKind);
-        }
+        await using var content = opened.Value!;
         var members = expected.Value!.ToDictionary(m => m.Id);
         var problems = new List<ImportProblem>();
         var attendance = new List<AttendanceInput>();
@@ -82,13 +79,13 @@ public sealed class AttendanceSheet(MeetingQueries queries, RecordMeeting record
         }
         catch (InvalidDataException)
         {
-            return files.FileProblem("Import.NotXlsx");
+            return ImportFailed.OfFile(text, "Import.NotXlsx");
         }
         if (problems.Count > 0)
         {
             return new ImportFailed(problems);
         }
-        return attendance.Count == 0 ? files.FileProblem("Meetings.SheetNoStatus") : await record.RecordAsync(meeting with { Attendance = attendance }, ct);
+        return attendance.Count == 0 ? ImportFailed.OfFile(text, "Meetings.SheetNoStatus") : await record.RecordAsync(meeting with { Attendance = attendance }, ct);
     }
 
     private ImportFailed? Read(Stream content, Dictionary<int, ExpectedMember> members, List<ImportProblem> problems, List<AttendanceInput> attendance)
@@ -107,7 +104,7 @@ public sealed class AttendanceSheet(MeetingQueries queries, RecordMeeting record
                     .ToDictionary(g => g.Key, g => g.First());
                 if (!found.ContainsKey(IdColumn) || !found.ContainsKey(StatusColumn))
                 {
-                    return files.FileProblem("Meetings.SheetHeaders", StatusCodes.Status400BadRequest, IdColumn, StatusColumn);
+                    return ImportFailed.OfFile(text, "Meetings.SheetHeaders", StatusCodes.Status400BadRequest, IdColumn, StatusColumn);
                 }
                 header = found;
                 continue;
@@ -143,7 +140,7 @@ public sealed class AttendanceSheet(MeetingQueries queries, RecordMeeting record
                 attendance.Add(new AttendanceInput(id, word.Status));
             }
         }
-        return header is null ? files.FileProblem("Import.NoData") : null;
+        return header is null ? ImportFailed.OfFile(text, "Import.NoData") : null;
     }
 
     private static string? Text(object? value) => value switch

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Jishi.Web.Features.Accounts;
-using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Shared.Excel;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -30,28 +30,21 @@ public static class MeetingEndpoints
                 (await handler.CorrectAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<MeetingSaved>().ProducesValidationProblem();
         meetings.MapGet("/attendance-template", async (int? unitId, AttendanceSheet sheet, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await sheet.TemplateAsync(unitId, ct)).ToHttp(text, f => TypedResults.File(f.Content, ExcelFile.ContentType, f.FileName)))
+                (await sheet.TemplateAsync(unitId, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType);
         // Multipart: the sheet as "file" and the meeting as form fields (unitId may also come in the query). Read by hand,
         // like the roster import, so a missing or oversized upload gets the same Chinese error list as a bad sheet.
-        meetings.MapPost("/import", async (HttpRequest request, int? unitId, AttendanceSheet sheet, ImportMembers files,
+        meetings.MapPost("/import", (HttpRequest request, int? unitId, AttendanceSheet sheet,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                if (await MemberExcelEndpoints.ReadFileAsync(request, files, ct) is var (file, refused) && refused is not null)
+                ExcelUploadEndpoints.ImportAsync(request, text, file =>
                 {
-                    return MemberExcelEndpoints.Refusal(refused, text);
-                }
-                var form = request.Form;
-                var meeting = new MeetingRequest(unitId ?? Number(form["unitId"]), Enum.TryParse<MeetingType>(form["type"], out var type) ? type : null,
-                    DateOnly.TryParse(form["date"], CultureInfo.InvariantCulture, out var date) ? date : null, form["topic"], null);
-                await using var stream = file!.OpenReadStream();
-                var result = await sheet.ImportAsync(stream, meeting, ct);
-                return result.Error is ImportFailed failed ? MemberExcelEndpoints.Refusal(failed, text) : result.ToHttp(text, Saved);
-            })
-            .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
-            .Produces<MeetingSaved>(201).Produces<MeetingSaved>()
-            .Produces<MemberExcelEndpoints.ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json");
+                    var form = request.Form;
+                    var meeting = new MeetingRequest(unitId ?? Number(form["unitId"]), Enum.TryParse<MeetingType>(form["type"], out var type) ? type : null,
+                        DateOnly.TryParse(form["date"], CultureInfo.InvariantCulture, out var date) ? date : null, form["topic"], null);
+                    return sheet.ImportAsync(file, meeting, ct);
+                }, Saved, ct))
+            .AcceptsWorkbook()
+            .Produces<MeetingSaved>(201).Produces<MeetingSaved>();
         return app;
     }
 

@@ -8,11 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Members;
 
-public sealed record ExcelFile(string FileName, byte[] Content)
-{
-    public const string ContentType = XlsxWriter.ContentType;
-}
-
 /// <summary>Writes the roster workbook: the filtered roster (ID numbers and phones masked for those who may not see
 /// them) and the empty import template with its 填写说明 sheet. Both use <see cref="MemberExcelColumns"/>, so an export
 /// imports back unchanged.</summary>

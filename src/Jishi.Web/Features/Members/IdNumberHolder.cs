@@ -1,5 +1,6 @@
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 
 namespace Jishi.Web.Features.Members;
 
@@ -25,5 +26,3 @@ public sealed record IdNumberHolder(int MemberId, string Name, string UnitName, 
     private bool Covers(string callerScope) => UnitScope.Sees(callerScope, UnitPath);
 }
 
-/// <summary>The member an ID number belongs to, offered for a transfer instead of a second entry.</summary>
-public sealed record TransferOffer(int MemberId, string Name, string UnitName);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -32,25 +33,11 @@ public sealed record RosterPreviewRow(int Row, string Name, string? IdNumber, st
 /// <summary>A value the file did not give and the import filled in (a tier from 是否为流动党员 and 工作岗位).</summary>
 public sealed record DerivedValue(int Row, string Column, string Value);
 
-/// <summary>One reason an import was refused: a cell (row as Excel numbers it, column by its header) or, with both
-/// null, the file as a whole. <see cref="Message"/> is complete in itself ("第5行「加入党组织日期」…").</summary>
-public sealed record ImportProblem(int? Row, string? Column, string Message)
-{
-    /// <summary>For an ID number already held by a member the caller sees: that member, to transfer instead.</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public TransferOffer? Transfer { get; init; }
-}
-
-/// <summary>The import was refused and nothing was written; answered as <c>{ "errors": [...] }</c>.</summary>
-public sealed record ImportFailed(IReadOnlyList<ImportProblem> Problems, int HttpStatus = StatusCodes.Status400BadRequest)
-    : Error("Import.Failed", HttpStatus);
-
 /// <summary>Imports a roster workbook into a unit's subtree, all or nothing: every row is parsed and checked in memory
 /// (field rules, units, ID numbers within the file and against the roster) before anything is written, and then
 /// all rows go in one transaction, in batches so that the change tracker and the audit stay small.</summary>
 public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
-    public const long MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxRows = 100_000;
     public const int MaxListedErrors = 1000;
     private const int MaxColumns = 78;
@@ -71,15 +58,12 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         {
             return Error.NotFound("Entity.Unit");
         }
-        await using var content = await InMemoryAsync(file, ct);
-        if (content is null)
+        var opened = await ExcelUpload.OpenAsync(file, text, ct);
+        if (opened.Error is { } refused)
         {
-            return FileProblem("Import.TooLarge", StatusCodes.Status413PayloadTooLarge, MaxFileBytes / 1024 / 1024);
+            return refused;
         }
-        if (CheckSignature(content) is { } wrongKind)
-        {
-            return FileProblem(wrongKind);
-        }
+        await using var content = opened.Value!;
         var tiers = await db.MemberTiers.Where(t => t.IsActive).OrderBy(t => t.SortOrder).Select(t => t.Name).ToListAsync(ct);
         var errors = new CellErrors(text);
         Parsed outcome;
@@ -93,7 +77,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         }
         catch (InvalidDataException)
         {
-            return FileProblem("Import.NotXlsx");
+            return ImportFailed.OfFile(text, "Import.NotXlsx");
         }
         var rows = outcome.Rows;
         await FindDuplicatesAsync(rows, errors, ct);
@@ -116,10 +100,6 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         };
     }
 
-    /// <summary>A refusal about the file as a whole, with one localized message.</summary>
-    public ImportFailed FileProblem(string code, int status = StatusCodes.Status400BadRequest, params object[] args) =>
-        new([new ImportProblem(null, null, text.Format(code, args))], status);
-
     /// <summary>Every cell error of a file, answered in row and column order.</summary>
     private sealed class CellErrors(IStringLocalizer<SharedResource> text)
     {
@@ -140,45 +120,6 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             }
             return new ImportFailed(listed);
         }
-    }
-
-    /// <summary>The upload in memory (at most <see cref="MaxFileBytes"/>), or null when it is larger: the zip reader seeks
-    /// back and forth, which is several times slower on the request's buffered file stream.</summary>
-    internal static async Task<MemoryStream?> InMemoryAsync(Stream file, CancellationToken ct)
-    {
-        if (file.CanSeek && file.Length > MaxFileBytes)
-        {
-            return null;
-        }
-        var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await file.ReadAsync(buffer, ct)) > 0)
-        {
-            if (copy.Length + read > MaxFileBytes)
-            {
-                return null;
-            }
-            copy.Write(buffer, 0, read);
-        }
-        copy.Position = 0;
-        return copy;
-    }
-
-    /// <summary>An .xlsx is a zip archive; the old binary .xls (an OLE compound file) gets its own advice.</summary>
-    internal static string? CheckSignature(Stream content)
-    {
-        if (content.Length == 0)
-        {
-            return "Import.FileEmpty";
-        }
-        Span<byte> head = stackalloc byte[4];
-        content.Position = 0;
-        var read = content.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        content.Position = 0;
-        return read == 4 && head.SequenceEqual("PK\u0003\u0004"u8) ? null
-            : read == 4 && head.SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }) ? "Import.OldXls"
-            : "Import.NotXlsx";
     }
 
     private Parsed Parse(Stream content, UnitNames units, IReadOnlyList<string> tiers, CellErrors errors)
@@ -218,21 +159,21 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
             }
             if (parsed.Count == MaxRows)
             {
-                return Refused(FileProblem("Import.TooManyRows", StatusCodes.Status400BadRequest, MaxRows));
+                return Refused(ImportFailed.OfFile(text, "Import.TooManyRows", StatusCodes.Status400BadRequest, MaxRows));
             }
             NoteIgnored(row, header, ignored);
             parsed.Add(ParseRow(row, header, units, tiers, today, maxLengths, errors));
         }
         if (!sawContent)
         {
-            return Refused(FileProblem("Import.NoData"));
+            return Refused(ImportFailed.OfFile(text, "Import.NoData"));
         }
         if (header is null)
         {
             var missing = MemberExcelColumns.All.Where(c => c.Required && !best.ContainsValue(c)).Select(c => c.Header);
-            return Refused(FileProblem("Import.HeadersMissing", StatusCodes.Status400BadRequest, string.Join("、", missing)));
+            return Refused(ImportFailed.OfFile(text, "Import.HeadersMissing", StatusCodes.Status400BadRequest, string.Join("、", missing)));
         }
-        return parsed.Count == 0 ? Refused(FileProblem("Import.NoRows")) : new Parsed(parsed, header, ignored.Values.ToList(), null);
+        return parsed.Count == 0 ? Refused(ImportFailed.OfFile(text, "Import.NoRows")) : new Parsed(parsed, header, ignored.Values.ToList(), null);
     }
 
     private static Parsed Refused(ImportFailed problem) => new([], null, [], problem);
@@ -242,7 +183,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     {
         for (var i = 0; i < row.Cells.Length; i++)
         {
-            if (!ignored.ContainsKey(i) && !header.Known.ContainsKey(i) && !header.Extra.ContainsKey(i) && row.Written[i] && TextOf(row.Cells[i]) is not null)
+            if (!ignored.ContainsKey(i) && !header.Known.ContainsKey(i) && !header.Extra.ContainsKey(i) && row.Written[i] && ExcelCells.TextOf(row.Cells[i]) is not null)
             {
                 ignored[i] = header.Skipped.TryGetValue(i, out var name) ? name : text["Roster.UnnamedColumn", XlsxReader.ColumnName(i)].Value;
             }
@@ -254,7 +195,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
     {
         var input = new MemberInput
         {
-            ExtraFields = header.Extra.Where(e => TextOf(row.Cells[e.Key]) is not null).ToDictionary(e => e.Value, e => TextOf(row.Cells[e.Key])!),
+            ExtraFields = header.Extra.Where(e => ExcelCells.TextOf(row.Cells[e.Key]) is not null).ToDictionary(e => e.Value, e => ExcelCells.TextOf(row.Cells[e.Key])!),
         };
         Organizations.Unit? unit = null;
         var failed = new HashSet<MemberExcelColumn>();
@@ -266,7 +207,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         foreach (var (index, column) in header.Known)
         {
             var value = row.Cells[index];
-            var s = TextOf(value);
+            var s = ExcelCells.TextOf(value);
             switch (column.Kind)
             {
                 case MemberExcelKind.Text when s is not null && maxLengths[column.Property] is { } max && s.Length > max:
@@ -411,23 +352,6 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>A cell as trimmed text (null when blank); numbers as Excel shows them without a format.</summary>
-    internal static string? TextOf(object? value)
-    {
-        var s = value switch
-        {
-            null => null,
-            string text => text,
-            double d => d.ToString(d == Math.Floor(d) && Math.Abs(d) < 1e15 ? "0" : "R", CultureInfo.InvariantCulture),
-            DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            bool b => b ? "是" : "否",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        s = s?.Trim().Trim('\u3000', '\u00A0').Trim();
-        return string.IsNullOrEmpty(s) ? null : s;
-    }
-
     /// <summary>A date from a date cell, an Excel serial number, or text as yyyy-MM-dd, yyyy/M/d, yyyy.M.d or yyyy年M月d日
     /// (full-width digits allowed). A blank cell is a valid absent date. With <paramref name="yearMonthOnly"/>, the day
     /// may be left out and the result is the first of the month.</summary>
@@ -443,7 +367,7 @@ public sealed partial class ImportMembers(JishiDbContext db, CurrentUser user, T
                 var serial = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 return serial is >= 1 and < 2958466 ? (true, DateOnly.FromDateTime(DateTime.FromOADate(serial))) : (false, null);
         }
-        if (TextOf(value) is not { } text)
+        if (ExcelCells.TextOf(value) is not { } text)
         {
             return (true, null);
         }

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Globalization;
 using Jishi.Web.Data;
-using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -21,15 +22,12 @@ public sealed class ImportUnits(JishiDbContext db, CurrentUser user, IStringLoca
         {
             return Error.NotFound("Entity.Unit");
         }
-        await using var content = await ImportMembers.InMemoryAsync(file, ct);
-        if (content is null)
+        var opened = await ExcelUpload.OpenAsync(file, text, ct);
+        if (opened.Error is { } refused)
         {
-            return FileProblem("Import.TooLarge", StatusCodes.Status413PayloadTooLarge, ImportMembers.MaxFileBytes / 1024 / 1024);
+            return refused;
         }
-        if (ImportMembers.CheckSignature(content) is { } wrongKind)
-        {
-            return FileProblem(wrongKind);
-        }
+        await using var content = opened.Value!;
         List<OrgTreePlan.Row> rows;
         try
         {
@@ -42,7 +40,7 @@ public sealed class ImportUnits(JishiDbContext db, CurrentUser user, IStringLoca
         }
         catch (InvalidDataException)
         {
-            return FileProblem("Import.NotXlsx");
+            return ImportFailed.OfFile(text, "Import.NotXlsx");
         }
         var subtree = await db.Units.Within(target.Path).ToListAsync(ct);
         var existing = subtree.Select(u => new OrgTreePlan.Existing(u.Id, u.ParentId, u.Name, u.Kind)).ToList();
@@ -60,9 +58,6 @@ public sealed class ImportUnits(JishiDbContext db, CurrentUser user, IStringLoca
         return new ImportSummary(plan.Nodes.Count);
     }
 
-    private ImportFailed FileProblem(string code, int status = StatusCodes.Status400BadRequest, params object[] args) =>
-        new([new ImportProblem(null, null, text.Format(code, args))], status);
-
     /// <summary>The data rows under the first row (of the first ten) that names 党组织名称; 序号 is read past.</summary>
     private (List<OrgTreePlan.Row> Rows, ImportFailed? Error) Read(Stream content)
     {
@@ -76,7 +71,7 @@ public sealed class ImportUnits(JishiDbContext db, CurrentUser user, IStringLoca
             }
             if (header is null)
             {
-                var headers = row.Cells.Select(c => ImportMembers.TextOf(c) is { } s ? new string(s.Where(ch => !char.IsWhiteSpace(ch) && ch != '*').ToArray()) : null).ToArray();
+                var headers = row.Cells.Select(ExcelCells.HeaderOf).ToArray();
                 if (!headers.Contains(OrgLayout.Header(OrgColumn.Name)))
                 {
                     if (row.Number >= HeaderSearchRows)
@@ -87,7 +82,7 @@ public sealed class ImportUnits(JishiDbContext db, CurrentUser user, IStringLoca
                 }
                 if (headers.FirstOrDefault(h => h is not null && h != OrgLayout.NumberHeader && OrgLayout.Match(h) is null) is { } unknown)
                 {
-                    return ([], FileProblem("OrgImport.UnknownColumn", StatusCodes.Status400BadRequest, unknown));
+                    return ([], ImportFailed.OfFile(text, "OrgImport.UnknownColumn", StatusCodes.Status400BadRequest, unknown));
                 }
                 header = [];
                 for (var i = 0; i < headers.Length; i++)
@@ -101,20 +96,20 @@ public sealed class ImportUnits(JishiDbContext db, CurrentUser user, IStringLoca
             }
             if (rows.Count == MaxRows)
             {
-                return ([], FileProblem("Import.TooManyRows", StatusCodes.Status400BadRequest, MaxRows));
+                return ([], ImportFailed.OfFile(text, "Import.TooManyRows", StatusCodes.Status400BadRequest, MaxRows));
             }
             var cells = new Dictionary<OrgColumn, string>();
             foreach (var (index, column) in header)
             {
-                if (ImportMembers.TextOf(row.Cells[index]) is { } value)
+                if (ExcelCells.TextOf(row.Cells[index]) is { } value)
                 {
                     cells[column] = column == OrgColumn.CreditCode ? value.ToUpperInvariant() : value;
                 }
             }
             rows.Add(new OrgTreePlan.Row(row.Number, cells));
         }
-        return header is null ? ([], FileProblem("OrgImport.HeaderMissing", StatusCodes.Status400BadRequest, OrgLayout.Header(OrgColumn.Name)))
-            : rows.Count == 0 ? ([], FileProblem("OrgImport.NoRows"))
+        return header is null ? ([], ImportFailed.OfFile(text, "OrgImport.HeaderMissing", StatusCodes.Status400BadRequest, OrgLayout.Header(OrgColumn.Name)))
+            : rows.Count == 0 ? ([], ImportFailed.OfFile(text, "OrgImport.NoRows"))
             : (rows, null);
     }
 

@@ -1,5 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Members;
+using Jishi.Web.Shared.Excel;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -42,31 +43,17 @@ public static class OrganizationEndpoints
     /// <summary>The organization list in the national layout: import under a unit, export of a subtree, the empty template.</summary>
     private static void MapExcel(RouteGroupBuilder manage)
     {
-        manage.MapPost("/import", async (HttpRequest request, int parentId, ImportUnits handler, ImportMembers reader, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                if (await MemberExcelEndpoints.ReadFileAsync(request, reader, ct) is var (file, refused) && refused is not null)
-                {
-                    return MemberExcelEndpoints.Refusal(refused, text);
-                }
-                await using var stream = file!.OpenReadStream();
-                var result = await handler.HandleAsync(stream, parentId, ct);
-                return result.IsSuccess ? TypedResults.Ok(result.Value)
-                    : result.Error is ImportFailed failed ? MemberExcelEndpoints.Refusal(failed, text) : result.Error!.ToProblem(text);
-            })
-            .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+        manage.MapPost("/import", (HttpRequest request, int parentId, ImportUnits handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                ExcelUploadEndpoints.ImportAsync(request, text, file => handler.HandleAsync(file, parentId, ct), TypedResults.Ok, ct))
+            .AcceptsWorkbook()
             .Produces<ImportSummary>()
-            .Produces<MemberExcelEndpoints.ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json")
-            .Produces<MemberExcelEndpoints.ImportErrors>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         manage.MapGet("/export", async (int? unitId, ExportUnits handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.ExportAsync(unitId, ct)).ToHttp(text, AsFile))
+                (await handler.ExportAsync(unitId, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
-        manage.MapGet("/template", (ExportUnits handler) => AsFile(handler.Template()))
+        manage.MapGet("/template", (ExportUnits handler) => handler.Template().ToHttp())
             .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType);
     }
-
-    private static IResult AsFile(ExcelFile file) => TypedResults.File(file.Content, ExcelFile.ContentType, file.FileName);
 
     public sealed record RenameRequest(string Name);
 

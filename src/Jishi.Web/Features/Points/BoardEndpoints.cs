@@ -1,5 +1,5 @@
 using Jishi.Web.Features.Accounts;
-using Jishi.Web.Features.Members;
+using Jishi.Web.Shared.Excel;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 

@@ -1,9 +1,9 @@
 using System.Data;
 using Jishi.Web.Data;
-using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Jishi.Web.Shared.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -20,7 +20,6 @@ public sealed record PublicityItemDto(int Id, int UnitId, string UnitName, strin
 /// <summary>One community's line of the ranking: reports per level, their number and their weighted count.</summary>
 public sealed record PublicityRank(int Rank, int UnitId, string UnitName, int District, int City, int Province, int National, int Total, decimal Weighted);
 
-public sealed record PublicityFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>宣传报道: items are recorded by the secretary of the unit or the street; crediting members posts each one the
 /// level's points rule once (source key publicity:{id}:member:{memberId}), and removing an item reverses those entries.</summary>
@@ -74,38 +73,31 @@ public sealed class PublicityBook(JishiDbContext db, CurrentUser user, TimeProvi
     }
 
     /// <summary>Attaches the report itself (a PDF or a picture), replacing an earlier file.</summary>
-    public async Task<Result<PublicityItemDto>> AttachAsync(int id, string fileName, long length, Stream content, CancellationToken ct)
+    public async Task<Result<PublicityItemDto>> AttachAsync(int id, UploadedFile upload, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { IsRemoved: false } item)
         {
             return Error.NotFound("Publicity.Entity");
         }
-        if (length > PublicityItem.MaxFileBytes)
+        var checkedFile = await upload.CheckAsync(FileKinds.Publications, ct);
+        if (checkedFile.Error is { } refused)
         {
-            return new Error("Rectification.Evidence.TooLarge", StatusCodes.Status413PayloadTooLarge, PublicityItem.MaxFileBytes / 1024 / 1024);
+            return refused;
         }
-        if (length <= 0)
-        {
-            return Error.Invalid("Rectification.Evidence.Empty");
-        }
-        if (await FileKinds.Documents.ReadAsync(fileName, length, content, ct) is not { } upload
-            || upload.ContentType is not ("application/pdf" or "image/jpeg" or "image/png" or "image/gif" or "image/webp"))
-        {
-            return Error.Invalid("Publicity.FileType");
-        }
-        item.AttachFile(upload.FileName, upload.ContentType, upload.Content);
+        var (name, type, content) = checkedFile.Value!;
+        item.AttachFile(name, type, content);
         await db.SaveChangesAsync(ct);
         return (await DtosAsync([id], ct))[0];
     }
 
-    public async Task<Result<PublicityFile>> FileAsync(int id, CancellationToken ct)
+    public async Task<Result<FileDownload>> FileAsync(int id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is null)
         {
             return Error.NotFound("Publicity.Entity");
         }
         return await db.PublicityItems.AsNoTracking().Where(p => p.Id == id && p.FileContent != null)
-                .Select(p => new PublicityFile(p.FileName!, p.FileType!, p.FileContent!)).FirstOrDefaultAsync(ct) is { } file
+                .Select(p => new FileDownload(p.FileName!, p.FileType!, p.FileContent!)).FirstOrDefaultAsync(ct) is { } file
             ? file
             : Error.NotFound("Publicity.FileEntity");
     }

@@ -1,7 +1,8 @@
 using Jishi.Web.Features.Accounts;
-using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Shared.Excel;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Publicity;
@@ -35,15 +36,11 @@ public static class PublicityEndpoints
         items.MapPost("/{id:int}/remove", async (int id, PointsLedger.ReasonRequest request, PublicityBook book, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await book.RemoveAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<PublicityItemDto>().ProducesValidationProblem();
-        // Antiforgery is off as for the 整改 evidence: API clients carry bearer tokens and the Identity cookie is SameSite=Lax.
-        items.MapPost("/{id:int}/file", async (int id, IFormFile file, PublicityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                await using var stream = file.OpenReadStream();
-                return (await book.AttachAsync(id, file.FileName, file.Length, stream, ct)).ToHttp(text, TypedResults.Ok);
-            })
-            .DisableAntiforgery().Produces<PublicityItemDto>().ProducesProblem(400).ProducesProblem(413);
+        items.MapPost("/{id:int}/file", (int id, IFormFile file, PublicityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                file.ReceiveAsync(upload => book.AttachAsync(id, upload, ct), text, TypedResults.Ok))
+            .AcceptsUpload().Produces<PublicityItemDto>();
         items.MapGet("/{id:int}/file", async (int id, PublicityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await book.FileAsync(id, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+                (await book.FileAsync(id, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
         return app;
     }

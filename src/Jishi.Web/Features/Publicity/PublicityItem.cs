@@ -17,7 +17,6 @@ public sealed class PublicityItem
     public const int MaxTitle = 200;
     public const int MaxOutlet = 100;
     public const int MaxLink = 500;
-    public const long MaxFileBytes = 10 * 1024 * 1024;
 
     private readonly List<PublicityCredit> _credits = [];
 

@@ -50,15 +50,12 @@ public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries,
         {
             return refused;
         }
-        await using var content = await ImportMembers.InMemoryAsync(file, ct);
-        if (content is null)
+        var opened = await ExcelUpload.OpenAsync(file, text, ct);
+        if (opened.Error is { } badFile)
         {
-            return FileProblem("Import.TooLarge", StatusCodes.Status413PayloadTooLarge, ImportMembers.MaxFileBytes / 1024 / 1024);
+            return badFile;
         }
-        if (ImportMembers.CheckSignature(content) is { } wrongKind)
-        {
-            return FileProblem(wrongKind);
-        }
+        await using var content = opened.Value!;
         List<XlsxReader.Row> rows;
         try
         {
@@ -66,23 +63,23 @@ public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries,
         }
         catch (InvalidDataException)
         {
-            return FileProblem("Import.NotXlsx");
+            return ImportFailed.OfFile(text, "Import.NotXlsx");
         }
         if (rows.Count == 0)
         {
-            return FileProblem("Import.NoData");
+            return ImportFailed.OfFile(text, "Import.NoData");
         }
-        var columns = Headers.ToDictionary(h => h, h => Array.FindIndex(rows[0].Cells, c => Bare(TextOf(c)) == h));
+        var columns = Headers.ToDictionary(h => h, h => Array.FindIndex(rows[0].Cells, c => ExcelCells.HeaderOf(c) == h));
         if (columns[ScoreHeader] < 0 || (columns[IdHeader] < 0 && (columns[UnitHeader] < 0 || columns[NameHeader] < 0)))
         {
-            return FileProblem("DailyImport.HeadersMissing", StatusCodes.Status400BadRequest, string.Join("、", Headers.Select(h => $"「{h}」")));
+            return ImportFailed.OfFile(text, "DailyImport.HeadersMissing", StatusCodes.Status400BadRequest, string.Join("、", Headers.Select(h => $"「{h}」")));
         }
         var names = (await queries.ToDtoAsync(campaign, ct)).Subjects;
         var problems = new List<ImportProblem>();
         var scores = new Dictionary<int, (int Row, double Score)>();
         foreach (var row in rows.Skip(1))
         {
-            string? Cell(string header) => columns[header] >= 0 ? TextOf(row.Cells[columns[header]]) : null;
+            string? Cell(string header) => columns[header] >= 0 ? ExcelCells.TextOf(row.Cells[columns[header]]) : null;
             void Problem(string header, string code, params object[] args) =>
                 problems.Add(new ImportProblem(row.Number, header, text["Import.CellError", row.Number, header, text.Format(code, args)].Value));
 
@@ -133,24 +130,4 @@ public sealed class DailyScoreWorkbook(JishiDbContext db, ReviewQueries queries,
         await db.SaveChangesAsync(ct);
         return new DailyScoresImported(scores.Count);
     }
-
-    private ImportFailed FileProblem(string code, int status = StatusCodes.Status400BadRequest, params object[] args) =>
-        new([new ImportProblem(null, null, text.Format(code, args))], status);
-
-    /// <summary>A cell as trimmed text (null when blank); numbers in their shortest round-trip form.</summary>
-    private static string? TextOf(object? value)
-    {
-        var s = value switch
-        {
-            null => null,
-            string t => t,
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        };
-        s = s?.Trim().Trim('\u3000', '\u00A0').Trim();
-        return string.IsNullOrEmpty(s) ? null : s;
-    }
-
-    /// <summary>A header without spaces or a required-mark *.</summary>
-    private static string? Bare(string? header) => header is null ? null : new string(header.Where(c => !char.IsWhiteSpace(c) && c != '*').ToArray());
 }

@@ -4,8 +4,6 @@ namespace Jishi.Web.Features.Reviews;
 /// database so that a backup carries them with the task they prove.</summary>
 public sealed class RectificationEvidence
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-
     private RectificationEvidence() { }
 
     public RectificationEvidence(int rectificationId, string fileName, string contentType, byte[] content, DateTime uploadedOn, string uploadedBy)

@@ -1,6 +1,7 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Reviews.HallCheck;
+using Jishi.Web.Shared.Excel;
 using Jishi.Web.Shared;
 using Microsoft.Extensions.Localization;
 
@@ -48,25 +49,14 @@ public static class ReviewEndpoints
                 (await handler.SetVetoAsync(id, subjectId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ReviewSubjectDto>();
         reviews.MapGet("/{id:int}/daily-scores/template", async (int id, DailyScoreWorkbook handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.TemplateAsync(id, ct)).ToHttp(text, file => TypedResults.File(file.Content, ExcelFile.ContentType, file.FileName)))
+                (await handler.TemplateAsync(id, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(200, contentType: ExcelFile.ContentType);
         // The upload is read and refused as the member import's (same limits, same { errors: [{ row, column, message }] }).
-        reviews.MapPost("/{id:int}/daily-scores/import", async (int id, HttpRequest request, DailyScoreWorkbook handler, ImportMembers files,
+        reviews.MapPost("/{id:int}/daily-scores/import", (int id, HttpRequest request, DailyScoreWorkbook handler,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                if (await MemberExcelEndpoints.ReadFileAsync(request, files, ct) is var (file, refused) && refused is not null)
-                {
-                    return MemberExcelEndpoints.Refusal(refused, text);
-                }
-                await using var stream = file!.OpenReadStream();
-                var result = await handler.ImportAsync(id, stream, ct);
-                return result.IsSuccess ? TypedResults.Ok(result.Value)
-                    : result.Error is ImportFailed failed ? MemberExcelEndpoints.Refusal(failed, text) : result.Error!.ToProblem(text);
-            })
-            .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+                ExcelUploadEndpoints.ImportAsync(request, text, file => handler.ImportAsync(id, file, ct), TypedResults.Ok, ct))
+            .AcceptsWorkbook()
             .Produces<DailyScoresImported>()
-            .Produces<MemberExcelEndpoints.ImportErrors>(StatusCodes.Status400BadRequest, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         reviews.MapPost("/{id:int}/open", async (int id, ChangeReview handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.OpenAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ReviewDto>();

@@ -1,5 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Reviews;
@@ -37,18 +38,13 @@ public static class WorkReportEndpoints
             .RequireAuthorization(Policies.StreetAdmin).Produces<RectificationDto>(201);
 
         var evidence = app.MapGroup("/api/rectifications/{id:int}/evidence").WithTags("Reviews").RequireAuthorization(Policies.OrgManager);
-        // Antiforgery is off as for the roster import: API clients carry bearer tokens and the Identity cookie is SameSite=Lax.
-        evidence.MapPost("", async (int id, IFormFile file, EvidenceFiles handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                await using var stream = file.OpenReadStream();
-                return (await handler.UploadAsync(id, file.FileName, file.Length, stream, ct))
-                    .ToHttp(text, f => TypedResults.Created($"/api/rectifications/{id}/evidence/{f.Id}", f));
-            })
-            .DisableAntiforgery().Produces<EvidenceFileDto>(201).ProducesProblem(400).ProducesProblem(413);
+        evidence.MapPost("", (int id, IFormFile file, EvidenceFiles handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                file.ReceiveAsync(upload => handler.UploadAsync(id, upload, ct), text, f => TypedResults.Created($"/api/rectifications/{id}/evidence/{f.Id}", f)))
+            .AcceptsUpload().Produces<EvidenceFileDto>(201);
         evidence.MapGet("", async (int id, EvidenceFiles handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             (await handler.ListAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<IReadOnlyList<EvidenceFileDto>>();
         evidence.MapGet("/{fileId:int}", async (int id, int fileId, EvidenceFiles handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await handler.DownloadAsync(id, fileId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+            (await handler.DownloadAsync(id, fileId, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(200, contentType: "application/octet-stream").ProducesProblem(404);
         return app;
     }

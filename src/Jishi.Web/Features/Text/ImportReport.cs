@@ -4,6 +4,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Jishi.Web.Features.Text;
@@ -18,29 +19,18 @@ public sealed record ImportedReport(string FileName, string Original, string Tex
 /// Nothing is saved: the editor shows the original beside the cleaned text and fills the report only when accepted.</summary>
 public sealed partial class ImportReport(CleanText cleaner)
 {
-    public const long MaxBytes = 5L * 1024 * 1024;
-
     /// <summary>The most characters of XML read from the document's body. A 5 MB .docx can hold gigabytes once unzipped
     /// (a zip bomb); a real report's word/document.xml is a few megabytes at most.</summary>
     public const long MaxXmlCharacters = 20_000_000;
 
-    /// <summary>The extensions offered in a file picker.</summary>
-    public static string Accept => FileKinds.Reports.Accept;
-
-    public async Task<Result<ImportedReport>> ReadAsync(string fileName, long length, Stream content, CancellationToken ct)
+    public async Task<Result<ImportedReport>> ReadAsync(UploadedFile upload, CancellationToken ct)
     {
-        if (length > MaxBytes)
+        var checkedFile = await upload.CheckAsync(FileKinds.Reports, ct);
+        if (checkedFile.Error is { } refused)
         {
-            return new Error("Text.Import.TooLarge", StatusCodes.Status413PayloadTooLarge, MaxBytes / 1024 / 1024);
+            return refused;
         }
-        if (length <= 0)
-        {
-            return Error.Invalid("Text.Import.Empty");
-        }
-        if (await FileKinds.Reports.ReadAsync(fileName, length, content, ct) is not { } file)
-        {
-            return Error.Invalid("Text.Import.BadType");
-        }
+        var file = checkedFile.Value!;
         var original = file.ContentType == "text/plain" ? ReadPlainText(file.Content) : ReadDocx(file.Content);
         if (original is null)
         {

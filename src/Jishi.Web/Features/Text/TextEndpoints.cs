@@ -1,4 +1,5 @@
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Text;
@@ -21,14 +22,10 @@ public static class TextEndpoints
                     : (IResult)TypedResults.Ok(handler.Handle(request)))
             .WithTags("Platform").RequireAuthorization()
             .Produces<CleanText.Response>().ProducesValidationProblem();
-        // Antiforgery is off as for the other uploads: API clients carry bearer tokens and the Identity cookie is SameSite=Lax.
-        app.MapPost("/api/text/import", async (IFormFile file, ImportReport handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                await using var stream = file.OpenReadStream();
-                return (await handler.ReadAsync(file.FileName, file.Length, stream, ct)).ToHttp(text, TypedResults.Ok);
-            })
-            .WithTags("Platform").RequireAuthorization().DisableAntiforgery()
-            .Produces<ImportedReport>().ProducesProblem(400).ProducesProblem(413);
+        app.MapPost("/api/text/import", (IFormFile file, ImportReport handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                file.ReceiveAsync(upload => handler.ReadAsync(upload, ct), text, TypedResults.Ok))
+            .WithTags("Platform").RequireAuthorization().AcceptsUpload()
+            .Produces<ImportedReport>();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -52,18 +53,15 @@ public static class TurnaroundEndpoints
                 TurnaroundPlans plans, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await plans.MarkDoneAsync(id, milestoneId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<PlanDto>().ProducesValidationProblem();
-        api.MapPost("/plans/{id:int}/milestones/{milestoneId:int}/files", async (int id, int milestoneId, IFormFile file, TurnaroundPlans plans,
+        api.MapPost("/plans/{id:int}/milestones/{milestoneId:int}/files", (int id, int milestoneId, IFormFile file, TurnaroundPlans plans,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            {
-                await using var content = file.OpenReadStream();
-                return (await plans.UploadAsync(id, milestoneId, file.FileName, file.Length, content, ct)).ToHttp(text,
-                    f => TypedResults.Created($"/api/turnaround/plans/{id}/milestones/{milestoneId}/files/{f.Id}", f));
-            })
-            .DisableAntiforgery()
-            .Produces<TurnaroundFileDto>(201).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+                file.ReceiveAsync(upload => plans.UploadAsync(id, milestoneId, upload, ct), text,
+                    f => TypedResults.Created($"/api/turnaround/plans/{id}/milestones/{milestoneId}/files/{f.Id}", f)))
+            .AcceptsUpload()
+            .Produces<StoredFileDto>(201);
         api.MapGet("/plans/{id:int}/milestones/{milestoneId:int}/files/{attachmentId:int}", async (int id, int milestoneId, int attachmentId,
                 TurnaroundPlans plans, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await plans.DownloadAsync(id, milestoneId, attachmentId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+                (await plans.DownloadAsync(id, milestoneId, attachmentId, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(StatusCodes.Status200OK);
 
         api.MapPost("/plans/{id:int}/progress", async (int id, TurnaroundPlans.ProgressRequest request, TurnaroundPlans plans,

@@ -4,15 +4,15 @@ using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Turnaround;
 
-public sealed record TurnaroundFileDto(int Id, string FileName, string ContentType, long Size, string UploadedBy, DateTime UploadedAt);
 
 public sealed record MilestoneDto(int Id, string Title, DateOnly DueOn, DateOnly? DoneOn, string? Note, bool Overdue, int DaysOverdue,
-    IReadOnlyList<TurnaroundFileDto> Files);
+    IReadOnlyList<StoredFileDto> Files);
 
 public sealed record ProgressDto(int Id, DateOnly Month, string Text, string Author, DateTime RecordedAt, DateTime? UpdatedAt, bool Editable);
 
@@ -26,7 +26,6 @@ public sealed record PlanDto(int Id, int UnitId, string BranchName, string Commu
     string? RegradeNote, string? CancelReason, string? ClosedBy, DateTime? ClosedAt, string CreatedBy, DateTime CreatedAt,
     IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<ProgressDto> Progress, PlanPermissions Can);
 
-public sealed record TurnaroundDownload(string FileName, string ContentType, byte[] Content);
 
 /// <summary>后进转化 plans from creation to re-grading. The street creates, re-grades and cancels; the street and the community
 /// secretary edit the plan and its milestones; everyone who sees the plan (down to the branch secretary of its branch) marks
@@ -103,10 +102,7 @@ public sealed class TurnaroundPlans(JishiDbContext db, CurrentUser user, TimePro
         }
         var p = found.Plan;
         var milestoneIds = p.Milestones.Select(m => m.Id).ToList();
-        var files = (await db.TurnaroundFiles.AsNoTracking().Where(f => milestoneIds.Contains(f.MilestoneId)).OrderBy(f => f.Id)
-                .Select(f => new { f.MilestoneId, Dto = new TurnaroundFileDto(f.Id, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt) })
-                .ToListAsync(ct))
-            .ToLookup(f => f.MilestoneId, f => f.Dto);
+        var files = await db.TurnaroundFiles.Where(f => milestoneIds.Contains(f.MilestoneId)).ListedByAsync(nameof(TurnaroundFile.MilestoneId), ct);
         var today = Today;
         var running = p.Status == TurnaroundStatus.Active;
         return new PlanDto(p.Id, p.UnitId, found.Branch, found.Community, p.Year, p.Origin, p.LeaderName, p.LeaderUserId, p.HelperName, p.HelperRole,
@@ -159,7 +155,7 @@ public sealed class TurnaroundPlans(JishiDbContext db, CurrentUser user, TimePro
     public Task<Result<PlanDto>> MarkDoneAsync(int id, int milestoneId, DoneRequest request, CancellationToken ct) =>
         ChangeMilestoneAsync(id, milestoneId, true, m => m.MarkDone(request.DoneOn, request.Note, Today), ct);
 
-    public async Task<Result<TurnaroundFileDto>> UploadAsync(int id, int milestoneId, string fileName, long length, Stream content, CancellationToken ct)
+    public async Task<Result<StoredFileDto>> UploadAsync(int id, int milestoneId, UploadedFile upload, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } plan || plan.Milestones.All(m => m.Id != milestoneId))
         {
@@ -169,28 +165,25 @@ public sealed class TurnaroundPlans(JishiDbContext db, CurrentUser user, TimePro
         {
             return closed;
         }
-        if (length > TurnaroundFile.MaxBytes)
+        var checkedFile = await upload.CheckAsync(FileKinds.Documents, ct);
+        if (checkedFile.Error is { } refused)
         {
-            return new Error("Turnaround.FileTooLarge", StatusCodes.Status413PayloadTooLarge, TurnaroundFile.MaxBytes / 1024 / 1024);
+            return refused;
         }
-        if (length <= 0 || await FileKinds.Documents.ReadAsync(fileName, length, content, ct) is not { } upload)
-        {
-            return Error.Invalid("Turnaround.FileBadType");
-        }
-        var file = new TurnaroundFile(milestoneId, upload, By, Now);
+        var file = new TurnaroundFile(milestoneId, checkedFile.Value!, By, Now);
         db.TurnaroundFiles.Add(file);
         await db.SaveChangesAsync(ct);
-        return new TurnaroundFileDto(file.Id, file.FileName, file.ContentType, file.Size, file.UploadedBy, file.UploadedAt);
+        return StoredFileDto.Of(file);
     }
 
-    public async Task<Result<TurnaroundDownload>> DownloadAsync(int id, int milestoneId, int fileId, CancellationToken ct)
+    public async Task<Result<FileDownload>> DownloadAsync(int id, int milestoneId, int fileId, CancellationToken ct)
     {
         var visible = db.Units.Within(await user.ScopePathAsync(ct)).Select(u => u.Id);
-        return await (from f in db.TurnaroundFiles.AsNoTracking()
-                      join m in db.TurnaroundMilestones on f.MilestoneId equals m.Id
-                      join p in db.TurnaroundPlans on m.PlanId equals p.Id
-                      where f.Id == fileId && m.Id == milestoneId && p.Id == id && visible.Contains(p.UnitId)
-                      select new TurnaroundDownload(f.FileName, f.ContentType, f.Content)).FirstOrDefaultAsync(ct) is { } download
+        var milestones = from m in db.TurnaroundMilestones
+                         join p in db.TurnaroundPlans on m.PlanId equals p.Id
+                         where m.Id == milestoneId && p.Id == id && visible.Contains(p.UnitId)
+                         select m.Id;
+        return await db.TurnaroundFiles.Where(f => milestones.Contains(f.MilestoneId)).DownloadAsync(fileId, ct) is { } download
             ? download
             : Error.NotFound("Entity.TurnaroundFile");
     }

@@ -2,6 +2,8 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using Jishi.Web.Features.Text;
+using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Jishi.UnitTests.Features.Text;
@@ -76,21 +78,21 @@ public sealed class ImportReportTests
     {
         // Highly compressible: a few hundred kilobytes zipped, more than the XML limit once unzipped.
         var bomb = Docx(new string('党', (int)ImportReport.MaxXmlCharacters + 1000));
-        Assert.True(bomb.Length < ImportReport.MaxBytes);
+        Assert.True(bomb.Length < FileKinds.Reports.MaxBytes);
 
-        var result = await Importer.ReadAsync("bomb.docx", bomb.Length, new MemoryStream(bomb), default);
+        var result = await Importer.ReadAsync(new("bomb.docx", bomb.Length, new MemoryStream(bomb)), default);
 
         Assert.Equal("Text.Import.Unreadable", result.Error?.Code);
     }
 
     [Theory]
-    [InlineData("report.exe", "Text.Import.BadType")]
-    [InlineData("report.pdf", "Text.Import.BadType")]
-    [InlineData("report.docx", "Text.Import.BadType")]
+    [InlineData("report.exe", "Files.BadType.Reports")]
+    [InlineData("report.pdf", "Files.BadType.Reports")]
+    [InlineData("report.docx", "Files.BadType.Reports")]
     public async Task ReadAsync_NotAReport_Refused(string name, string code)
     {
         var bytes = "%PDF-1.4 not a report"u8.ToArray();
-        var result = await Importer.ReadAsync(name, bytes.Length, new MemoryStream(bytes), default);
+        var result = await Importer.ReadAsync(new(name, bytes.Length, new MemoryStream(bytes)), default);
         Assert.Equal(code, result.Error?.Code);
     }
 
@@ -105,7 +107,7 @@ public sealed class ImportReportTests
         }
         var bytes = stream.ToArray();
 
-        var result = await Importer.ReadAsync("fake.docx", bytes.Length, new MemoryStream(bytes), default);
+        var result = await Importer.ReadAsync(new("fake.docx", bytes.Length, new MemoryStream(bytes)), default);
 
         Assert.Equal("Text.Import.Unreadable", result.Error?.Code);
     }
@@ -113,8 +115,8 @@ public sealed class ImportReportTests
     [Fact]
     public async Task ReadAsync_Over5MB_RefusedBeforeReading()
     {
-        var result = await Importer.ReadAsync("big.txt", ImportReport.MaxBytes + 1, Stream.Null, default);
-        Assert.Equal(("Text.Import.TooLarge", 413), (result.Error?.Code, result.Error?.Status));
+        var result = await Importer.ReadAsync(new("big.txt", FileKinds.Reports.MaxBytes + 1, Stream.Null), default);
+        Assert.Equal(("Files.TooLarge", 413), (result.Error?.Code, result.Error?.Status));
     }
 
     [Theory]
@@ -128,7 +130,7 @@ public sealed class ImportReportTests
 
     private static async Task<ImportedReport> ReadAsync(string name, byte[] bytes)
     {
-        var result = await Importer.ReadAsync(name, bytes.Length, new MemoryStream(bytes), default);
+        var result = await Importer.ReadAsync(new(name, bytes.Length, new MemoryStream(bytes)), default);
         Assert.Null(result.Error);
         return result.Value!;
     }
