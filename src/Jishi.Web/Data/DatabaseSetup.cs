@@ -40,7 +40,7 @@ public static class DatabaseSetup
         {
             EnsureSqliteFolder(connectionString);
         }
-        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<AuditActor>().AddScoped<AuditInterceptor>();
         services.AddDbContext<JishiDbContext>((sp, options) =>
         {
             Configure(options, provider, connectionString);

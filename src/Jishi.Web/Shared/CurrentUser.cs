@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
@@ -21,6 +22,16 @@ public sealed class CurrentUser(IHttpContextAccessor http, IServiceProvider serv
     {
         _principal = principal;
         _scopePath = null;
+    }
+
+    /// <summary>Acts as the account <paramref name="userName"/> of unit <paramref name="unitId"/> (no roles) until the result
+    /// is disposed, then as before: the demo's seeding goes through the API's own handlers as each community's secretary.</summary>
+    public IDisposable ActAs(string userName, int unitId)
+    {
+        var (principal, scopePath) = (_principal, _scopePath);
+        Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, userName), new Claim(UnitIdClaim, unitId.ToString(CultureInfo.InvariantCulture))], nameof(ActAs))));
+        return new Restore(() => (_principal, _scopePath) = (principal, scopePath));
     }
 
     /// <summary>The command line acts as user "cli" over the whole tree with the administrator roles: whoever runs it at

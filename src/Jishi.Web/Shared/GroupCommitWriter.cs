@@ -44,14 +44,14 @@ public abstract class GroupCommitWriter<TItem, TResult>(ILogger log) : Backgroun
         e is DbUpdateException update && UniqueViolation.Is(update)
         || (e as Npgsql.PostgresException ?? e.InnerException as Npgsql.PostgresException)?.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected;
 
-    /// <summary>Consecutive items of one caller, as indexes into the batch, in arrival order: the audit interceptor names
-    /// the user of the scope, so a writer saves each run under its caller.</summary>
-    protected static IEnumerable<List<int>> Runs(List<TItem> batch, Func<TItem, ClaimsPrincipal> caller)
+    /// <summary>Consecutive items of one caller (by name), as indexes into the batch, in arrival order: an audit entry names
+    /// one actor, so a writer saves each run as its caller.</summary>
+    protected static IEnumerable<List<int>> Runs(List<TItem> batch, Func<TItem, string?> caller)
     {
         var run = new List<int>();
         for (var i = 0; i < batch.Count; i++)
         {
-            if (run.Count > 0 && caller(batch[run[0]]).Identity?.Name != caller(batch[i]).Identity?.Name)
+            if (run.Count > 0 && caller(batch[run[0]]) != caller(batch[i]))
             {
                 yield return run;
                 run = [];

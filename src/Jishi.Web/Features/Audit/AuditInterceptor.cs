@@ -10,8 +10,9 @@ namespace Jishi.Web.Features.Audit;
 
 /// <summary>Records every create, update and delete of domain data (the types under Jishi.Web.Features) as an
 /// <see cref="AuditEntry"/> in the same transaction as the change. Keys of new rows are known only after the
-/// insert, so the entries are written in a second round inside one transaction.</summary>
-public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+/// insert, so the entries are written in a second round inside one transaction. Each entry names
+/// <see cref="AuditActor.Name"/>.</summary>
+public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Secret =
         [nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp)];
@@ -44,7 +45,7 @@ public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : Sav
             db.Set<AuditEntry>().AddRange(pending.Select(p => new AuditEntry
             {
                 At = at,
-                UserName = user.UserName ?? "system",
+                UserName = actor.Name,
                 Entity = p.Entry.Metadata.ClrType.Name,
                 Key = p.DeletedKey ?? KeyOf(p.Entry),
                 Action = p.Action,

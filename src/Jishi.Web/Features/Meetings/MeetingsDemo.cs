@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Jishi.Web.Data;
+using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
@@ -12,7 +12,7 @@ namespace Jishi.Web.Features.Meetings;
 /// through <see cref="RecordMeeting"/>, the same path as the API, so the demo's ledger holds meeting entries with their
 /// source keys. Runs inside the demo's one transaction after the points demo (which creates the 2016 rule sets), so the
 /// ledger stores the awards in it (<see cref="AwardsInTransaction"/>) rather than by group commit.</summary>
-public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, IServiceProvider services, DemoCalendar demo)
+public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, AuditActor audit, IServiceProvider services, DemoCalendar demo)
 {
     private static readonly (MeetingType Type, int Day, string Topic, int Committee)[] Plan =
     [
@@ -26,13 +26,12 @@ public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, IServicePr
         var communities = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Community).OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
             .Select(u => u.Id).Take(2).ToListAsync(ct);
         var random = new Random(416);
-        var ledger = ActivatorUtilities.CreateInstance<PointsLedger>(services, new AwardsInTransaction(db, user));
+        var ledger = ActivatorUtilities.CreateInstance<PointsLedger>(services, new AwardsInTransaction(db, audit));
         var record = ActivatorUtilities.CreateInstance<RecordMeeting>(services, ActivatorUtilities.CreateInstance<MeetingPosting>(services, ledger));
         for (var i = 0; i < communities.Count; i++)
         {
             // The community secretary (sq01, sq02) records for the branch.
-            user.Set(new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, $"sq{i + 1:00}"), new Claim(CurrentUser.UnitIdClaim, communities[i].ToString(System.Globalization.CultureInfo.InvariantCulture))], "demo")));
+            using var secretary = user.ActAs($"sq{i + 1:00}", communities[i]);
             var branch = await db.Units.AsNoTracking().Where(u => u.ParentId == communities[i] && u.Kind == UnitKind.Branch).OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
                 .Select(u => new { u.Id, u.Path }).FirstAsync(ct);
             var members = await db.Members.AsNoTracking().Within(branch.Path).Where(m => m.Status == MemberStatus.Active)
@@ -54,6 +53,5 @@ public sealed class MeetingsDemo(JishiDbContext db, CurrentUser user, IServicePr
                 }
             }
         }
-        user.Set(new ClaimsPrincipal(new ClaimsIdentity()));
     }
 }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Jishi.Web.Data;
+using Jishi.Web.Features.Audit;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +14,8 @@ namespace Jishi.Web.Features.Points;
 public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter> log)
     : GroupCommitWriter<AwardWriter.Pending, PointsLedger.AwardOutcome?>(log), IAwardStore
 {
-    /// <summary>A checked award by <see cref="Rule"/> of <see cref="Set"/>, audited as <see cref="By"/>.</summary>
-    public sealed record Pending(RuleSet Set, PointRule Rule, LedgerEntry.Award Award, ClaimsPrincipal By);
+    /// <summary>A checked award by <see cref="Rule"/> of <see cref="Set"/>, audited as the award's recorder.</summary>
+    public sealed record Pending(RuleSet Set, PointRule Rule, LedgerEntry.Award Award);
 
     public Task<PointsLedger.AwardOutcome?> WriteAsync(Pending pending, CancellationToken ct) => EnqueueAsync(pending, ct);
 
@@ -26,15 +26,15 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
-        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditActor>();
         var memberIds = batch.Select(p => p.Award.MemberId).ToList();
         return await scope.ServiceProvider.GetRequiredService<MemberWriteLock>()
-            .BatchAsync([(LockedTable.Members, memberIds)], () => StoreAsync(db, user, batch, ct), ct);
+            .BatchAsync([(LockedTable.Members, memberIds)], () => StoreAsync(db, audit, batch, ct), ct);
     }
 
     /// <summary>Stores the batch in <paramref name="db"/>'s transaction, which the caller holds with the lock of every member
     /// of the batch; one outcome per award, in order, null where the set is no longer current.</summary>
-    internal static async Task<PointsLedger.AwardOutcome?[]> StoreAsync(JishiDbContext db, CurrentUser user, List<Pending> batch, CancellationToken ct)
+    internal static async Task<PointsLedger.AwardOutcome?[]> StoreAsync(JishiDbContext db, AuditActor audit, List<Pending> batch, CancellationToken ct)
     {
         var memberIds = batch.Select(p => p.Award.MemberId).Distinct().ToArray();
         // Lists go in as one parameter each (EF.Parameter): expanded into one parameter per item, every batch size would be a
@@ -51,11 +51,11 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
         var entries = new LedgerEntry?[batch.Count];
         var firstOfKey = new Dictionary<string, int>();
         // Audit rows name the caller, so each run of one caller's awards is saved under that caller.
-        foreach (var run in Runs(batch, p => p.By))
+        foreach (var run in Runs(batch, p => p.Award.RecordedBy))
         {
             foreach (var i in run)
             {
-                var (set, rule, award, _) = batch[i];
+                var (set, rule, award) = batch[i];
                 if (!current.Contains(set.Id))
                 {
                     continue;
@@ -87,8 +87,10 @@ public sealed class AwardWriter(IServiceScopeFactory scopes, ILogger<AwardWriter
                     balance.Count(entry);
                 }
             }
-            user.Set(batch[run[0]].By);
-            await db.SaveChangesAsync(ct);
+            using (audit.Act(batch[run[0]].Award.RecordedBy))
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -147,8 +149,8 @@ public interface IAwardStore
 /// <summary>Stores each award at once in <paramref name="db"/>'s current transaction, with <see cref="AwardWriter"/>'s store
 /// method: for a caller whose one transaction already holds every lock, the demo's seeding (which holds the new
 /// database's write lock), whose rows the writer's own transaction could not see.</summary>
-public sealed class AwardsInTransaction(JishiDbContext db, CurrentUser user) : IAwardStore
+public sealed class AwardsInTransaction(JishiDbContext db, AuditActor audit) : IAwardStore
 {
     public async Task<PointsLedger.AwardOutcome?> WriteAsync(AwardWriter.Pending pending, CancellationToken ct) =>
-        (await AwardWriter.StoreAsync(db, user, [pending], ct))[0];
+        (await AwardWriter.StoreAsync(db, audit, [pending], ct))[0];
 }

@@ -1,5 +1,6 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
+using Jishi.Web.Features.Audit;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Jishi.Web.Features.Points;
 /// (<see cref="IAwardStore"/>: <see cref="AwardWriter"/>, ADR-008); approvals, rejections and reversals run alone under the
 /// member's write lock (<see cref="MemberWriteLock"/>).</summary>
 public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, MemberWriteLock writeLock,
-    IAwardStore awards, CurrentSets sets)
+    IAwardStore awards, CurrentSets sets, AuditActor audit)
 {
     public const int MaxNote = 500;
 
@@ -94,10 +95,11 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return new ValidationError([new("evidence", "Points.EvidenceRequired", rule.Name)]);
         }
-        var award = new LedgerEntry.Award(member.Id, request.Quantity ?? 1, on, user.UserName ?? "system", clock.GetUtcNow().UtcDateTime,
+        // Recorded by the scope's actor: the resident whose confirmation of a wish posts it, say.
+        var award = new LedgerEntry.Award(member.Id, request.Quantity ?? 1, on, audit.Name, clock.GetUtcNow().UtcDateTime,
             Trimmed(request.Note), Trimmed(request.Evidence), key);
         // Null: the set was retired after it was read; the award is checked again against the current one.
-        return await awards.WriteAsync(new AwardWriter.Pending(set, rule, award, user.Principal), ct) is { } written
+        return await awards.WriteAsync(new AwardWriter.Pending(set, rule, award), ct) is { } written
             ? written : await AwardAsync(request, fresh: true, wholeTree, ct);
     }
 

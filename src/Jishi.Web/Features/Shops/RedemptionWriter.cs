@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Jishi.Web.Data;
+using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Data;
@@ -30,16 +31,16 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
-        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditActor>();
         // The members' rows as the ledger's writes lock them, and the goods whose stock the batch takes.
         var rows = new[] { (LockedTable.Members, batch.Select(p => p.MemberId)), (LockedTable.Goods, batch.SelectMany(p => p.Lines).Select(l => l.GoodsId)) };
-        return await scope.ServiceProvider.GetRequiredService<MemberWriteLock>().BatchAsync(rows, () => StoreAsync(db, user, batch, ct), ct);
+        return await scope.ServiceProvider.GetRequiredService<MemberWriteLock>().BatchAsync(rows, () => StoreAsync(db, audit, batch, ct), ct);
     }
 
     /// <summary>Stores the batch in <paramref name="db"/>'s transaction, which the caller holds with every lock needed;
     /// one answer per basket, in order. A request id already stored answers that redemption (or 409 when it was another
     /// shop's); a request id twice in the batch answers the first redemption of it that went through.</summary>
-    internal static async Task<Result<Redeem.Outcome>[]> StoreAsync(JishiDbContext db, CurrentUser user, List<Pending> batch, CancellationToken ct)
+    internal static async Task<Result<Redeem.Outcome>[]> StoreAsync(JishiDbContext db, AuditActor audit, List<Pending> batch, CancellationToken ct)
     {
         // One parameter for the whole list (EF.Parameter): expanded, every batch size would be a query compiled anew.
         var requestIds = batch.Select(p => p.RequestId).Distinct().ToList();
@@ -49,7 +50,7 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
         var answers = new Result<Redeem.Outcome>?[batch.Count];
         var made = new Redemption?[batch.Count];
         var first = new Dictionary<string, int>();
-        foreach (var run in Runs(batch, p => p.By))
+        foreach (var run in Runs(batch, p => p.By.Identity?.Name))
         {
             foreach (var i in run)
             {
@@ -80,8 +81,10 @@ public sealed class RedemptionWriter(IServiceScopeFactory scopes, ILogger<Redemp
                     new StockMovement(l.GoodsId, MovementKind.Redeemed, -l.Quantity, null, id, redemption.CreatedBy, redemption.CreatedAt)));
             }
             // Audit rows name the caller, so each run of one caller's redemptions is saved under that caller.
-            user.Set(batch[run[0]].By);
-            await db.SaveChangesAsync(ct);
+            using (audit.Act(batch[run[0]].By.Identity?.Name))
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
         var results = new Result<Redeem.Outcome>[batch.Count];
         for (var i = 0; i < batch.Count; i++)

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using Jishi.Web.Data;
+using Jishi.Web.Features.Audit;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
@@ -13,7 +12,8 @@ namespace Jishi.Web.Features.Shops;
 /// 2016 points: through <see cref="ShopAdmin"/> and <see cref="Redeem"/>, the same paths as the API, on a clock set to
 /// those days. Runs inside the demo's one transaction after the points demo, so the writes that take a transaction or a
 /// group commit of their own are stored by their store methods in this one.</summary>
-public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, MemberWriteLock writeLock, RedemptionWriter writer, DemoCalendar demo)
+public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, AuditActor audit, MemberWriteLock writeLock, RedemptionWriter writer,
+    DemoCalendar demo)
 {
     private static readonly (string Name, decimal Price, int Stock)[] Shelf =
     [
@@ -39,8 +39,7 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, MemberWriteLo
         for (var i = 0; i < communities.Count; i++)
         {
             var community = communities[i];
-            user.Set(new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, $"sq{i + 1:00}"), new Claim(CurrentUser.UnitIdClaim, community.Id.ToString(CultureInfo.InvariantCulture))], "demo")));
+            using var secretary = user.ActAs($"sq{i + 1:00}", community.Id);
             clock.At = stocked;
             var name = community.Name.Replace("党委", "", StringComparison.Ordinal).Replace("党总支", "", StringComparison.Ordinal);
             var shop = Must(await admin.CreateShopAsync(new ShopAdmin.ShopInput(community.Id, $"{name}爱心超市", $"{name}党群服务中心一楼",
@@ -60,7 +59,7 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, MemberWriteLo
                 clock.At = new DateTimeOffset(demo.At(2016, 12, 5 + 3 * k, 2, 30));
                 var items = new List<Redeem.ItemRequest> { new(goods[k % goods.Count], 1), new(goods[3], 1 + k % 2) };
                 var basket = Must(await redeem.BasketAsync(shop.Id, new Redeem.RedeemRequest(members[k], $"demo-{shop.Id}-{k}", items), ct));
-                var made = Must((await RedemptionWriter.StoreAsync(db, user, [basket.Pending!], ct))[0]);
+                var made = Must((await RedemptionWriter.StoreAsync(db, audit, [basket.Pending!], ct))[0]);
                 if (k == 0)
                 {
                     Must(await redeem.VerifyAsync(shop.Id, made.Redemption.VoucherCode, ct));
@@ -71,7 +70,6 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, MemberWriteLo
                 }
             }
         }
-        user.Set(new ClaimsPrincipal(new ClaimsIdentity()));
     }
 
     private static T Must<T>(Result<T> result) =>

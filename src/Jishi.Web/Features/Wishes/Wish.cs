@@ -22,6 +22,9 @@ public sealed class Wish
     public const int MaxText = 500;
     public const int CodeLength = 10;
 
+    /// <summary>The name recorded for what a resident does through their tracking code.</summary>
+    public const string ResidentActor = "resident";
+
     private Wish() { }
 
     public Wish(int unitId, string residentName, string residentPhone, string text, string trackingCode, string? enteredBy, DateTime at,
@@ -70,6 +73,18 @@ public sealed class Wish
 
     /// <summary>The source key of the fulfilling member's award: the ledger posts one entry per key.</summary>
     public static string SourceKeyOf(int id) => $"wish:{id}";
+
+    /// <summary>A tracking code as typed: spaces around it and lower case do not matter.</summary>
+    public static string NormalizeCode(string code) => code.Trim().ToUpperInvariant();
+
+    /// <summary>The note of the fulfilling member's award.</summary>
+    public string AwardNote => "完成微心愿：" + (Text.Length > 60 ? Text[..60] + "…" : Text);
+
+    /// <summary>A free text of the wish (what is wished, a reason, a note): required, at most <see cref="MaxText"/>.</summary>
+    public static ValidationError? CheckText(string field, string? value, string requiredKey) =>
+        string.IsNullOrWhiteSpace(value) ? new ValidationError([new(field, requiredKey)])
+        : value.Trim().Length > MaxText ? new ValidationError([new(field, "Text.TooLong", MaxText)])
+        : null;
 
     public string? WhyNotReviewable() => Status == WishStatus.Submitted ? null : "Wishes.NotSubmitted";
 

@@ -46,13 +46,13 @@ public static class WishesDemo
         db.WishClaims.AddRange(claims);
         wishes[3].Fulfil("已联系物业更换楼道灯泡，并检查了其他楼层的灯", On(4, 20));
         wishes[4].Fulfil("每周二、四晚上辅导一小时，已坚持一个月", On(5, 10));
-        wishes[4].Confirm(5, "辅导很耐心，孩子成绩进步了，谢谢党员同志！", WishBook.ResidentActor, On(5, 12));
+        wishes[4].Confirm(5, "辅导很耐心，孩子成绩进步了，谢谢党员同志！", Wish.ResidentActor, On(5, 12));
         await db.SaveChangesAsync(ct);
 
         var confirmed = wishes[4];
         var set = await db.RuleSets.Include(s => s.Rules).FirstAsync(s => s.Year == year && s.Tier == "在职", ct);
         var award = LedgerEntry.Create(set, set.Rule(RuleCodes.WishFulfilled)!, new LedgerEntry.Award(members[2], 1, DateOnly.FromDateTime(confirmed.ConfirmedAt!.Value),
-            WishBook.ResidentActor, confirmed.ConfirmedAt.Value, WishBook.Note(confirmed), confirmed.FulfilmentNote, Wish.SourceKeyOf(confirmed.Id)), 0, 0);
+            Wish.ResidentActor, confirmed.ConfirmedAt.Value, confirmed.AwardNote, confirmed.FulfilmentNote, Wish.SourceKeyOf(confirmed.Id)), 0, 0);
         award.Approve("sq01", On(5, 13));
         db.LedgerEntries.Add(award);
         (await db.MemberPoints.FirstAsync(p => p.MemberId == members[2] && p.Year == year, ct)).Count(award);
