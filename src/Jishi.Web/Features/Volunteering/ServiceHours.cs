@@ -114,7 +114,7 @@ public sealed class ServiceHours(JishiDbContext db, CurrentUser user, TimeProvid
     private async Task<Unit> IssuerAsync(int unitId, CancellationToken ct)
     {
         var unit = await db.Units.AsNoTracking().FirstAsync(u => u.Id == unitId, ct);
-        var above = VenueBook.AncestorIds(unit.Path);
+        var above = VenueQueries.AncestorIds(unit.Path);
         return await db.Units.AsNoTracking().Where(u => above.Contains(u.Id) && u.Kind == UnitKind.Community).FirstOrDefaultAsync(ct) ?? unit;
     }
 

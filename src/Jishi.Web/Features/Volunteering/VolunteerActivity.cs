@@ -111,6 +111,30 @@ public sealed class VolunteerActivity
         ConfirmedAt = at;
     }
 
+    /// <summary>The service records the confirmation writes: one per person with hours, none for those
+    /// without.</summary>
+    public IReadOnlyList<ServiceRecord> ServiceRecordsOf(IEnumerable<ActivitySignup> signups, int year, DateTime at)
+    {
+        if (Status != ActivityStatus.Confirmed)
+        {
+            throw new InvalidOperationException("Volunteering.NotConfirmed");
+        }
+        return signups.Select(s => (Signup: s, HalfHours: s.HalfHours(this))).Where(x => x.HalfHours > 0)
+            .Select(x => new ServiceRecord(this, x.Signup, x.HalfHours, year, at)).ToList();
+    }
+
+    /// <summary>The organizer's own figure of a sign-up's hours, until the hours are confirmed; the resource key of why
+    /// not, or null.</summary>
+    public string? SetHours(ActivitySignup signup, decimal hours)
+    {
+        if (Status != ActivityStatus.Published)
+        {
+            return "Volunteering.AlreadyConfirmed";
+        }
+        signup.SetHours(hours);
+        return null;
+    }
+
     /// <summary>Checks a sign-up in, by scan or roll call; the resource key of why not, or null.</summary>
     public string? CheckIn(ActivitySignup signup, DateTime now)
     {

@@ -9,23 +9,30 @@ public static class VolunteeringEndpoints
     public static IServiceCollection AddVolunteering(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<VolunteeringOptions>(config.GetSection(VolunteeringOptions.Section));
-        return services.AddScoped<VenueBook>().AddScoped<VolunteerRegistry>().AddScoped<Places>().AddScoped<ActivityBook>()
+        return services.AddScoped<VenueQueries>().AddScoped<SaveVenue>().AddScoped<VolunteerRegistry>()
+            .AddScoped<Places>().AddScoped<ActivityQueries>().AddScoped<SaveActivity>().AddScoped<CancelActivity>()
+            .AddScoped<SignUp>().AddScoped<WithdrawSignup>().AddScoped<RollCall>().AddScoped<ConfirmHours>()
             .AddScoped<CheckInDesk>().AddSingleton<DeskCookie>().AddScoped<ServiceHours>().AddScoped<VolunteeringDemo>();
     }
 
     public static IEndpointRouteBuilder MapVolunteering(this IEndpointRouteBuilder app)
     {
         var venues = app.MapGroup("/api/venues").WithTags("Venues").RequireAuthorization(Policies.OrgManager);
-        venues.MapGet("", async (int? unitId, VenueBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.ListAsync(unitId, ct)).ToHttp(text, TypedResults.Ok)).Produces<IReadOnlyList<VenueDto>>();
-        venues.MapGet("/types", (VenueBook book) => TypedResults.Ok(book.Types));
-        venues.MapGet("/{id:int}", async (int id, VenueBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<VenueDto>();
-        venues.MapPost("", async (VenueBook.SaveRequest request, VenueBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await book.CreateAsync(request, ct)).ToHttp(text, v => TypedResults.Created($"/api/venues/{v.Id}", v)))
+        venues.MapGet("", async (int? unitId, VenueQueries queries, IStringLocalizer<SharedResource> text,
+            CancellationToken ct) => (await queries.ListAsync(unitId, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<IReadOnlyList<VenueDto>>();
+        venues.MapGet("/types", (VenueQueries queries) => TypedResults.Ok(queries.Types));
+        venues.MapGet("/{id:int}", async (int id, VenueQueries queries, IStringLocalizer<SharedResource> text,
+            CancellationToken ct) => (await queries.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<VenueDto>();
+        venues.MapPost("", async (SaveVenue.Request request, SaveVenue handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await handler.CreateAsync(request, ct))
+                .ToHttp(text, v => TypedResults.Created($"/api/venues/{v.Id}", v)))
             .Produces<VenueDto>(201).ProducesValidationProblem();
-        venues.MapPut("/{id:int}", async (int id, VenueBook.SaveRequest request, VenueBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.UpdateAsync(id, request, ct)).ToHttp(text, TypedResults.Ok)).Produces<VenueDto>().ProducesValidationProblem();
+        venues.MapPut("/{id:int}", async (int id, SaveVenue.Request request, SaveVenue handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.UpdateAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<VenueDto>().ProducesValidationProblem();
 
         var volunteers = app.MapGroup("/api/volunteers").WithTags("Volunteers").RequireAuthorization(Policies.OrgManager);
         volunteers.MapGet("", async (int? unitId, VolunteerRegistry registry, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
@@ -49,32 +56,51 @@ public static class VolunteeringEndpoints
             (await hours.CertificateAsync(PersonKind.Member, id, year, ct)).ToHttp(text, TypedResults.Ok)).Produces<Certificate>();
 
         var activities = app.MapGroup("/api/activities").WithTags("Activities").RequireAuthorization(Policies.OrgManager);
-        activities.MapGet("", async ([AsParameters] ActivityBook.ListRequest request, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok)).Produces<IReadOnlyList<ActivityDto>>();
-        activities.MapGet("/{id:int}", async (int id, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
-        activities.MapPost("", async (ActivityBook.SaveRequest request, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await book.CreateAsync(request, ct)).ToHttp(text, a => TypedResults.Created($"/api/activities/{a.Activity.Id}", a)))
+        activities.MapGet("", async ([AsParameters] ActivityQueries.ListRequest request, ActivityQueries queries,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await queries.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<IReadOnlyList<ActivityDto>>();
+        activities.MapGet("/{id:int}", async (int id, ActivityQueries queries, IStringLocalizer<SharedResource> text,
+            CancellationToken ct) => (await queries.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ActivityDetail>();
+        activities.MapPost("", async (SaveActivity.Request request, SaveActivity handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await handler.CreateAsync(request, ct))
+                .ToHttp(text, a => TypedResults.Created($"/api/activities/{a.Activity.Id}", a)))
             .Produces<ActivityDetail>(201).ProducesValidationProblem();
-        activities.MapPut("/{id:int}", async (int id, ActivityBook.SaveRequest request, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.UpdateAsync(id, request, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>().ProducesValidationProblem();
-        activities.MapPost("/{id:int}/cancel", async (int id, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.CancelAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
-        activities.MapPost("/{id:int}/signups", async (int id, ActivityBook.SignupRequest request, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.SignUpAsync(id, request, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>().ProducesValidationProblem();
-        activities.MapDelete("/{id:int}/signups/{signupId:int}", async (int id, int signupId, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.WithdrawAsync(id, signupId, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
-        activities.MapPost("/{id:int}/signups/{signupId:int}/check-in", async (int id, int signupId, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.CheckInAsync(id, signupId, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
-        activities.MapPost("/{id:int}/signups/{signupId:int}/check-out", async (int id, int signupId, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.CheckOutAsync(id, signupId, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
-        activities.MapPut("/{id:int}/signups/{signupId:int}/hours", async (int id, int signupId, ActivityBook.HoursRequest request, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.SetHoursAsync(id, signupId, request, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>().ProducesValidationProblem();
-        activities.MapPost("/{id:int}/confirm", async (int id, ActivityBook.ConfirmRequest request, ActivityBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await book.ConfirmAsync(id, request, ct)).ToHttp(text, TypedResults.Ok)).Produces<ConfirmOutcome>().ProducesValidationProblem();
-        activities.MapGet("/{id:int}/qr.svg", async (int id, HttpRequest http, ActivityBook book, Reviews.BallotLinks links, CancellationToken ct) =>
-            (await book.GetAsync(id, ct)).Value is { } detail
-                ? Results.Content(Reviews.BallotLinks.QrSvg(CheckInUrl(links.BaseUrl(http), detail.Activity.Secret)), "image/svg+xml")
+        activities.MapPut("/{id:int}", async (int id, SaveActivity.Request request, SaveActivity handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.UpdateAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ActivityDetail>().ProducesValidationProblem();
+        activities.MapPost("/{id:int}/cancel", async (int id, CancelActivity handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.HandleAsync(id, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
+        activities.MapPost("/{id:int}/signups", async (int id, SignUp.Request request, SignUp handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.HandleAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ActivityDetail>().ProducesValidationProblem();
+        activities.MapDelete("/{id:int}/signups/{signupId:int}", async (int id, int signupId, WithdrawSignup handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.HandleAsync(id, signupId, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
+        activities.MapPost("/{id:int}/signups/{signupId:int}/check-in", async (int id, int signupId, RollCall handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.CheckInAsync(id, signupId, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
+        activities.MapPost("/{id:int}/signups/{signupId:int}/check-out", async (int id, int signupId, RollCall handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.CheckOutAsync(id, signupId, ct)).ToHttp(text, TypedResults.Ok)).Produces<ActivityDetail>();
+        activities.MapPut("/{id:int}/signups/{signupId:int}/hours", async (int id, int signupId,
+                RollCall.HoursRequest request, RollCall handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) =>
+            (await handler.SetHoursAsync(id, signupId, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ActivityDetail>().ProducesValidationProblem();
+        activities.MapPost("/{id:int}/confirm", async (int id, ConfirmHours.Request request, ConfirmHours handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+            (await handler.HandleAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<ConfirmOutcome>().ProducesValidationProblem();
+        activities.MapGet("/{id:int}/qr.svg", async (int id, HttpRequest http, ActivityQueries queries,
+                Reviews.BallotLinks links, CancellationToken ct) =>
+            (await queries.GetAsync(id, ct)).Value is { } detail
+                ? Results.Content(Reviews.BallotLinks.QrSvg(CheckInUrl(links.BaseUrl(http), detail.Activity.Secret)),
+                    "image/svg+xml")
                 : Results.NotFound());
         return app;
     }

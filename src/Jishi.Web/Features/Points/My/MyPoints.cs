@@ -21,7 +21,8 @@ public sealed record MyPointsDto(MemberPointsDto Statement, string UnitName, IRe
 
 /// <summary>我的积分: what a party member reads about themself. The member is the one the caller's account is bound to
 /// (<see cref="Accounts.AppUser.MemberId"/>), never one named in the request, so no request reaches another member.</summary>
-public sealed class MyPoints(JishiDbContext db, CurrentUser user, PointsQueries queries, PostingBook postings, TimeProvider clock)
+public sealed class MyPoints(JishiDbContext db, CurrentUser user, PointsQueries queries, RecordObjection objecting,
+    TimeProvider clock)
 {
     public sealed record ObjectionRequest(int PostingId, long EntryId, string? Reason);
 
@@ -65,7 +66,8 @@ public sealed class MyPoints(JishiDbContext db, CurrentUser user, PointsQueries 
     /// <summary>Objects to an entry of mine in an open 公示, through the 公示's own rules (window, quarter, unit).</summary>
     public async Task<Result<ObjectionDto>> ObjectAsync(ObjectionRequest request, CancellationToken ct) =>
         await MemberIdAsync(ct) is { } memberId
-            ? await postings.ObjectOwnAsync(memberId, request.PostingId, new PostingBook.ObjectionRequest(request.EntryId, request.Reason), ct)
+            ? await objecting.OwnAsync(memberId, request.PostingId,
+                new RecordObjection.Request(request.EntryId, request.Reason), ct)
             : NoMember;
 
     private static Error NoMember => new("My.NoMember", StatusCodes.Status404NotFound);

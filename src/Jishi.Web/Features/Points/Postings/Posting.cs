@@ -1,3 +1,5 @@
+using Jishi.Web.Shared;
+
 namespace Jishi.Web.Features.Points.Postings;
 
 /// <summary>A quarterly 公示 of a unit's points: the quarter's entries of every member are open to objection from
@@ -44,6 +46,35 @@ public sealed class Posting
         return (from, from.AddMonths(3).AddDays(-1));
     }
 
+    /// <summary>What is wrong with a 公示 to open on <paramref name="today"/>: a year from 2000 to this one, a quarter, a
+    /// window of 1 to <see cref="MaxDays"/> days opening no later than that many days ahead.</summary>
+    public static IReadOnlyList<FieldProblem> ProblemsOf(int year, int? quarter, int days, DateOnly opensOn,
+        DateOnly today)
+    {
+        var problems = new List<FieldProblem>();
+        if (year < 2000 || year > today.Year)
+        {
+            problems.Add(new("year", "Postings.YearRange"));
+        }
+        if (quarter is not (>= 1 and <= 4))
+        {
+            problems.Add(new("quarter", "Postings.QuarterRange"));
+        }
+        if (days is < 1 or > MaxDays)
+        {
+            problems.Add(new("days", "Postings.DaysRange", MaxDays));
+        }
+        if (opensOn > today.AddDays(MaxDays) || opensOn.Year < 2000)
+        {
+            problems.Add(new("opensOn", "Postings.OpensOnRange", MaxDays));
+        }
+        return problems;
+    }
+
+    /// <summary>The 公示 lists an entry of a member of its unit that is approved and dated in its quarter.</summary>
+    public bool Lists(bool memberInUnit, EntryStatus status, DateOnly occurredOn) =>
+        memberInUnit && status == EntryStatus.Approved && Covers(occurredOn);
+
     /// <summary>Objections are taken on the window's days only.</summary>
     public bool IsOpenOn(DateOnly day) => day >= OpensOn && day <= ClosesOn;
 
@@ -88,6 +119,13 @@ public sealed class Objection
     public string? Resolution { get; private set; }
     public string? ResolvedBy { get; private set; }
     public DateTime? ResolvedAt { get; private set; }
+
+    /// <summary>An objection's reason and its resolution's: required, at most <see cref="MaxText"/>
+    /// characters.</summary>
+    public static ValidationError? ReasonProblem(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? new ValidationError([new("reason", "Points.ReasonRequired")])
+        : reason.Trim().Length > MaxText ? new ValidationError([new("reason", "Text.TooLong", MaxText)])
+        : null;
 
     /// <summary>The reversing ledger entry when the objection was upheld.</summary>
     public long? ReversalEntryId { get; private set; }

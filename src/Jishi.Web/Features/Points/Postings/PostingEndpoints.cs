@@ -6,26 +6,33 @@ namespace Jishi.Web.Features.Points.Postings;
 
 public static class PostingEndpoints
 {
-    public static IServiceCollection AddPostings(this IServiceCollection services) => services.AddScoped<PostingBook>();
+    public static IServiceCollection AddPostings(this IServiceCollection services) =>
+        services.AddScoped<PostingQueries>().AddScoped<OpenPosting>().AddScoped<RecordObjection>()
+            .AddScoped<ResolveObjection>();
 
     public static IEndpointRouteBuilder MapPostings(this IEndpointRouteBuilder app)
     {
         // The street and community (and branch) secretaries post their own subtree's quarter and handle its objections.
         var group = app.MapGroup("/api/points").WithTags("Points").RequireAuthorization(Policies.OrgManager);
-        group.MapPost("/postings", async (PostingBook.OpenRequest request, PostingBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await book.OpenAsync(request, ct)).ToHttp(text, p => TypedResults.Created($"/api/points/postings/{p.Id}", p)))
+        group.MapPost("/postings", async (OpenPosting.Request request, OpenPosting handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await handler.HandleAsync(request, ct))
+                .ToHttp(text, p => TypedResults.Created($"/api/points/postings/{p.Id}", p)))
             .Produces<PostingSummary>(201).ProducesValidationProblem();
-        group.MapGet("/postings", async ([AsParameters] PostingBook.ListRequest request, PostingBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await book.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok))
+        group.MapGet("/postings", async ([AsParameters] PostingQueries.ListRequest request, PostingQueries queries,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await queries.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<IReadOnlyList<PostingSummary>>();
-        group.MapGet("/postings/{id:int}", async (int id, PostingBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await book.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+        group.MapGet("/postings/{id:int}", async (int id, PostingQueries queries, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await queries.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<PostingDetail>();
-        group.MapPost("/postings/{id:int}/objections", async (int id, PostingBook.ObjectionRequest request, PostingBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await book.ObjectAsync(id, request, ct)).ToHttp(text, o => TypedResults.Created($"/api/points/objections/{o.Id}", o)))
+        group.MapPost("/postings/{id:int}/objections", async (int id, RecordObjection.Request request,
+                RecordObjection handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct))
+                .ToHttp(text, o => TypedResults.Created($"/api/points/objections/{o.Id}", o)))
             .Produces<ObjectionDto>(201).ProducesValidationProblem();
-        group.MapPost("/objections/{id:int}/resolve", async (int id, PostingBook.ResolveRequest request, PostingBook book, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await book.ResolveAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+        group.MapPost("/objections/{id:int}/resolve", async (int id, ResolveObjection.Request request,
+                ResolveObjection handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ObjectionDto>().ProducesValidationProblem();
         return app;
     }
