@@ -31,8 +31,8 @@ public sealed record ImportProblemRow(int Status, string Title, List<ImportError
 /// <summary>三会一课 on the demo street: attendance posts by rule through the ledger, saves are idempotent (also ten at
 /// once), corrections reverse and repost, the attendance sheet imports all or nothing, and scope is the caller's subtree.
 /// Each test records in a community of its own (<see cref="OwnCommunity"/>).</summary>
-[Collection(ApiCollection.Name)]
-public sealed class MeetingTests(JishiFactory factory)
+// A host of its own: the communities it builds must not show in other tests' counts of the demo street.
+public sealed class MeetingTests(JishiFactory factory) : IClassFixture<JishiFactory>
 {
     /// <summary>This class's two communities: one branch for each test (the retired branch fourth), and a neighbour.</summary>
     private Task<OwnCommunity> OursAsync() => OwnCommunity.OfClassAsync<MeetingTests>(factory, "ours",
