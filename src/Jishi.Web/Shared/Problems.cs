@@ -7,9 +7,6 @@ namespace Jishi.Web.Shared;
 /// every endpoint.</summary>
 public static class Problems
 {
-    /// <summary>The error as an answer that localizes itself when it is written (<see cref="LocalizedProblem"/>).</summary>
-    public static LocalizedProblem ToProblem(this Error error) => new(error);
-
     public static ProblemHttpResult ToProblem(this Error error, IStringLocalizer<SharedResource> text)
     {
         if (error is ValidationError v)
@@ -58,22 +55,8 @@ public static class Problems
         text["Status." + status] is { ResourceNotFound: false } t ? t.Value : text["Title.Error"].Value;
 }
 
-/// <summary>An <see cref="Error"/> answered as localized ProblemDetails: the localizer is taken from the request when the
-/// answer is written, so an endpoint needs no localizer parameter of its own.</summary>
-public sealed class LocalizedProblem(Error error) : IResult, IStatusCodeHttpResult
-{
-    public int? StatusCode => error.Status;
-
-    public Task ExecuteAsync(HttpContext httpContext) =>
-        error.ToProblem(httpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()).ExecuteAsync(httpContext);
-}
-
 public static class ResultHttp
 {
-    /// <summary>Answers <paramref name="ok"/> for a success and the localized ProblemDetails for an error.</summary>
-    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> ok) =>
-        result.IsSuccess ? ok(result.Value!) : result.Error!.ToProblem();
-
     /// <summary>Answers <paramref name="ok"/> for a success and the localized ProblemDetails for an error.</summary>
     public static IResult ToHttp<T>(this Result<T> result, IStringLocalizer<SharedResource> text, Func<T, IResult> ok) =>
         result.IsSuccess ? ok(result.Value!) : result.Error!.ToProblem(text);
