@@ -58,6 +58,9 @@ public static class Problems
 public static class ResultHttp
 {
     /// <summary>Answers <paramref name="ok"/> for a success and the localized ProblemDetails for an error.</summary>
-    public static IResult ToHttp<T>(this Result<T> result, IStringLocalizer<SharedResource> text, Func<T, IResult> ok) =>
-        result.IsSuccess ? ok(result.Value!) : result.Error!.ToProblem(text);
+    public static HttpAnswer<TOk> ToHttp<T, TOk>(this Result<T> result, Func<T, TOk> ok) where TOk : IResult =>
+        result.IsSuccess ? new(ok(result.Value!)) : new(result.Error!);
+
+    /// <summary>The error as ProblemDetails localized when it is written.</summary>
+    public static LocalizedProblem ToProblem(this Error error) => new(error);
 }
