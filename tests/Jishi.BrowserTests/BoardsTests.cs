@@ -15,7 +15,7 @@ public sealed class BoardsTests(JishiServer server)
         var page = await server.LoginAsync("sq01");
         await page.ClickAsync(".app-sider a[href='/points']");
         await Assertions.Expect(page.Locator(".points-board tbody tr.ant-table-row").First).ToContainTextAsync("★");
-        // The demo's year, named: other tests post points today, which makes this year the page's default.
+        // The demo's year, named, so that what the page shows does not depend on the year it opens on.
         await page.GotoAsync("/points?year=2016");
         await JishiServer.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator(".points-board tbody tr.ant-table-row").First).ToContainTextAsync("★");

@@ -20,7 +20,7 @@ public sealed class PledgeTests(JishiServer server)
         var page = await server.LoginAsync("sq01");
         await page.ClickAsync(".app-sider a[href='/points/pledges']");
         await Assertions.Expect(page.Locator("h1.page-title")).ToHaveTextAsync("公开承诺");
-        // The demo's year, named: other tests post points today, which makes this year the page's default.
+        // The demo's year, named, so that what the page shows does not depend on the year it opens on.
         await page.FillAsync("#pledge-year input", "2016");
         await page.ClickAsync(".search-form button[type=submit]");
         await Assertions.Expect(page.Locator(".pledges-table")).ToContainTextAsync("结对帮扶困难户");

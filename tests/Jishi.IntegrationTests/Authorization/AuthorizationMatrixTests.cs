@@ -10,9 +10,9 @@ namespace Jishi.IntegrationTests.Authorization;
 /// <summary>Issue 2's authorization matrix: every protected API endpoint, found in the app's endpoint list rather than
 /// written down here, is called by community A's secretary with community B's ids. A new endpoint that forgets the
 /// caller's subtree makes this fail without anyone adding a line. Issue 6's full table of every role is <see cref="AccessMatrixTests"/>;
-/// these stay as the quick view on the shared demo database.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class AuthorizationMatrixTests(JishiFactory factory)
+/// these stay as the quick view. A host of its own: the ids it creates (MatrixIds: an objection, a wish, a pledge …) must
+/// not show in other tests' counts.</summary>
+public sealed class AuthorizationMatrixTests(JishiFactory factory) : IClassFixture<JishiFactory>
 {
     private List<ApiEndpoint> Endpoints()
     {

@@ -23,8 +23,7 @@ public sealed record WallWishRow(int Id, string UnitName, string Text, string St
 
 /// <summary>微心愿 through the API: a resident submits without an account, staff of community sq06 publish, members claim
 /// (once, however many at once), fulfil, and the resident confirms through the tracking code, which awards the member once.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class WishTests(JishiFactory factory)
+public sealed class WishTests(JishiFactory factory) : IClassFixture<JishiFactory>
 {
     private const string Secretary = "sq06";
     private const string Phone = "13912345678";
@@ -48,7 +47,7 @@ public sealed class WishTests(JishiFactory factory)
 
     /// <summary>A Member account bound to <paramref name="memberId"/>, made by the admin, and a bearer client for it.</summary>
     /// <summary>The community's members who have no account, or only the one <see cref="MemberClientAsync"/> made (a member
-    /// has one account at most, and other tests and the demo give some members theirs).</summary>
+    /// has one account at most, and the demo gives some members theirs).</summary>
     private async Task<IReadOnlyList<int>> MembersAsync(string? tier = "在职")
     {
         var ids = await factory.MembersAsync(Secretary, tier);

@@ -128,6 +128,15 @@ public sealed class LedgerTests
         Assert.Throws<InvalidOperationException>(() => pending.Reverse("sq01", At, "错"));
     }
 
+    /// <summary>The rule a statement's 冲正 button follows (EntryDto.CanReverse), read from a projection.</summary>
+    [Theory]
+    [InlineData(EntryStatus.Approved, null, null)]
+    [InlineData(EntryStatus.Approved, 7L, "Points.ReverseReversal")]
+    [InlineData(EntryStatus.Pending, null, "Points.ReverseNotApproved")]
+    [InlineData(EntryStatus.Rejected, null, "Points.ReverseNotApproved")]
+    public void WhyNotReversible_OfAProjection_AsTheEntrySays(EntryStatus status, long? reversalOf, string? expected) =>
+        Assert.Equal(expected, LedgerEntry.WhyNotReversible(status, reversalOf));
+
     [Fact]
     public void Count_Veto_ScoreZeroUntilReversed()
     {
