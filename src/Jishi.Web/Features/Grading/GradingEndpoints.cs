@@ -9,7 +9,9 @@ namespace Jishi.Web.Features.Grading;
 public static class GradingEndpoints
 {
     public static IServiceCollection AddGrading(this IServiceCollection services) => services
-        .AddScoped<GradingResults>().AddScoped<IndicatorLibraries>().AddScoped<GradingRounds>().AddScoped<GradingPosting>().AddScoped<AutoScores>()
+        .AddScoped<GradingResults>().AddScoped<IndicatorLibraries>().AddScoped<GradingPosting>().AddScoped<AutoScores>()
+        .AddScoped<GradingRoundQueries>().AddScoped<CreateGradingRound>().AddScoped<MoveGradingRound>().AddScoped<SetEvaluationScores>()
+        .AddScoped<AnswerGradingObjection>()
         .AddScoped<BranchSheetStore>().AddScoped<BranchSheetQueries>().AddScoped<FillBranchSheet>().AddScoped<SubmitBranchSheet>()
         .AddScoped<ReviewBranchSheet>().AddScoped<ReopenBranchSheet>();
 
@@ -43,27 +45,27 @@ public static class GradingEndpoints
                 CancellationToken ct) => (await libraries.AdoptAsync(libraryId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<LibraryDto>();
 
-        street.MapPost("/rounds", async (GradingRounds.CreateRequest request, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+        street.MapPost("/rounds", async (CreateGradingRound.CreateRequest request, CreateGradingRound rounds, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await rounds.CreateAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/grading/rounds/{r.Id}", r)))
             .Produces<RoundDto>(201).ProducesValidationProblem();
-        street.MapGet("/rounds/{roundId:int}", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        street.MapGet("/rounds/{roundId:int}", async (int roundId, GradingRoundQueries rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await rounds.GetAsync(roundId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>();
         foreach (var (step, to) in new[] { ("open", RoundStatus.SelfEvaluation), ("review", RoundStatus.CommunityReview),
                      ("decide", RoundStatus.StreetDecision), ("post", RoundStatus.Posted), ("finalize", RoundStatus.Final) })
         {
-            street.MapPost($"/rounds/{{roundId:int}}/{step}", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+            street.MapPost($"/rounds/{{roundId:int}}/{step}", async (int roundId, MoveGradingRound rounds, IStringLocalizer<SharedResource> text,
                     CancellationToken ct) => (await rounds.MoveAsync(roundId, to, ct)).ToHttp(text, TypedResults.Ok))
                 .Produces<RoundDto>().ProducesProblem(StatusCodes.Status409Conflict);
         }
-        street.MapPut("/rounds/{roundId:int}/evaluations", async (int roundId, IReadOnlyList<GradingRounds.EvaluationInput> scores, GradingRounds rounds,
+        street.MapPut("/rounds/{roundId:int}/evaluations", async (int roundId, IReadOnlyList<SetEvaluationScores.EvaluationInput> scores, SetEvaluationScores rounds,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.SetEvaluationsAsync(roundId, scores, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>().ProducesValidationProblem();
-        street.MapGet("/rounds/{roundId:int}/objections", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+        street.MapGet("/rounds/{roundId:int}/objections", async (int roundId, GradingRoundQueries rounds, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await rounds.ObjectionsAsync(roundId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<IReadOnlyList<ObjectionDto>>();
-        street.MapPost("/objections/{gradingObjectionId:int}/answer", async (int gradingObjectionId, GradingRounds.AnswerRequest request,
-                GradingRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        street.MapPost("/objections/{gradingObjectionId:int}/answer", async (int gradingObjectionId, AnswerGradingObjection.AnswerRequest request,
+                AnswerGradingObjection rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await rounds.AnswerAsync(gradingObjectionId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ObjectionDto>().ProducesValidationProblem();
         street.MapPost("/branches/{gradingId:int}/decide", async (int gradingId, ReviewBranchSheet.DecideRequest request, ReviewBranchSheet sheets,
@@ -75,7 +77,7 @@ public static class GradingEndpoints
 
         // A branch's sheet: its secretary, its community and the street, each within their subtree (other ids answer 404).
         var staff = app.MapGroup("/api/grading").WithTags("Grading").RequireAuthorization(Policies.OrgManager);
-        staff.MapGet("/rounds", async (GradingRounds rounds, CancellationToken ct) => TypedResults.Ok(await rounds.ListAsync(ct)))
+        staff.MapGet("/rounds", async (GradingRoundQueries rounds, CancellationToken ct) => TypedResults.Ok(await rounds.ListAsync(ct)))
             .Produces<IReadOnlyList<RoundSummary>>();
         staff.MapGet("/branches", async (BranchSheetQueries sheets, CancellationToken ct) => TypedResults.Ok(await sheets.MineAsync(ct)))
             .Produces<IReadOnlyList<BranchLine>>();
