@@ -63,7 +63,8 @@ public sealed class KeyTaskQueries(JishiDbContext db, CurrentUser user, TimeProv
     /// <summary>The streets whose key tasks the caller sees: the one above a community or branch, or every street within the
     /// caller's subtree.</summary>
     public async Task<List<int>> VisibleStreetsAsync(string scope, CancellationToken ct) =>
-        (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).Select(u => new { u.Id, u.Path }).ToListAsync(ct))
+        (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).Select(u => new { u.Id, u.Path })
+            .ToListAsync(ct))
         .Where(s => UnitScope.Sees(scope, s.Path) || UnitScope.Sees(s.Path, scope)).Select(s => s.Id).ToList();
 
     /// <summary>Whether the cell <paramref name="cellId"/> is of a community within the caller's subtree.</summary>

@@ -10,7 +10,8 @@ namespace Jishi.Web.Features.Duties;
 /// community); a task is renamed or its deadline moved, or it is removed with its cells.</summary>
 public sealed class SaveKeyTask(JishiDbContext db, CurrentUser user, KeyTaskQueries queries)
 {
-    public sealed record TaskRequest(int? Year, string? Title, string? Description, DateOnly? Deadline, IReadOnlyList<int>? CommunityIds = null);
+    public sealed record TaskRequest(int? Year, string? Title, string? Description, DateOnly? Deadline,
+        IReadOnlyList<int>? CommunityIds = null);
 
     public async Task<Result<KeyTaskDto>> CreateAsync(TaskRequest request, CancellationToken ct)
     {
@@ -19,7 +20,8 @@ public sealed class SaveKeyTask(JishiDbContext db, CurrentUser user, KeyTaskQuer
         {
             return invalid;
         }
-        if (!user.IsInRole(Roles.StreetAdmin) || (await queries.VisibleStreetsAsync(scope, ct)).FirstOrDefault() is not (> 0 and var street))
+        if (!user.IsInRole(Roles.StreetAdmin)
+            || (await queries.VisibleStreetsAsync(scope, ct)).FirstOrDefault() is not (> 0 and var street))
         {
             return Error.NotFound("Entity.Unit");
         }

@@ -12,8 +12,8 @@ public sealed class AnswerGradingObjection(JishiDbContext db, CurrentUser user, 
     public async Task<Result<ObjectionDto>> AnswerAsync(int objectionId, AnswerRequest request, CancellationToken ct)
     {
         var street = await GradingScope.StreetIdAsync(db, user, ct);
-        var objection = await db.GradingObjections.FirstOrDefaultAsync(o => o.Id == objectionId
-            && db.BranchGradings.Any(g => g.Id == o.BranchGradingId && db.GradingRounds.Any(r => r.Id == g.RoundId && r.StreetId == street)), ct);
+        var objection = await db.GradingObjections.FirstOrDefaultAsync(o => o.Id == objectionId && db.BranchGradings.Any(g =>
+            g.Id == o.BranchGradingId && db.GradingRounds.Any(r => r.Id == g.RoundId && r.StreetId == street)), ct);
         if (objection is null)
         {
             return Error.NotFound("Entity.GradingObjection");

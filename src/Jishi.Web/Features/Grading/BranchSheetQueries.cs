@@ -48,13 +48,15 @@ public sealed class BranchSheetQueries(JishiDbContext db, CurrentUser user, Grad
         var all = await db.BranchGradings.AsNoTracking().Include(g => g.Scores).Where(g => g.RoundId == loaded.Round.Id).ToListAsync(ct);
         var totals = loaded.Round.IsPublished
             ? all.ToDictionary(g => g.Id, g => g.Total ?? 0)
-            : GradingFormula.Grade(all.Select(g => g.Input(loaded.Indicators)).ToList(), loaded.Round.Settings).ToDictionary(o => o.Key, o => o.Total);
+            : GradingFormula.Grade(all.Select(g => g.Input(loaded.Indicators)).ToList(), loaded.Round.Settings)
+                .ToDictionary(o => o.Key, o => o.Total);
         var best = all.OrderByDescending(g => totals[g.Id]).ThenBy(g => g.Id).First();
         var bestName = await db.Units.Where(u => u.Id == best.UnitId).Select(u => u.Parent!.Name + " " + u.Name).SingleAsync(ct);
         var effective = all.ToDictionary(g => g.Id, g => g.Effective());
         decimal? ScoreOf(int grading, int indicator) => effective[grading].TryGetValue(indicator, out var s) ? s.Score : null;
-        var lines = loaded.Indicators.Where(i => !i.IsVeto).OrderBy(i => i.SortOrder).Select(i => new BenchmarkLine(i.Id, i.Category, i.Item, i.Kind,
-            i.FullScore, ScoreOf(id, i.Id), ScoreOf(best.Id, i.Id), Median(all.Select(g => ScoreOf(g.Id, i.Id)).OfType<decimal>().ToList()))).ToList();
+        var lines = loaded.Indicators.Where(i => !i.IsVeto).OrderBy(i => i.SortOrder).Select(i => new BenchmarkLine(i.Id, i.Category,
+            i.Item, i.Kind, i.FullScore, ScoreOf(id, i.Id), ScoreOf(best.Id, i.Id),
+            Median(all.Select(g => ScoreOf(g.Id, i.Id)).OfType<decimal>().ToList()))).ToList();
         return new Benchmark(id, loaded.CommunityName + " " + loaded.UnitName, totals[id], best.Id, bestName, totals[best.Id], lines);
     }
 

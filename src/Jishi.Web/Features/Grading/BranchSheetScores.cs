@@ -27,7 +27,8 @@ public static class BranchSheetScores
             {
                 problems.Add(new(field, "Grading.AutoScored", indicator.Item));
             }
-            else if (!indicator.IsVeto && (input.Score < 0 || input.Score > indicator.FullScore || decimal.Round(input.Score, 2) != input.Score))
+            else if (!indicator.IsVeto
+                && (input.Score < 0 || input.Score > indicator.FullScore || decimal.Round(input.Score, 2) != input.Score))
             {
                 problems.Add(new(field, "Grading.ScoreRange", indicator.Item, indicator.FullScore));
             }
@@ -35,7 +36,8 @@ public static class BranchSheetScores
             {
                 problems.Add(new(field, "Grading.TextTooLong", BranchGrading.MaxNote));
             }
-            else if (needReason && string.IsNullOrWhiteSpace(input.Note) && Changes(current.GetValueOrDefault(indicator.Id), indicator, input))
+            else if (needReason && string.IsNullOrWhiteSpace(input.Note)
+                && Changes(current.GetValueOrDefault(indicator.Id), indicator, input))
             {
                 problems.Add(new(field, "Grading.ReasonRequired", indicator.Item));
             }

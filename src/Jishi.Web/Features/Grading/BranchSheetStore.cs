@@ -11,7 +11,8 @@ namespace Jishi.Web.Features.Grading;
 public sealed class BranchSheetStore(JishiDbContext db, CurrentUser user, TimeProvider clock)
 {
     /// <summary>A branch's grading with its round, the round's indicators and the names its sheet shows.</summary>
-    public sealed record Loaded(BranchGrading Grading, GradingRound Round, List<Indicator> Indicators, string UnitName, string CommunityName);
+    public sealed record Loaded(BranchGrading Grading, GradingRound Round, List<Indicator> Indicators, string UnitName,
+        string CommunityName);
 
     /// <summary>The community secretary and the street review a branch's self-evaluation.</summary>
     public bool CanReview => user.IsInRole(Roles.CommunitySecretary) || user.IsInRole(Roles.StreetAdmin);
@@ -67,19 +68,22 @@ public sealed class BranchSheetStore(JishiDbContext db, CurrentUser user, TimePr
     {
         var (grading, round) = (loaded.Grading, loaded.Round);
         var files = await db.GradingEvidence.AsNoTracking().Where(f => f.BranchGradingId == grading.Id).OrderBy(f => f.Id)
-            .Select(f => new EvidenceDto(f.Id, f.IndicatorId, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt)).ToListAsync(ct);
-        StageScore? At(ScoreStage stage, int indicator) => grading.Scores.FirstOrDefault(s => s.IndicatorId == indicator && s.Stage == stage) is { } s
-            ? new StageScore(s.Score, s.VetoHit, s.Note, s.By, s.At) : null;
+            .Select(f => new EvidenceDto(f.Id, f.IndicatorId, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt))
+            .ToListAsync(ct);
+        StageScore? At(ScoreStage stage, int indicator) =>
+            grading.Scores.FirstOrDefault(s => s.IndicatorId == indicator && s.Stage == stage) is { } s
+                ? new StageScore(s.Score, s.VetoHit, s.Note, s.By, s.At) : null;
         var effective = grading.Effective();
-        var lines = loaded.Indicators.Select(i => new SheetLine(IndicatorLibraries.Dto(i), At(ScoreStage.Self, i.Id), At(ScoreStage.Community, i.Id),
-            At(ScoreStage.Street, i.Id), effective.GetValueOrDefault(i.Id)?.Score, effective.GetValueOrDefault(i.Id)?.VetoHit ?? false,
-            files.Where(f => f.IndicatorId == i.Id).ToList())).ToList();
+        var lines = loaded.Indicators.Select(i => new SheetLine(IndicatorLibraries.Dto(i), At(ScoreStage.Self, i.Id),
+            At(ScoreStage.Community, i.Id), At(ScoreStage.Street, i.Id), effective.GetValueOrDefault(i.Id)?.Score,
+            effective.GetValueOrDefault(i.Id)?.VetoHit ?? false, files.Where(f => f.IndicatorId == i.Id).ToList())).ToList();
         var input = grading.Input(loaded.Indicators);
         var published = round.IsPublished;
-        return new BranchSheet(grading.Id, round.Id, round.Year, round.Status, round.SelfEvaluationDeadline, grading.UnitId, loaded.UnitName,
-            loaded.CommunityName, grading.Status, grading.ReviewNote, grading.EvaluationScore, input.Basic, input.Deductions, input.Vetoed,
-            published ? grading.Total : null, published ? grading.Stars : null, published ? grading.Category : null, published && grading.Rectify,
-            round.TakesSelfEvaluation(grading, clock.Today()), CanReview && round.TakesCommunityReview && grading.Status == BranchStatus.Submitted,
+        return new BranchSheet(grading.Id, round.Id, round.Year, round.Status, round.SelfEvaluationDeadline, grading.UnitId,
+            loaded.UnitName, loaded.CommunityName, grading.Status, grading.ReviewNote, grading.EvaluationScore, input.Basic,
+            input.Deductions, input.Vetoed, published ? grading.Total : null, published ? grading.Stars : null,
+            published ? grading.Category : null, published && grading.Rectify, round.TakesSelfEvaluation(grading, clock.Today()),
+            CanReview && round.TakesCommunityReview && grading.Status == BranchStatus.Submitted,
             CanDecide && round.Status == RoundStatus.StreetDecision, lines);
     }
 }

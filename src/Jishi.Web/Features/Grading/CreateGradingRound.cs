@@ -15,7 +15,8 @@ public sealed class CreateGradingRound(JishiDbContext db, CurrentUser user, Time
     public async Task<Result<RoundDto>> CreateAsync(CreateRequest request, CancellationToken ct)
     {
         var street = await GradingScope.StreetIdAsync(db, user, ct);
-        var library = await db.IndicatorLibraries.AsNoTracking().FirstOrDefaultAsync(l => l.Id == request.LibraryId && l.StreetId == street, ct);
+        var library = await db.IndicatorLibraries.AsNoTracking()
+            .FirstOrDefaultAsync(l => l.Id == request.LibraryId && l.StreetId == street, ct);
         if (street is not { } streetId || library is null)
         {
             return Error.NotFound("Entity.IndicatorLibrary");
@@ -52,11 +53,12 @@ public sealed class CreateGradingRound(JishiDbContext db, CurrentUser user, Time
             return new ValidationError(problems);
         }
         var streetPath = await db.Units.Where(u => u.Id == streetId).Select(u => u.Path).SingleAsync(ct);
-        var round = new GradingRound(streetId, request.Year, library.Id, request.Deadline, request.PostingDays ?? GradingRound.DefaultPostingDays, settings,
-            user.UserName ?? "", clock.GetUtcNow().UtcDateTime);
+        var round = new GradingRound(streetId, request.Year, library.Id, request.Deadline,
+            request.PostingDays ?? GradingRound.DefaultPostingDays, settings, user.UserName ?? "", clock.GetUtcNow().UtcDateTime);
         db.GradingRounds.Add(round);
         await db.SaveChangesAsync(ct);
-        var branches = await db.Units.Within(streetPath).Where(u => u.Kind == UnitKind.Branch && !u.IsArchived).Select(u => u.Id).ToListAsync(ct);
+        var branches = await db.Units.Within(streetPath).Where(u => u.Kind == UnitKind.Branch && !u.IsArchived).Select(u => u.Id)
+            .ToListAsync(ct);
         db.BranchGradings.AddRange(branches.Select(b => new BranchGrading(round.Id, b)));
         await db.SaveChangesAsync(ct);
         return (await queries.GetAsync(round.Id, ct))!;

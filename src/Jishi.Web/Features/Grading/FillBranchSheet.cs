@@ -35,7 +35,8 @@ public sealed class FillBranchSheet(JishiDbContext db, TimeProvider clock, Branc
         {
             return Error.NotFound("Entity.BranchGrading");
         }
-        if (loaded.Round.IsPublished || !(loaded.Round.TakesSelfEvaluation(loaded.Grading, clock.Today()) || store.CanReview || store.CanDecide))
+        if (loaded.Round.IsPublished
+            || !(loaded.Round.TakesSelfEvaluation(loaded.Grading, clock.Today()) || store.CanReview || store.CanDecide))
         {
             return Error.Conflict("Grading.SelfEvaluationClosed");
         }

@@ -17,8 +17,9 @@ public sealed class GradingRoundQueries(JishiDbContext db, CurrentUser user, Gra
             .GroupBy(g => new { g.RoundId, g.Status }).Select(g => new { g.Key.RoundId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         int Count(int round, Func<BranchStatus, bool> which) => counts.Where(c => c.RoundId == round && which(c.Status)).Sum(c => c.Count);
         return rounds.OrderByDescending(r => r.Year).ThenByDescending(r => r.Id)
-            .Select(r => new RoundSummary(r.Id, r.Year, r.Status, r.SelfEvaluationDeadline, r.PostedOn, r.PostingEndsOn, Count(r.Id, _ => true),
-                Count(r.Id, s => s is BranchStatus.Submitted or BranchStatus.Forwarded or BranchStatus.Decided), Count(r.Id, s => s == BranchStatus.Decided)))
+            .Select(r => new RoundSummary(r.Id, r.Year, r.Status, r.SelfEvaluationDeadline, r.PostedOn, r.PostingEndsOn,
+                Count(r.Id, _ => true), Count(r.Id, s => s is BranchStatus.Submitted or BranchStatus.Forwarded or BranchStatus.Decided),
+                Count(r.Id, s => s == BranchStatus.Decided)))
             .ToList();
     }
 
@@ -29,8 +30,8 @@ public sealed class GradingRoundQueries(JishiDbContext db, CurrentUser user, Gra
             return Error.NotFound("Entity.GradingRound");
         }
         var open = await UnansweredAsync(id, ct);
-        return new RoundDto(round.Id, round.Year, round.LibraryId, round.Status, round.SelfEvaluationDeadline, round.PostingDays, round.Settings,
-            round.PostedOn, round.PostingEndsOn, round.FinalizedAt, open, await results.LinesAsync(round, "/", ct));
+        return new RoundDto(round.Id, round.Year, round.LibraryId, round.Status, round.SelfEvaluationDeadline, round.PostingDays,
+            round.Settings, round.PostedOn, round.PostingEndsOn, round.FinalizedAt, open, await results.LinesAsync(round, "/", ct));
     }
 
     public async Task<Result<IReadOnlyList<ObjectionDto>>> ObjectionsAsync(int id, CancellationToken ct)
@@ -44,8 +45,8 @@ public sealed class GradingRoundQueries(JishiDbContext db, CurrentUser user, Gra
                           join u in db.Units on g.UnitId equals u.Id
                           where g.RoundId == id
                           orderby o.Id
-                          select new ObjectionDto(o.Id, g.Id, u.Parent!.Name + " " + u.Name, o.Name, o.Phone, o.Text, o.UserName, o.RaisedAt,
-                              o.Answer, o.AnsweredBy, o.AnsweredAt)).ToListAsync(ct);
+                          select new ObjectionDto(o.Id, g.Id, u.Parent!.Name + " " + u.Name, o.Name, o.Phone, o.Text, o.UserName,
+                              o.RaisedAt, o.Answer, o.AnsweredBy, o.AnsweredAt)).ToListAsync(ct);
         return rows;
     }
 
@@ -58,5 +59,6 @@ public sealed class GradingRoundQueries(JishiDbContext db, CurrentUser user, Gra
 
     /// <summary>The objections to the round's grades not answered yet.</summary>
     public Task<int> UnansweredAsync(int id, CancellationToken ct) =>
-        db.GradingObjections.CountAsync(o => o.AnsweredAt == null && db.BranchGradings.Any(g => g.Id == o.BranchGradingId && g.RoundId == id), ct);
+        db.GradingObjections.CountAsync(o => o.AnsweredAt == null
+            && db.BranchGradings.Any(g => g.Id == o.BranchGradingId && g.RoundId == id), ct);
 }

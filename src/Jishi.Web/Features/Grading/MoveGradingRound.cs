@@ -7,7 +7,8 @@ namespace Jishi.Web.Features.Grading;
 /// <summary>The steps of a round (<see cref="GradingRound.MoveTo"/>): entering the street's decision fills the automatic
 /// items; posting requires every branch decided with its 测评分 and grades them all at once (the formula applied once, its
 /// outcome stored).</summary>
-public sealed class MoveGradingRound(JishiDbContext db, CurrentUser user, TimeProvider clock, AutoScores autoScores, GradingRoundQueries queries)
+public sealed class MoveGradingRound(JishiDbContext db, CurrentUser user, TimeProvider clock, AutoScores autoScores,
+    GradingRoundQueries queries)
 {
     public async Task<Result<RoundDto>> MoveAsync(int id, RoundStatus to, CancellationToken ct)
     {

@@ -18,7 +18,8 @@ public sealed class ReopenBranchSheet(BranchSheetStore store)
         {
             return new Error("Forbidden", StatusCodes.Status403Forbidden);
         }
-        if (loaded.Round.Status is not (RoundStatus.SelfEvaluation or RoundStatus.CommunityReview) || loaded.Grading.Status == BranchStatus.Returned)
+        if (loaded.Round.Status is not (RoundStatus.SelfEvaluation or RoundStatus.CommunityReview)
+            || loaded.Grading.Status == BranchStatus.Returned)
         {
             return Error.Conflict("Grading.WrongStatus");
         }

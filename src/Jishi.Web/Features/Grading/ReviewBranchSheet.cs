@@ -12,7 +12,8 @@ public sealed class ReviewBranchSheet(BranchSheetStore store)
     public sealed record DecideRequest(decimal EvaluationScore, IReadOnlyList<BranchSheetScores.ScoreInput>? Scores);
 
     public Task<Result<BranchSheet>> ReviewAsync(int id, ReviewRequest request, CancellationToken ct) =>
-        AdjustAsync(id, store.CanReview, l => l.Round.TakesCommunityReview && l.Grading.Status == BranchStatus.Submitted ? null : "Grading.NotSubmitted",
+        AdjustAsync(id, store.CanReview,
+            l => l.Round.TakesCommunityReview && l.Grading.Status == BranchStatus.Submitted ? null : "Grading.NotSubmitted",
             request.Scores, !request.Forward && string.IsNullOrWhiteSpace(request.Note) ? new("note", "Grading.ReturnNoteRequired") : null,
             ScoreStage.Community, g => g.Review(request.Forward, BranchSheetScores.Trimmed(request.Note), store.By, store.Now), ct);
 
