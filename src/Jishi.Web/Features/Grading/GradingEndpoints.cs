@@ -9,7 +9,11 @@ namespace Jishi.Web.Features.Grading;
 public static class GradingEndpoints
 {
     public static IServiceCollection AddGrading(this IServiceCollection services) => services
-        .AddScoped<GradingResults>().AddScoped<IndicatorLibraries>().AddScoped<GradingRounds>().AddScoped<BranchSheets>().AddScoped<GradingPosting>().AddScoped<AutoScores>();
+        .AddScoped<GradingResults>().AddScoped<IndicatorLibraries>().AddScoped<GradingPosting>().AddScoped<AutoScores>()
+        .AddScoped<GradingRoundQueries>().AddScoped<CreateGradingRound>().AddScoped<MoveGradingRound>().AddScoped<SetEvaluationScores>()
+        .AddScoped<AnswerGradingObjection>()
+        .AddScoped<BranchSheetStore>().AddScoped<BranchSheetQueries>().AddScoped<FillBranchSheet>().AddScoped<SubmitBranchSheet>()
+        .AddScoped<ReviewBranchSheet>().AddScoped<ReopenBranchSheet>();
 
     public static IEndpointRouteBuilder MapGrading(this IEndpointRouteBuilder app)
     {
@@ -41,64 +45,64 @@ public static class GradingEndpoints
                 CancellationToken ct) => (await libraries.AdoptAsync(libraryId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<LibraryDto>();
 
-        street.MapPost("/rounds", async (GradingRounds.CreateRequest request, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+        street.MapPost("/rounds", async (CreateGradingRound.CreateRequest request, CreateGradingRound rounds, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await rounds.CreateAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/grading/rounds/{r.Id}", r)))
             .Produces<RoundDto>(201).ProducesValidationProblem();
-        street.MapGet("/rounds/{roundId:int}", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        street.MapGet("/rounds/{roundId:int}", async (int roundId, GradingRoundQueries rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await rounds.GetAsync(roundId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>();
         foreach (var (step, to) in new[] { ("open", RoundStatus.SelfEvaluation), ("review", RoundStatus.CommunityReview),
                      ("decide", RoundStatus.StreetDecision), ("post", RoundStatus.Posted), ("finalize", RoundStatus.Final) })
         {
-            street.MapPost($"/rounds/{{roundId:int}}/{step}", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+            street.MapPost($"/rounds/{{roundId:int}}/{step}", async (int roundId, MoveGradingRound rounds, IStringLocalizer<SharedResource> text,
                     CancellationToken ct) => (await rounds.MoveAsync(roundId, to, ct)).ToHttp(text, TypedResults.Ok))
                 .Produces<RoundDto>().ProducesProblem(StatusCodes.Status409Conflict);
         }
-        street.MapPut("/rounds/{roundId:int}/evaluations", async (int roundId, IReadOnlyList<GradingRounds.EvaluationInput> scores, GradingRounds rounds,
+        street.MapPut("/rounds/{roundId:int}/evaluations", async (int roundId, IReadOnlyList<SetEvaluationScores.EvaluationInput> scores, SetEvaluationScores rounds,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.SetEvaluationsAsync(roundId, scores, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>().ProducesValidationProblem();
-        street.MapGet("/rounds/{roundId:int}/objections", async (int roundId, GradingRounds rounds, IStringLocalizer<SharedResource> text,
+        street.MapGet("/rounds/{roundId:int}/objections", async (int roundId, GradingRoundQueries rounds, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await rounds.ObjectionsAsync(roundId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<IReadOnlyList<ObjectionDto>>();
-        street.MapPost("/objections/{gradingObjectionId:int}/answer", async (int gradingObjectionId, GradingRounds.AnswerRequest request,
-                GradingRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        street.MapPost("/objections/{gradingObjectionId:int}/answer", async (int gradingObjectionId, AnswerGradingObjection.AnswerRequest request,
+                AnswerGradingObjection rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await rounds.AnswerAsync(gradingObjectionId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ObjectionDto>().ProducesValidationProblem();
-        street.MapPost("/branches/{gradingId:int}/decide", async (int gradingId, BranchSheets.DecideRequest request, BranchSheets sheets,
+        street.MapPost("/branches/{gradingId:int}/decide", async (int gradingId, ReviewBranchSheet.DecideRequest request, ReviewBranchSheet sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.DecideAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<BranchSheet>().ProducesValidationProblem();
-        street.MapPost("/branches/{gradingId:int}/reopen", async (int gradingId, BranchSheets.ReopenRequest request, BranchSheets sheets,
+        street.MapPost("/branches/{gradingId:int}/reopen", async (int gradingId, ReopenBranchSheet.ReopenRequest request, ReopenBranchSheet sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.ReopenAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<BranchSheet>();
 
         // A branch's sheet: its secretary, its community and the street, each within their subtree (other ids answer 404).
         var staff = app.MapGroup("/api/grading").WithTags("Grading").RequireAuthorization(Policies.OrgManager);
-        staff.MapGet("/rounds", async (GradingRounds rounds, CancellationToken ct) => TypedResults.Ok(await rounds.ListAsync(ct)))
+        staff.MapGet("/rounds", async (GradingRoundQueries rounds, CancellationToken ct) => TypedResults.Ok(await rounds.ListAsync(ct)))
             .Produces<IReadOnlyList<RoundSummary>>();
-        staff.MapGet("/branches", async (BranchSheets sheets, CancellationToken ct) => TypedResults.Ok(await sheets.MineAsync(ct)))
+        staff.MapGet("/branches", async (BranchSheetQueries sheets, CancellationToken ct) => TypedResults.Ok(await sheets.MineAsync(ct)))
             .Produces<IReadOnlyList<BranchLine>>();
-        staff.MapGet("/branches/{gradingId:int}", async (int gradingId, BranchSheets sheets, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        staff.MapGet("/branches/{gradingId:int}", async (int gradingId, BranchSheetQueries sheets, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await sheets.GetAsync(gradingId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<BranchSheet>();
-        staff.MapPut("/branches/{gradingId:int}/self", async (int gradingId, BranchSheets.ScoresRequest request, BranchSheets sheets,
+        staff.MapPut("/branches/{gradingId:int}/self", async (int gradingId, FillBranchSheet.ScoresRequest request, FillBranchSheet sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.SelfEvaluateAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<BranchSheet>().ProducesValidationProblem();
-        staff.MapPost("/branches/{gradingId:int}/evidence", (int gradingId, [FromForm] int indicatorId, IFormFile file, BranchSheets sheets,
+        staff.MapPost("/branches/{gradingId:int}/evidence", (int gradingId, [FromForm] int indicatorId, IFormFile file, FillBranchSheet sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 file.ReceiveAsync(upload => sheets.AddEvidenceAsync(gradingId, indicatorId, upload, ct), text, TypedResults.Ok))
             .AcceptsUpload()
             .Produces<BranchSheet>().ProducesValidationProblem();
-        staff.MapGet("/branches/{gradingId:int}/evidence/{evidenceId:int}", async (int gradingId, int evidenceId, BranchSheets sheets,
+        staff.MapGet("/branches/{gradingId:int}/evidence/{evidenceId:int}", async (int gradingId, int evidenceId, BranchSheetQueries sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await sheets.EvidenceAsync(gradingId, evidenceId, ct)).ToHttp(text, f => f.ToHttp()))
             .Produces(StatusCodes.Status200OK);
-        staff.MapPost("/branches/{gradingId:int}/submit", async (int gradingId, BranchSheets sheets, IStringLocalizer<SharedResource> text,
+        staff.MapPost("/branches/{gradingId:int}/submit", async (int gradingId, SubmitBranchSheet sheets, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await sheets.SubmitAsync(gradingId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<BranchSheet>().ProducesValidationProblem();
-        staff.MapPost("/branches/{gradingId:int}/review", async (int gradingId, BranchSheets.ReviewRequest request, BranchSheets sheets,
+        staff.MapPost("/branches/{gradingId:int}/review", async (int gradingId, ReviewBranchSheet.ReviewRequest request, ReviewBranchSheet sheets,
                 IStringLocalizer<SharedResource> text, CancellationToken ct) => (await sheets.ReviewAsync(gradingId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<BranchSheet>().ProducesValidationProblem();
-        staff.MapGet("/branches/{gradingId:int}/benchmark", async (int gradingId, BranchSheets sheets, IStringLocalizer<SharedResource> text,
+        staff.MapGet("/branches/{gradingId:int}/benchmark", async (int gradingId, BranchSheetQueries sheets, IStringLocalizer<SharedResource> text,
                 CancellationToken ct) => (await sheets.BenchmarkAsync(gradingId, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<Benchmark>();
         return app;

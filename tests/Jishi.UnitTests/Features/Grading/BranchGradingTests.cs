@@ -65,13 +65,13 @@ public sealed class BranchGradingTests
     [InlineData(new[] { 7.5 }, 7.5)]
     public void Median_Values_MiddleOrMeanOfTheTwoMiddle(double[] values, double median)
     {
-        Assert.Equal((decimal)median, BranchSheets.Median(values.Select(v => (decimal)v).ToList()));
+        Assert.Equal((decimal)median, BranchSheetQueries.Median(values.Select(v => (decimal)v).ToList()));
     }
 
     [Fact]
     public void Median_NoValues_Null()
     {
-        Assert.Null(BranchSheets.Median([]));
+        Assert.Null(BranchSheetQueries.Median([]));
     }
 
     [Fact]
