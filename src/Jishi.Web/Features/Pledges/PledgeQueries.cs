@@ -41,12 +41,14 @@ public sealed class PledgeQueries(JishiDbContext db, CurrentUser user, TimeProvi
             .Where(p => p.Year == year && p.Status != PledgeStatus.Draft && db.Members.Within(unit.Path).Any(m => m.Id == p.MemberId))
             .Select(p => new
             {
-                Member = db.Members.Where(m => m.Id == p.MemberId).Select(m => new { m.Name, UnitName = m.Unit!.Name, UnitOrder = m.Unit.Path }).First(),
+                Member = db.Members.Where(m => m.Id == p.MemberId)
+                    .Select(m => new { m.Name, UnitName = m.Unit!.Name, UnitOrder = m.Unit.Path }).First(),
                 p.Status,
                 Items = p.Items.OrderBy(i => i.Position).Select(i => new PledgeItemDto(i.Position, i.Text, i.Target)).ToList(),
             })
             .ToListAsync(ct);
-        return new PledgeBoard(unit.Name, year, rows.OrderBy(r => r.Member.UnitOrder, StringComparer.Ordinal).ThenBy(r => r.Member.Name, StringComparer.Ordinal)
+        return new PledgeBoard(unit.Name, year, rows
+            .OrderBy(r => r.Member.UnitOrder, StringComparer.Ordinal).ThenBy(r => r.Member.Name, StringComparer.Ordinal)
             .Select(r => new BoardPledge(r.Member.Name, r.Member.UnitName, r.Status, r.Items)).ToList());
     }
 
@@ -60,7 +62,8 @@ public sealed class PledgeQueries(JishiDbContext db, CurrentUser user, TimeProvi
 
     /// <summary>The pledge <paramref name="id"/> as staff see it, after a change.</summary>
     public async Task<PledgeDto> DtoAsync(int id, CancellationToken ct) =>
-        (await WithAwardsAsync([await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(PledgeDtoMapping.AsDto(db)).FirstAsync(ct)], ct))[0];
+        (await WithAwardsAsync([await db.Pledges.AsNoTracking().Where(p => p.Id == id).Select(PledgeDtoMapping.AsDto(db)).FirstAsync(ct)],
+            ct))[0];
 
     /// <summary>The pledges with the ledger entry each award made (found by its source key).</summary>
     private async Task<List<PledgeDto>> WithAwardsAsync(List<PledgeDto> pledges, CancellationToken ct)

@@ -77,5 +77,6 @@ public sealed class RecordPledge(JishiDbContext db, CurrentUser user, TimeProvid
         return problems.Count > 0 ? new ValidationError(problems) : null;
     }
 
-    private static IEnumerable<(string, string)> Items(IReadOnlyList<ItemInput> items) => items.Select(i => (i.Text!.Trim(), i.Target!.Trim()));
+    private static IEnumerable<(string, string)> Items(IReadOnlyList<ItemInput> items) =>
+        items.Select(i => (i.Text!.Trim(), i.Target!.Trim()));
 }
