@@ -42,7 +42,7 @@ public static class PledgesDemo
         var set = await db.RuleSets.Include(s => s.Rules).FirstAsync(s => s.Year == year && s.Tier == "在职", ct);
         var on = demo.Date(2016, 3, 20);
         var award = LedgerEntry.Create(set, set.Rule(RuleCodes.PledgeKept)!, new LedgerEntry.Award(kept.MemberId, 1, on, "sq01",
-            kept.ClosedAt!.Value, PledgeBook.Note(kept), kept.Outcome, kept.SourceKey), 0, 0);
+            kept.ClosedAt!.Value, ClosePledge.Note(kept), kept.Outcome, kept.SourceKey), 0, 0);
         award.Approve("sq01", demo.At(2016, 3, 22, 2));
         db.LedgerEntries.Add(award);
         (await db.MemberPoints.FirstAsync(p => p.MemberId == kept.MemberId && p.Year == year, ct)).Count(award);
