@@ -8,7 +8,10 @@ public static class EvaluationEndpoints
 {
     public static IServiceCollection AddMemberEvaluation(this IServiceCollection services)
     {
-        services.AddScoped<EvaluationRounds>().AddScoped<EvaluationBallots>().AddScoped<EvaluationSummary>();
+        services.AddScoped<EvaluationRoundQueries>().AddScoped<CreateEvaluationRound>().AddScoped<AdvanceEvaluationRound>()
+            .AddScoped<IssueEvaluationTokens>().AddScoped<WriteSelfAssessment>().AddScoped<AddEvaluationComment>()
+            .AddScoped<RecordFollowUp>();
+        services.AddScoped<EvaluationBallots>().AddScoped<EvaluationSummary>();
         services.AddSingleton<EvaluationBallotWriter>().AddHostedService(sp => sp.GetRequiredService<EvaluationBallotWriter>());
         return services;
     }
@@ -26,47 +29,53 @@ public static class EvaluationEndpoints
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var staff = app.MapGroup("/api/member-evaluations").WithTags("MemberEvaluation").RequireAuthorization(Policies.OrgManager);
-        staff.MapGet("", async (int? year, EvaluationRounds rounds, CancellationToken ct) => TypedResults.Ok(await rounds.ListAsync(year, ct)))
+        staff.MapGet("", async (int? year, EvaluationRoundQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(year, ct)))
             .Produces<IReadOnlyList<RoundRow>>();
         staff.MapGet("/summary", async (int? year, EvaluationSummary summary, CancellationToken ct) => TypedResults.Ok(await summary.CountsAsync(year, ct)))
             .Produces<IReadOnlyList<EvaluationSummaryRow>>();
-        staff.MapPost("", async (EvaluationRounds.CreateRequest request, EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await rounds.CreateAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/member-evaluations/{r.Id}", r)))
+        staff.MapPost("", async (CreateEvaluationRound.CreateRequest request, CreateEvaluationRound handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CreateAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/member-evaluations/{r.Id}", r)))
             .Produces<RoundDto>(201).ProducesValidationProblem();
-        staff.MapGet("/{id:int}", async (int id, EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await rounds.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+        staff.MapGet("/{id:int}", async (int id, EvaluationRoundQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapGet("/{id:int}/turnout", async (int id, EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await rounds.TurnoutAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+        staff.MapGet("/{id:int}/turnout", async (int id, EvaluationRoundQueries q, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await q.TurnoutAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<Turnout>().ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapPost("/{id:int}/advance", async (int id, EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await rounds.AdvanceAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+        staff.MapPost("/{id:int}/advance", async (int id, AdvanceEvaluationRound handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await handler.AdvanceAsync(id, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>().ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapPut("/{id:int}/self-assessments/{participantId:int}", async (int id, int participantId, EvaluationRounds.TextRequest request,
-                EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await rounds.SelfAssessAsync(id, participantId, request, ct)).ToHttp(text, TypedResults.Ok))
+        staff.MapPut("/{id:int}/self-assessments/{participantId:int}", async (int id, int participantId,
+                WriteSelfAssessment.TextRequest request, WriteSelfAssessment handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) =>
+                (await handler.SelfAssessAsync(id, participantId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>().ProducesValidationProblem();
-        staff.MapPost("/{id:int}/comments", async (int id, EvaluationRounds.CommentRequest request, EvaluationRounds rounds,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.CommentAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+        staff.MapPost("/{id:int}/comments", async (int id, AddEvaluationComment.CommentRequest request, AddEvaluationComment handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CommentAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>().ProducesValidationProblem();
-        staff.MapPost("/{id:int}/tokens", async (int id, EvaluationRounds.TokensRequest request, EvaluationRounds rounds,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.IssueTokensAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+        staff.MapPost("/{id:int}/tokens", async (int id, IssueEvaluationTokens.TokensRequest request, IssueEvaluationTokens handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.IssueTokensAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<IssuedTokens>().ProducesValidationProblem();
-        staff.MapPost("/{id:int}/decision", async (int id, EvaluationRounds.DecisionRequest request, EvaluationRounds rounds,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await rounds.DecideAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+        staff.MapPost("/{id:int}/decision", async (int id, AdvanceEvaluationRound.DecisionRequest request, AdvanceEvaluationRound handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.DecideAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapPut("/{id:int}/follow-ups/{participantId:int}", async (int id, int participantId, EvaluationRounds.FollowUpRequest request,
-                EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await rounds.FollowUpAsync(id, participantId, request, ct)).ToHttp(text, TypedResults.Ok))
+        staff.MapPut("/{id:int}/follow-ups/{participantId:int}", async (int id, int participantId, RecordFollowUp.FollowUpRequest request,
+                RecordFollowUp handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.FollowUpAsync(id, participantId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RoundDto>().ProducesValidationProblem();
 
         // A member's own self-assessment: the round and the member come from the account, never from the request.
         var mine = app.MapGroup("/api/my/member-evaluation").WithTags("MemberEvaluation").RequireAuthorization();
-        mine.MapGet("", async (EvaluationRounds rounds, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                await rounds.MineAsync(ct) is { } found ? Results.Ok(found) : EvaluationErrors.NotFound.ToProblem(text))
+        mine.MapGet("", async (WriteSelfAssessment handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await handler.MineAsync(ct) is { } found ? Results.Ok(found) : EvaluationErrors.NotFound.ToProblem(text))
             .Produces<MySelfAssessment>().ProducesProblem(StatusCodes.Status404NotFound);
-        mine.MapPut("/self-assessment", async (EvaluationRounds.TextRequest request, EvaluationRounds rounds, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await rounds.WriteMineAsync(request, ct)).ToHttp(text, TypedResults.Ok))
+        mine.MapPut("/self-assessment", async (WriteSelfAssessment.TextRequest request, WriteSelfAssessment handler,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.WriteMineAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<MySelfAssessment>().ProducesValidationProblem();
         return app;
     }

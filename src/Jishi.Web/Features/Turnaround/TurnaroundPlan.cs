@@ -332,6 +332,11 @@ public sealed class TurnaroundMilestone
         Note = TurnaroundPlan.Blank(note) ?? Note;
         return null;
     }
+
+    /// <summary>Null when the milestone may be removed as planned by mistake; one that is done or has evidence is part of the
+    /// record and stays.</summary>
+    public Error? WhyNotDeletable(bool hasEvidence) =>
+        DoneOn is not null || hasEvidence ? Error.Conflict("Turnaround.MilestoneRecorded") : null;
 }
 
 /// <summary>The progress of one month, written by whoever works on the plan; it may be corrected during that month only, so

@@ -1,24 +1,14 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Turnaround;
 
-/// <summary>One plan in the list: its branch and community, who leads and helps, how far its milestones are.</summary>
-public sealed record PlanRow(int Id, int UnitId, string BranchName, string CommunityName, int Year, string Origin, string LeaderName,
-    string HelperName, HelperRole HelperRole, string Target, TurnaroundStatus Status, int Milestones, int MilestonesDone,
-    int OverdueMilestones, DateOnly? LastProgressMonth, int? NewStars);
-
-/// <summary>A milestone of a running plan past its due date and not done.</summary>
-public sealed record OverdueMilestone(int PlanId, int MilestoneId, int UnitId, string BranchName, string CommunityName, string Title,
-    DateOnly DueOn, int DaysOverdue);
-
-/// <summary>The turnaround work of a subtree in a year (all years when none): plans by status and the overdue milestones,
-/// most overdue first.</summary>
-public sealed record TurnaroundSummary(int? Year, int Active, int Completed, int Cancelled, IReadOnlyList<OverdueMilestone> Overdue);
-
-/// <summary>Reads of 后进转化 plans within the caller's subtree; <see cref="SummaryAsync"/> is what the street dashboard shows.</summary>
+/// <summary>Reads of 后进转化 plans within the caller's subtree (a plan outside it answers 404): the list, one plan with its
+/// milestones, evidence and progress, a piece of evidence to download; <see cref="SummaryAsync"/> is what the street dashboard
+/// shows.</summary>
 public sealed class TurnaroundQueries(JishiDbContext db, CurrentUser user, TimeProvider clock)
 {
     /// <summary><paramref name="UnitId"/> narrows to a community or a branch; <paramref name="OverdueOnly"/> keeps plans with an overdue milestone.</summary>
@@ -50,6 +40,36 @@ public sealed class TurnaroundQueries(JishiDbContext db, CurrentUser user, TimeP
                        p.Status == TurnaroundStatus.Active ? overdue.Count(m => m.PlanId == p.Id) : 0,
                        db.TurnaroundProgress.Where(e => e.PlanId == p.Id).Max(e => (DateOnly?)e.Month), p.NewStars);
         return await rows.ToPageAsync(request.Page, request.PageSize, ct);
+    }
+
+    public async Task<Result<PlanDto>> GetAsync(int id, CancellationToken ct)
+    {
+        var scope = await user.ScopePathAsync(ct);
+        var found = await (from t in db.TurnaroundPlans.AsNoTracking().Include(t => t.Milestones).Include(t => t.Progress)
+                           join u in db.Units.Within(scope) on t.UnitId equals u.Id
+                           where t.Id == id
+                           select new { Plan = t, Branch = u.Name, Community = u.Parent!.Name }).AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return Error.NotFound("Entity.TurnaroundPlan");
+        }
+        var milestoneIds = found.Plan.Milestones.Select(m => m.Id).ToList();
+        var files = await db.TurnaroundFiles.Where(f => milestoneIds.Contains(f.MilestoneId))
+            .ListedByAsync(nameof(TurnaroundFile.MilestoneId), ct);
+        return found.Plan.AsDto(found.Branch, found.Community, files, Today, user);
+    }
+
+    /// <summary>A piece of evidence of milestone <paramref name="milestoneId"/> of plan <paramref name="id"/>, to send.</summary>
+    public async Task<Result<FileDownload>> DownloadAsync(int id, int milestoneId, int fileId, CancellationToken ct)
+    {
+        var visible = db.Units.Within(await user.ScopePathAsync(ct)).Select(u => u.Id);
+        var milestones = from m in db.TurnaroundMilestones
+                         join p in db.TurnaroundPlans on m.PlanId equals p.Id
+                         where m.Id == milestoneId && p.Id == id && visible.Contains(p.UnitId)
+                         select m.Id;
+        return await db.TurnaroundFiles.Where(f => milestones.Contains(f.MilestoneId)).DownloadAsync(fileId, ct) is { } download
+            ? download
+            : Error.NotFound("Entity.TurnaroundFile");
     }
 
     /// <summary>The summary of the caller's subtree, or of <paramref name="unitId"/> in it.</summary>

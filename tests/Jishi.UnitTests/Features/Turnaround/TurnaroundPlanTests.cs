@@ -160,4 +160,16 @@ public sealed class TurnaroundPlanTests
 
         Assert.Equal(["helperRoleText", "problems"], problems.Select(p => p.Field).Order().ToArray());
     }
+
+    [Fact]
+    public void WhyNotDeletable_DoneOrWithEvidence_RecordStays()
+    {
+        var milestone = Plan().AddMilestone("补选支部委员", new DateOnly(2016, 4, 15), null).Value!;
+        var planned = (milestone.WhyNotDeletable(hasEvidence: false)?.Code, milestone.WhyNotDeletable(hasEvidence: true)?.Code);
+
+        milestone.MarkDone(new DateOnly(2016, 4, 10), null, new DateOnly(2016, 4, 12));
+
+        Assert.Equal(((string?)null, "Turnaround.MilestoneRecorded"), planned);
+        Assert.Equal("Turnaround.MilestoneRecorded", milestone.WhyNotDeletable(hasEvidence: false)?.Code);
+    }
 }

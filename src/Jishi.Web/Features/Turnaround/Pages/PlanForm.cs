@@ -25,7 +25,7 @@ public sealed class PlanForm
     public PlanDetails Details(int? leaderUserId) =>
         new(Origin, LeaderName, leaderUserId, HelperName, HelperRole, HelperRoleText, Lines(Problems), Lines(Measures), Target);
 
-    public TurnaroundPlans.CreateRequest Create() =>
+    public DraftTurnaroundPlan.CreateRequest Create() =>
         new(UnitId ?? 0, Year, Origin, LeaderName, null, HelperName, HelperRole, HelperRoleText, Lines(Problems), Lines(Measures), Target);
 
     private static List<string> Lines(string? text) => (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
