@@ -11,7 +11,7 @@ namespace Jishi.Web.Features.MemberEvaluation;
 
 /// <summary>民主评议党员 rounds from creation to the branch's decision and the follow-up of 不合格 members. Everything is
 /// scoped: a round is seen and changed only by callers whose subtree holds its branch (a branch secretary: their branch).</summary>
-public sealed class EvaluationRounds(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules)
+public sealed class EvaluationRounds(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleSetLookup rules)
 {
     public sealed record CreateRequest(int UnitId, int Year, string? Title);
 
@@ -366,7 +366,7 @@ public sealed class EvaluationRounds(JishiDbContext db, CurrentUser user, TimePr
         var comments = (await db.EvaluationComments.AsNoTracking().Where(c => c.RoundId == round.Id).OrderBy(c => c.Id).ToListAsync(ct))
             .ToLookup(c => c.ParticipantId);
         var standards = await rules.StandardsAsync(round.Year, ct);
-        var street = RuleBook.StreetOf(unit.Path);
+        var street = Unit.StreetOf(unit.Path);
         var showVotes = round.Status is EvaluationStatus.Closed or EvaluationStatus.Decided;
         var participants = round.Participants.OrderBy(p => !p.IsGraded).ThenBy(p => p.Id).Select(p =>
         {

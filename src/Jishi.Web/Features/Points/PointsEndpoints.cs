@@ -7,7 +7,7 @@ namespace Jishi.Web.Features.Points;
 public static class PointsEndpoints
 {
     public static IServiceCollection AddPoints(this IServiceCollection services) =>
-        services.AddScoped<RuleBook>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>().AddScoped<RuleSetAdmin>()
+        services.AddScoped<RuleSetLookup>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>().AddScoped<RuleSetAdmin>()
             .AddPointsBoards().AddScoped<Exemptions>()
             .AddSingleton<AwardWriter>().AddSingleton<IAwardStore>(sp => sp.GetRequiredService<AwardWriter>())
             .AddHostedService(sp => sp.GetRequiredService<AwardWriter>()).AddMemoryCache().AddSingleton<CurrentSets>();

@@ -8,7 +8,7 @@ namespace Jishi.Web.Features.Points;
 
 /// <summary>What the points pages and the API read: rules, a member's statement, the approval list and leaderboards,
 /// all inside the caller's subtree. Balances come from the stored rows, never from summing the ledger.</summary>
-public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules)
+public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleSetLookup rules)
 {
     public const int DefaultTop = 100;
 
@@ -61,7 +61,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
             return Error.NotFound("Entity.Member");
         }
         var y = year ?? Today().Year;
-        var street = RuleBook.StreetOf(member.Path);
+        var street = Unit.StreetOf(member.Path);
         var set = await rules.FindCurrentAsync(street, member.Tier, y, ct);
         var standards = set is null ? await rules.StandardsAsync(y, ct) : Standards.For(set);
         var balance = await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == member.Id && p.Year == y, ct);
@@ -117,7 +117,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
             : await ByPeriodAsync(members, year, from, to, top, standards, ct);
         var ranks = Standings.Ranks(ranked.Select(c => kind == BoardPeriod.Year ? c.Score!.Value : c.Points).ToList());
         return ranked.Select((c, i) => new LeaderboardRow(ranks[i], c.Id, c.Name, c.Score!.Value,
-            standards.StarsOf(RuleBook.StreetOf(c.Path), c.Tier).StarsFor(c.Score.Value), c.Tier, c.UnitName, c.Points)).ToList();
+            standards.StarsOf(Unit.StreetOf(c.Path), c.Tier).StarsFor(c.Score.Value), c.Tier, c.UnitName, c.Points)).ToList();
     }
 
     private async Task<List<Candidate>> ByScoreAsync(IQueryable<Member> members, int year, int top, Standards standards, CancellationToken ct)
@@ -162,7 +162,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
         m.Unit!.Name, m.Unit.Path, db.MemberPoints.Where(p => p.MemberId == m.Id && p.Year == year).Select(p => (decimal?)p.AssessmentScore).FirstOrDefault(), 0));
 
     private static IEnumerable<Candidate> WithBase(IEnumerable<Candidate> candidates, Standards standards) =>
-        candidates.Select(c => c with { Score = c.Score ?? standards.BaseOf(RuleBook.StreetOf(c.Path), c.Tier) });
+        candidates.Select(c => c with { Score = c.Score ?? standards.BaseOf(Unit.StreetOf(c.Path), c.Tier) });
 
     /// <summary>The year the screens open on: the latest with points, else this year.</summary>
     public async Task<int> DefaultYearAsync(CancellationToken ct) =>
@@ -185,7 +185,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
         }
         return scope == "/"
             ? await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
-            : RuleBook.StreetOf(scope);
+            : Unit.StreetOf(scope);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

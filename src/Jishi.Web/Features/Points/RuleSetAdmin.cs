@@ -1,5 +1,6 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
+using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Jishi.Web.Features.Points;
 
 /// <summary>The street's work on its rules: list the versions, draft the next one as a copy, change the draft, preview
 /// how a past year's scores would come out under it, and adopt it. Adopting never touches recorded entries.</summary>
-public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook rules)
+public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleSetLookup rules)
 {
     public sealed record RuleSetDto(int Id, string Tier, int Year, int Version, RuleSetStatus Status, decimal BaseScore, string StarThresholds,
         IReadOnlyList<RuleDto> Rules, bool CommunityReview);
@@ -40,7 +41,7 @@ public sealed class RuleSetAdmin(JishiDbContext db, CurrentUser user, RuleBook r
         {
             return new ValidationError([new("tier", "Points.UnknownTier", request.Tier ?? "")]);
         }
-        var street = RuleBook.StreetOf(scope);
+        var street = Unit.StreetOf(scope);
         var versions = db.RuleSets.Where(s => s.StreetId == street && s.Tier == tier && s.Year == year);
         if (await versions.AnyAsync(s => s.Status == RuleSetStatus.Draft, ct))
         {
