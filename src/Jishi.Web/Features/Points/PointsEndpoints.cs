@@ -7,7 +7,8 @@ namespace Jishi.Web.Features.Points;
 public static class PointsEndpoints
 {
     public static IServiceCollection AddPoints(this IServiceCollection services) =>
-        services.AddScoped<RuleSetLookup>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>()
+        services.AddScoped<RuleSetLookup>().AddScoped<PointsLedger>().AddScoped<StatementQueries>().AddScoped<LeaderboardQueries>()
+            .AddScoped<VerifyLedger>().AddScoped<PointsDemo>()
             .AddScoped<RuleSetQueries>().AddScoped<DraftRuleSet>().AddScoped<ReviseRuleSet>().AddScoped<AdoptRuleSet>()
             .AddPointsBoards().AddScoped<Exemptions>()
             .AddSingleton<AwardWriter>().AddSingleton<IAwardStore>(sp => sp.GetRequiredService<AwardWriter>())
@@ -16,7 +17,7 @@ public static class PointsEndpoints
     public static IEndpointRouteBuilder MapPoints(this IEndpointRouteBuilder app)
     {
         // The rules are public knowledge within the street: any signed-in user reads them.
-        app.MapGet("/api/points/rules", async ([AsParameters] PointsQueries.RulesRequest request, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        app.MapGet("/api/points/rules", async ([AsParameters] RuleSetQueries.RulesRequest request, RuleSetQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.RulesAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Points").RequireAuthorization().Produces<IReadOnlyList<RuleDto>>();
 
@@ -27,7 +28,7 @@ public static class PointsEndpoints
                     ? TypedResults.Created($"/api/points/entries/{o.Entry.Id}", o.Entry)
                     : (IResult)TypedResults.Ok(o.Entry)))
             .Produces<EntryCreated>(201).Produces<EntryCreated>().ProducesValidationProblem();
-        points.MapGet("/entries", async ([AsParameters] PointsQueries.EntriesRequest request, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        points.MapGet("/entries", async ([AsParameters] StatementQueries.EntriesRequest request, StatementQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.EntriesAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<Page<EntryDto>>();
         points.MapPost("/entries/{id:long}/approve", async (long id, PointsLedger ledger, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
@@ -39,7 +40,7 @@ public static class PointsEndpoints
         points.MapPost("/entries/{id:long}/reverse", async (long id, PointsLedger.ReasonRequest request, PointsLedger ledger, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await ledger.ReverseAsync(id, request, ct)).ToHttp(text, e => TypedResults.Created($"/api/points/entries/{e.Id}", e)))
             .Produces<EntryDto>(201).ProducesValidationProblem();
-        points.MapGet("/leaderboard", async ([AsParameters] PointsQueries.LeaderboardRequest request, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        points.MapGet("/leaderboard", async ([AsParameters] LeaderboardQueries.LeaderboardRequest request, LeaderboardQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.LeaderboardAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<IReadOnlyList<LeaderboardRow>>();
 
@@ -59,7 +60,7 @@ public static class PointsEndpoints
                 (await q.PreviewAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<RuleSetPreview>();
 
-        app.MapGet("/api/members/{id:int}/points", async (int id, int? year, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        app.MapGet("/api/members/{id:int}/points", async (int id, int? year, StatementQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.MemberAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Points").RequireAuthorization(Policies.OrgManager).Produces<MemberPointsDto>();
         app.MapPointsBoards();

@@ -14,7 +14,8 @@ public sealed class ReviseRuleSet(JishiDbContext db, CurrentUser user)
     private const string ItemCodePrefix = "item-";
 
     /// <summary><paramref name="CommunityReview"/> left out keeps the draft's setting.</summary>
-    public sealed record ReviseRequest(decimal? BaseScore, string? StarThresholds, IReadOnlyList<RuleDto>? Rules, bool? CommunityReview = null);
+    public sealed record ReviseRequest(decimal? BaseScore, string? StarThresholds, IReadOnlyList<RuleDto>? Rules,
+        bool? CommunityReview = null);
 
     public async Task<Result<RuleSetDto>> ReviseAsync(int id, ReviseRequest request, CancellationToken ct)
     {

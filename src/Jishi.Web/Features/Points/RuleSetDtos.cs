@@ -8,7 +8,8 @@ public sealed record RuleSetPreviewRow(int MemberId, string Name, decimal Curren
     int PreviewStars);
 
 /// <summary>GET /api/points/rulesets/{id}/preview: how a year's members would have scored under a set, beside what they scored.</summary>
-public sealed record RuleSetPreview(int RuleSetId, int Year, int Members, int StarsUp, int StarsDown, IReadOnlyList<RuleSetPreviewRow> Rows);
+public sealed record RuleSetPreview(int RuleSetId, int Year, int Members, int StarsUp, int StarsDown,
+    IReadOnlyList<RuleSetPreviewRow> Rows);
 
 public static class RuleSetDtoMapping
 {

@@ -1,14 +1,40 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
+using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
 
-/// <summary>What the street reads of its rule sets: the versions, the draft being prepared, and how a past year's scores
-/// would come out under a set.</summary>
-public sealed class RuleSetQueries(JishiDbContext db, CurrentUser user, RuleSetLookup rules)
+/// <summary>What is read of the rule sets: the rules in force for the caller's street (any signed-in user), and for the
+/// street's own work on them the versions, the draft being prepared, and how a past year's scores would come out under a set.</summary>
+public sealed class RuleSetQueries(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleSetLookup rules)
 {
+    public sealed record RulesRequest(string? Tier = null, int? Year = null);
+
+    /// <summary>The current rules of the caller's street for a tier and year; the defaults while none is stored yet
+    /// (reading never stores: the first entry of the year does).</summary>
+    public async Task<Result<RuleSet>> RuleSetAsync(RulesRequest r, CancellationToken ct)
+    {
+        var tier = r.Tier?.Trim() is { Length: > 0 } t ? t : MemberTier.Defaults[0];
+        if (!await db.MemberTiers.AnyAsync(x => x.Name == tier, ct))
+        {
+            return new ValidationError([new("tier", "Points.UnknownTier", tier)]);
+        }
+        if (await StreetAsync(ct) is not { } street)
+        {
+            return Error.NotFound("Entity.Unit");
+        }
+        var year = r.Year ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime).Year;
+        return await rules.FindCurrentAsync(street, tier, year, ct) ?? RuleSet.CreateDefault(street, tier, year);
+    }
+
+    public async Task<Result<IReadOnlyList<RuleDto>>> RulesAsync(RulesRequest r, CancellationToken ct)
+    {
+        var set = await RuleSetAsync(r, ct);
+        return set.IsSuccess ? set.Value!.Rules.OrderBy(x => x.SortOrder).Select(x => x.ToDto()).ToList() : set.Error!;
+    }
+
     public async Task<IReadOnlyList<RuleSetDto>> ListAsync(int? year, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
@@ -58,5 +84,18 @@ public sealed class RuleSetQueries(JishiDbContext db, CurrentUser user, RuleSetL
         }).OrderByDescending(r => r.PreviewScore).ThenBy(r => r.MemberId).ToList();
         return new RuleSetPreview(set.Id, y, rows.Count, rows.Count(r => r.PreviewStars > r.CurrentStars),
             rows.Count(r => r.PreviewStars < r.CurrentStars), rows);
+    }
+
+    /// <summary>The caller's street; the command line (whole tree) takes the first street.</summary>
+    private async Task<int?> StreetAsync(CancellationToken ct)
+    {
+        var scope = await user.ScopePathAsync(ct);
+        if (scope == "-")
+        {
+            return null;
+        }
+        return scope == "/"
+            ? await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
+            : Unit.StreetOf(scope);
     }
 }
