@@ -179,7 +179,7 @@ public sealed class DashboardTests(JishiFactory factory, ITestOutputHelper outpu
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
-        var standards = await scope.ServiceProvider.GetRequiredService<RuleBook>().StandardsAsync(2016, default);
+        var standards = await scope.ServiceProvider.GetRequiredService<RuleSetLookup>().StandardsAsync(2016, default);
         var exempt = await db.Exemptions.Where(x => x.Year == 2016).Select(x => x.MemberId).ToListAsync();
         var points = await db.MemberPoints.Where(p => p.Year == 2016).ToDictionaryAsync(p => p.MemberId, p => p.AssessmentScore);
         var communities = await db.Units.Where(u => u.Kind == UnitKind.Community).ToListAsync();
@@ -189,7 +189,7 @@ public sealed class DashboardTests(JishiFactory factory, ITestOutputHelper outpu
             var mine = members.Where(m => m.Path.StartsWith(c.Path, StringComparison.Ordinal) && !exempt.Contains(m.Id)).ToList();
             var stars = mine.Select(m =>
             {
-                var street = RuleBook.StreetOf(m.Path);
+                var street = Unit.StreetOf(m.Path);
                 return standards.StarsOf(street, m.Tier).StarsFor(points.TryGetValue(m.Id, out var s) ? s : standards.BaseOf(street, m.Tier));
             }).ToList();
             return (mine.Count, Enumerable.Range(0, 6).Select(n => stars.Count(s => s == n)).ToArray());

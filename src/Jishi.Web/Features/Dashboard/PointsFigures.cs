@@ -1,5 +1,6 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Members;
+using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Jishi.Web.Features.Dashboard;
 /// <summary>Points and stars of the year's active members (免评 members left out, as on the star board), by community and by
 /// tier. Stars depend on the street's and tier's rule set, so the database counts members at or above each threshold once per
 /// street and tier (a handful of grouped queries), never reading members one by one.</summary>
-public sealed class PointsFigures(JishiDbContext db, RuleBook rules, IStringLocalizer<SharedResource> text) : IPanelSource
+public sealed class PointsFigures(JishiDbContext db, RuleSetLookup rules, IStringLocalizer<SharedResource> text) : IPanelSource
 {
     /// <summary>Members, the sum of their assessment scores and how many have each number of stars (0–5).</summary>
     public sealed record Tally(int UnitId, string Tier, int Members, decimal ScoreSum, int[] ByStars);
@@ -37,7 +38,7 @@ public sealed class PointsFigures(JishiDbContext db, RuleBook rules, IStringLoca
         var tiers = await members.Select(m => m.Tier).Distinct().ToListAsync(ct);
         var streets = scope.Path == "/"
             ? await db.Units.Where(u => u.ParentId == null).Select(u => u.Id).ToListAsync(ct)
-            : [RuleBook.StreetOf(scope.Path)];
+            : [Unit.StreetOf(scope.Path)];
         var standards = await rules.StandardsAsync(year, ct);
         var tallies = new List<Tally>();
         foreach (var street in streets)

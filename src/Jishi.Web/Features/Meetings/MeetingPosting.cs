@@ -1,4 +1,5 @@
 using Jishi.Web.Data;
+using Jishi.Web.Features.Organizations;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Features.Points.Pages;
 using Jishi.Web.Shared;
@@ -18,7 +19,7 @@ public sealed record PostingOutcome(IReadOnlyList<MeetingEntryPosted> Posted, in
 /// reverses (or rejects, while pending) the entries nobody wants any more, then awards what is missing under the
 /// meeting's source keys. Reads the attendance from the database each time, so running it again, or concurrently, ends
 /// at the same ledger: the keys are unique, an entry is reversed at most once.</summary>
-public sealed class MeetingPosting(JishiDbContext db, PointsLedger ledger, RuleBook rules, IStringLocalizer<SharedResource> text)
+public sealed class MeetingPosting(JishiDbContext db, PointsLedger ledger, RuleSetLookup rules, IStringLocalizer<SharedResource> text)
 {
     public async Task<PostingOutcome> ApplyAsync(int meetingId, CancellationToken ct)
     {
@@ -48,7 +49,7 @@ public sealed class MeetingPosting(JishiDbContext db, PointsLedger ledger, RuleB
         {
             var member = members[item.MemberId];
             var code = AttendancePlan.RuleCode(meeting.Type, item.Kind);
-            var street = RuleBook.StreetOf(member.Path);
+            var street = Unit.StreetOf(member.Path);
             if (!sets.TryGetValue((street, member.Tier), out var set))
             {
                 sets[(street, member.Tier)] = set = await rules.CurrentAsync(street, member.Tier, meeting.Date.Year, ct);

@@ -8,7 +8,7 @@ namespace Jishi.Web.Features.MemberEvaluation;
 
 /// <summary>Reads of 民主评议党员 rounds, and the one way the use cases load a round. Everything is scoped: a round is seen
 /// and changed only by callers whose subtree holds its branch (a branch secretary: their branch).</summary>
-public sealed class EvaluationRoundQueries(JishiDbContext db, CurrentUser user, RuleBook rules)
+public sealed class EvaluationRoundQueries(JishiDbContext db, CurrentUser user, RuleSetLookup rules)
 {
     public async Task<IReadOnlyList<RoundRow>> ListAsync(int? year, CancellationToken ct)
     {
@@ -76,7 +76,7 @@ public sealed class EvaluationRoundQueries(JishiDbContext db, CurrentUser user, 
         var comments = (await db.EvaluationComments.AsNoTracking().Where(c => c.RoundId == round.Id).OrderBy(c => c.Id).ToListAsync(ct))
             .ToLookup(c => c.ParticipantId);
         var standards = await rules.StandardsAsync(round.Year, ct);
-        var street = RuleBook.StreetOf(unit.Path);
+        var street = Unit.StreetOf(unit.Path);
         var showVotes = round.Status is EvaluationStatus.Closed or EvaluationStatus.Decided;
         var participants = round.Participants.OrderBy(p => !p.IsGraded).ThenBy(p => p.Id).Select(p =>
         {

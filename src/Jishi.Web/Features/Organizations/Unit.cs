@@ -119,6 +119,10 @@ public sealed class Unit
     public static IReadOnlyList<int> IdsOf(string path) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
+    /// <summary>The street of a unit: the first id of its path ("/1/5/12/" → 1).</summary>
+    public static int StreetOf(string path) =>
+        int.Parse(path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Moves this unit under <paramref name="newParent"/>; the caller rewrites the paths of descendants
     /// with <see cref="Rebase"/>.</summary>
     public string MoveTo(Unit newParent)

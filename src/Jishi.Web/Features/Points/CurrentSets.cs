@@ -13,7 +13,7 @@ public sealed class CurrentSets(IMemoryCache cache)
     private sealed record Key(int Street, string Tier, int Year);
 
     /// <param name="fresh">Read the database even when a set is cached (a rule the cached set lacks, or a retired set).</param>
-    public async Task<RuleSet> GetAsync(RuleBook rules, int street, string tier, int year, bool fresh, CancellationToken ct)
+    public async Task<RuleSet> GetAsync(RuleSetLookup rules, int street, string tier, int year, bool fresh, CancellationToken ct)
     {
         var key = new Key(street, tier, year);
         if (!fresh && cache.TryGetValue(key, out RuleSet? cached))

@@ -30,7 +30,7 @@ public sealed record StarBoard(string UnitName, int Year, IReadOnlyList<StarBoar
 
 /// <summary>Boards computed from the balance rows and the ledger, never stored: the star board, low-score warnings and the
 /// year-end 积分考评 sheet. Scope as everywhere: the caller's subtree, except the public star board.</summary>
-public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules)
+public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleSetLookup rules)
 {
     public sealed record ScopeRequest(int? UnitId = null, int? Year = null);
 
@@ -108,7 +108,7 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
         var exempt = (await db.Exemptions.AsNoTracking().Where(x => x.Year == year).Select(x => x.MemberId).ToListAsync(ct)).ToHashSet();
         return rows.Select(m =>
         {
-            var street = RuleBook.StreetOf(m.Path);
+            var street = Unit.StreetOf(m.Path);
             var stars = standards.StarsOf(street, m.Tier);
             var score = m.Score ?? standards.BaseOf(street, m.Tier);
             return new Standing(m.Id, m.Name, m.Tier, m.BranchId, m.BranchName, score, stars.StarsFor(score), m.Vetoes > 0, stars.Thresholds[0],

@@ -7,7 +7,9 @@ namespace Jishi.Web.Features.Points;
 public static class PointsEndpoints
 {
     public static IServiceCollection AddPoints(this IServiceCollection services) =>
-        services.AddScoped<RuleBook>().AddScoped<PointsLedger>().AddScoped<PointsQueries>().AddScoped<VerifyLedger>().AddScoped<PointsDemo>().AddScoped<RuleSetAdmin>()
+        services.AddScoped<RuleSetLookup>().AddScoped<PointsLedger>().AddScoped<StatementQueries>().AddScoped<LeaderboardQueries>()
+            .AddScoped<VerifyLedger>().AddScoped<PointsDemo>()
+            .AddScoped<RuleSetQueries>().AddScoped<DraftRuleSet>().AddScoped<ReviseRuleSet>().AddScoped<AdoptRuleSet>()
             .AddPointsBoards().AddScoped<Exemptions>()
             .AddSingleton<AwardWriter>().AddSingleton<IAwardStore>(sp => sp.GetRequiredService<AwardWriter>())
             .AddHostedService(sp => sp.GetRequiredService<AwardWriter>()).AddMemoryCache().AddSingleton<CurrentSets>();
@@ -15,7 +17,7 @@ public static class PointsEndpoints
     public static IEndpointRouteBuilder MapPoints(this IEndpointRouteBuilder app)
     {
         // The rules are public knowledge within the street: any signed-in user reads them.
-        app.MapGet("/api/points/rules", async ([AsParameters] PointsQueries.RulesRequest request, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        app.MapGet("/api/points/rules", async ([AsParameters] RuleSetQueries.RulesRequest request, RuleSetQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.RulesAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Points").RequireAuthorization().Produces<IReadOnlyList<RuleDto>>();
 
@@ -26,7 +28,7 @@ public static class PointsEndpoints
                     ? TypedResults.Created($"/api/points/entries/{o.Entry.Id}", o.Entry)
                     : (IResult)TypedResults.Ok(o.Entry)))
             .Produces<EntryCreated>(201).Produces<EntryCreated>().ProducesValidationProblem();
-        points.MapGet("/entries", async ([AsParameters] PointsQueries.EntriesRequest request, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        points.MapGet("/entries", async ([AsParameters] StatementQueries.EntriesRequest request, StatementQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.EntriesAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<Page<EntryDto>>();
         points.MapPost("/entries/{id:long}/approve", async (long id, PointsLedger ledger, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
@@ -38,27 +40,27 @@ public static class PointsEndpoints
         points.MapPost("/entries/{id:long}/reverse", async (long id, PointsLedger.ReasonRequest request, PointsLedger ledger, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await ledger.ReverseAsync(id, request, ct)).ToHttp(text, e => TypedResults.Created($"/api/points/entries/{e.Id}", e)))
             .Produces<EntryDto>(201).ProducesValidationProblem();
-        points.MapGet("/leaderboard", async ([AsParameters] PointsQueries.LeaderboardRequest request, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        points.MapGet("/leaderboard", async ([AsParameters] LeaderboardQueries.LeaderboardRequest request, LeaderboardQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.LeaderboardAsync(request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<IReadOnlyList<LeaderboardRow>>();
 
         // Rules are the street's to change: drafts, what-if previews and adoption.
         var sets = app.MapGroup("/api/points/rulesets").WithTags("Points").RequireAuthorization(Policies.StreetAdmin);
-        sets.MapGet("", async (int? year, RuleSetAdmin admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(year, ct)));
-        sets.MapPost("", async (RuleSetAdmin.DraftRequest request, RuleSetAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.DraftAsync(request, ct)).ToHttp(text, s => TypedResults.Created($"/api/points/rulesets/{s.Id}", s)))
-            .Produces<RuleSetAdmin.RuleSetDto>(201).ProducesValidationProblem();
-        sets.MapPut("/{id:int}", async (int id, RuleSetAdmin.ReviseRequest request, RuleSetAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.ReviseAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RuleSetAdmin.RuleSetDto>().ProducesValidationProblem();
-        sets.MapPost("/{id:int}/adopt", async (int id, RuleSetAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.AdoptAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RuleSetAdmin.RuleSetDto>();
-        sets.MapGet("/{id:int}/preview", async (int id, int? year, RuleSetAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.PreviewAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RuleSetAdmin.Preview>();
+        sets.MapGet("", async (int? year, RuleSetQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(year, ct)));
+        sets.MapPost("", async (DraftRuleSet.DraftRequest request, DraftRuleSet handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.DraftAsync(request, ct)).ToHttp(text, s => TypedResults.Created($"/api/points/rulesets/{s.Id}", s)))
+            .Produces<RuleSetDto>(201).ProducesValidationProblem();
+        sets.MapPut("/{id:int}", async (int id, ReviseRuleSet.ReviseRequest request, ReviseRuleSet handler, IStringLocalizer<SharedResource> text,
+                CancellationToken ct) => (await handler.ReviseAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RuleSetDto>().ProducesValidationProblem();
+        sets.MapPost("/{id:int}/adopt", async (int id, AdoptRuleSet handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.AdoptAsync(id, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RuleSetDto>();
+        sets.MapGet("/{id:int}/preview", async (int id, int? year, RuleSetQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await q.PreviewAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))
+            .Produces<RuleSetPreview>();
 
-        app.MapGet("/api/members/{id:int}/points", async (int id, int? year, PointsQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        app.MapGet("/api/members/{id:int}/points", async (int id, int? year, StatementQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 (await q.MemberAsync(id, year, ct)).ToHttp(text, TypedResults.Ok))
             .WithTags("Points").RequireAuthorization(Policies.OrgManager).Produces<MemberPointsDto>();
         app.MapPointsBoards();

@@ -1,6 +1,7 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Audit;
+using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Jishi.Web.Features.Points;
 /// balance equals the ledger under any concurrency (ADR-007). Awards are checked here and stored by group commit
 /// (<see cref="IAwardStore"/>: <see cref="AwardWriter"/>, ADR-008); approvals, rejections and reversals run alone under the
 /// member's write lock (<see cref="MemberWriteLock"/>).</summary>
-public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules, MemberWriteLock writeLock,
+public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleSetLookup rules, MemberWriteLock writeLock,
     IAwardStore awards, CurrentSets sets, AuditActor audit)
 {
     public const int MaxNote = 500;
@@ -80,7 +81,7 @@ public sealed class PointsLedger(JishiDbContext db, CurrentUser user, TimeProvid
         {
             return new ValidationError(problems);
         }
-        var street = RuleBook.StreetOf(member.UnitPath);
+        var street = Unit.StreetOf(member.UnitPath);
         var set = await sets.GetAsync(rules, street, member.Tier, on.Year, fresh, ct);
         if (set.Rule(request.RuleCode!.Trim()) is null && !fresh)
         {

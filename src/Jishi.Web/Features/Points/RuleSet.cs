@@ -1,3 +1,5 @@
+using Jishi.Web.Shared;
+
 namespace Jishi.Web.Features.Points;
 
 public enum RuleSetStatus
@@ -69,10 +71,13 @@ public sealed class RuleSet
             CommunityReview = CommunityReview,
         };
 
+    /// <summary>Null while this set is a draft, the only state in which it may be changed or adopted; otherwise the error.</summary>
+    public Error? WhyNotDraft() => Status == RuleSetStatus.Draft ? null : Error.Conflict("Points.NotDraft");
+
     /// <summary>Makes this draft the current version and retires the one it replaces; earlier entries keep naming theirs.</summary>
     public void Adopt(RuleSet? current)
     {
-        if (Status != RuleSetStatus.Draft)
+        if (WhyNotDraft() is not null)
         {
             throw new InvalidOperationException("Only a draft rule set can be adopted.");
         }
@@ -91,7 +96,7 @@ public sealed class RuleSet
     /// when <paramref name="communityReview"/> is given.</summary>
     public void Revise(decimal baseScore, StarScale stars, IEnumerable<PointRule> rules, bool? communityReview = null)
     {
-        if (Status != RuleSetStatus.Draft)
+        if (WhyNotDraft() is not null)
         {
             throw new InvalidOperationException("Rules change in a draft version only.");
         }

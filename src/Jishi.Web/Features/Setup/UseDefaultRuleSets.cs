@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jishi.Web.Features.Setup;
 
 /// <summary>"Use the defaults for this year": the street gets version 1 of the default rule set for every active tier
-/// that has no current set yet, made by the points feature's own <see cref="RuleBook"/>; existing sets stay as they are.</summary>
-public sealed class UseDefaultRuleSets(JishiDbContext db, CurrentUser user, RuleBook rules, SetupStatus status, TimeProvider clock)
+/// that has no current set yet, made by the points feature's own <see cref="RuleSetLookup"/>; existing sets stay as they are.</summary>
+public sealed class UseDefaultRuleSets(JishiDbContext db, CurrentUser user, RuleSetLookup rules, SetupStatus status, TimeProvider clock)
 {
     public async Task<Result<SetupStatusDto>> HandleAsync(CancellationToken ct)
     {

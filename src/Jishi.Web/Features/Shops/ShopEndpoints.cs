@@ -11,41 +11,42 @@ public static class ShopEndpoints
     {
         services.Configure<ShopOptions>(config.GetSection(ShopOptions.Section));
         return services.AddSingleton<RedemptionWriter>().AddHostedService(sp => sp.GetRequiredService<RedemptionWriter>())
-            .AddScoped<ShopAdmin>().AddScoped<Redeem>().AddScoped<ShopReport>().AddScoped<ShopsDemo>();
+            .AddScoped<ShopQueries>().AddScoped<SaveShop>().AddScoped<SaveGoods>().AddScoped<MoveStock>()
+            .AddScoped<Redeem>().AddScoped<ShopReport>().AddScoped<ShopsDemo>();
     }
 
     public static IEndpointRouteBuilder MapShops(this IEndpointRouteBuilder app)
     {
         // The counter and the shelves are run by the community's (or branch's) secretary and above, within their subtree.
         var shops = app.MapGroup("/api/shops").WithTags("Shops").RequireAuthorization(Policies.OrgManager);
-        shops.MapGet("", async (ShopAdmin admin, CancellationToken ct) =>
-                TypedResults.Ok((await admin.ShopsAsync(ct)).Select(s => new ShopDto(s.Id, s.Name, s.UnitId)).ToList()));
-        shops.MapPost("", async (ShopAdmin.ShopInput input, ShopAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.CreateShopAsync(input, ct)).ToHttp(text, s => TypedResults.Created($"/api/shops/{s.Id}", s)))
+        shops.MapGet("", async (ShopQueries q, CancellationToken ct) =>
+                TypedResults.Ok((await q.ShopsAsync(ct)).Select(s => new ShopDto(s.Id, s.Name, s.UnitId)).ToList()));
+        shops.MapPost("", async (SaveShop.ShopInput input, SaveShop handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CreateShopAsync(input, ct)).ToHttp(text, s => TypedResults.Created($"/api/shops/{s.Id}", s)))
             .Produces<ShopDetail>(201).ProducesValidationProblem();
-        shops.MapPut("/{shopId:int}", async (int shopId, ShopAdmin.ShopInput input, ShopAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.UpdateShopAsync(shopId, input, ct)).ToHttp(text, TypedResults.Ok))
+        shops.MapPut("/{shopId:int}", async (int shopId, SaveShop.ShopInput input, SaveShop handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.UpdateShopAsync(shopId, input, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<ShopDetail>().ProducesValidationProblem();
 
-        shops.MapGet("/{shopId:int}/goods", async (int shopId, ShopAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                await admin.GoodsAsync(shopId, includeInactive: false, ct) is { } goods
+        shops.MapGet("/{shopId:int}/goods", async (int shopId, ShopQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                await q.GoodsAsync(shopId, includeInactive: false, ct) is { } goods
                     ? TypedResults.Ok(goods.Select(g => new GoodsDto(g.Id, g.Name, g.PricePoints, g.Stock)).ToList())
                     : ((Result<GoodsDto>)Error.NotFound("Entity.Shop")).ToHttp(text, TypedResults.Ok))
             .Produces<List<GoodsDto>>();
-        shops.MapPost("/{shopId:int}/goods", async (int shopId, ShopAdmin.GoodsInput input, ShopAdmin admin, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.CreateGoodsAsync(shopId, input, ct)).ToHttp(text, g => TypedResults.Created($"/api/shops/{shopId}/goods/{g.Id}", g)))
+        shops.MapPost("/{shopId:int}/goods", async (int shopId, SaveGoods.GoodsInput input, SaveGoods handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                (await handler.CreateGoodsAsync(shopId, input, ct)).ToHttp(text, g => TypedResults.Created($"/api/shops/{shopId}/goods/{g.Id}", g)))
             .Produces<GoodsDetail>(201).ProducesValidationProblem();
-        shops.MapPut("/{shopId:int}/goods/{goodsId:int}", async (int shopId, int goodsId, ShopAdmin.GoodsInput input, ShopAdmin admin,
+        shops.MapPut("/{shopId:int}/goods/{goodsId:int}", async (int shopId, int goodsId, SaveGoods.GoodsInput input, SaveGoods handler,
                     IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.UpdateGoodsAsync(shopId, goodsId, input, ct)).ToHttp(text, TypedResults.Ok))
+                (await handler.UpdateGoodsAsync(shopId, goodsId, input, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<GoodsDetail>().ProducesValidationProblem();
-        shops.MapPost("/{shopId:int}/goods/{goodsId:int}/stock", async (int shopId, int goodsId, ShopAdmin.StockInput input, ShopAdmin admin,
+        shops.MapPost("/{shopId:int}/goods/{goodsId:int}/stock", async (int shopId, int goodsId, MoveStock.StockInput input, MoveStock handler,
                     IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.MoveStockAsync(shopId, goodsId, input, ct)).ToHttp(text, m => TypedResults.Created($"/api/shops/{shopId}/movements", m)))
+                (await handler.MoveStockAsync(shopId, goodsId, input, ct)).ToHttp(text, m => TypedResults.Created($"/api/shops/{shopId}/movements", m)))
             .Produces<MovementDto>(201).ProducesValidationProblem();
-        shops.MapGet("/{shopId:int}/movements", async (int shopId, [AsParameters] ShopAdmin.MovementsRequest request, ShopAdmin admin,
+        shops.MapGet("/{shopId:int}/movements", async (int shopId, [AsParameters] ShopQueries.MovementsRequest request, ShopQueries q,
                     IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await admin.MovementsAsync(shopId, request, ct)).ToHttp(text, TypedResults.Ok))
+                (await q.MovementsAsync(shopId, request, ct)).ToHttp(text, TypedResults.Ok))
             .Produces<Page<MovementDto>>();
 
         // API.md: 201 with the redemption, also when the request id had redeemed before (then nothing is taken again).

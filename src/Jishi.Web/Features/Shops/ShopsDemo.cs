@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Jishi.Web.Features.Shops;
 
 /// <summary>One 爱心超市 per demo community, stocked in November 2016, with December's redemptions paid from the members'
-/// 2016 points: through <see cref="ShopAdmin"/> and <see cref="Redeem"/>, the same paths as the API, on a clock set to
-/// those days. Runs inside the demo's one transaction after the points demo, so the writes that take a transaction or a
-/// group commit of their own are stored by their store methods in this one.</summary>
+/// 2016 points: through <see cref="SaveShop"/>, <see cref="SaveGoods"/>, <see cref="MoveStock"/> and <see cref="Redeem"/>,
+/// the same paths as the API, on a clock set to those days. Runs inside the demo's one transaction after the points demo,
+/// so the writes that take a transaction or a group commit of their own are stored by their store methods in this one.</summary>
 public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, AuditActor audit, MemberWriteLock writeLock, RedemptionWriter writer,
     DemoCalendar demo)
 {
@@ -33,7 +33,9 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, AuditActor au
             .Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
         var stocked = new DateTimeOffset(demo.At(2016, 11, 28, 2));
         var clock = new DemoClock(stocked);
-        var admin = new ShopAdmin(db, user, clock);
+        var saveShop = new SaveShop(db, user);
+        var saveGoods = new SaveGoods(db, user);
+        var moveStock = new MoveStock(db, user, clock);
         var redeem = new Redeem(db, user, clock, writeLock, writer);
         var year = demo.Year(2016);
         for (var i = 0; i < communities.Count; i++)
@@ -42,13 +44,13 @@ public sealed class ShopsDemo(JishiDbContext db, CurrentUser user, AuditActor au
             using var secretary = user.ActAs($"sq{i + 1:00}", community.Id);
             clock.At = stocked;
             var name = community.Name.Replace("党委", "", StringComparison.Ordinal).Replace("党总支", "", StringComparison.Ordinal);
-            var shop = Must(await admin.CreateShopAsync(new ShopAdmin.ShopInput(community.Id, $"{name}爱心超市", $"{name}党群服务中心一楼",
+            var shop = Must(await saveShop.CreateShopAsync(new SaveShop.ShopInput(community.Id, $"{name}爱心超市", $"{name}党群服务中心一楼",
                 "周一至周五 9:00–11:30、14:30–17:30"), ct));
             var goods = new List<int>();
             foreach (var (goodsName, price, stock) in Shelf)
             {
-                var created = Must(await admin.CreateGoodsAsync(shop.Id, new ShopAdmin.GoodsInput(goodsName, price), ct));
-                Must(await admin.StoreMovementAsync(shop.Id, created.Id, new ShopAdmin.StockInput(MovementKind.Received, stock, "爱心企业捐赠"), ct));
+                var created = Must(await saveGoods.CreateGoodsAsync(shop.Id, new SaveGoods.GoodsInput(goodsName, price), ct));
+                Must(await moveStock.StoreMovementAsync(shop.Id, created.Id, new MoveStock.StockInput(MovementKind.Received, stock, "爱心企业捐赠"), ct));
                 goods.Add(created.Id);
             }
             // December: the five members with most points each redeem once; the first picks up, the last cancels.

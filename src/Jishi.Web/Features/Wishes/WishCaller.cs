@@ -1,7 +1,7 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Members;
-using Jishi.Web.Features.Points;
+using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +21,7 @@ public sealed class WishCaller(JishiDbContext db, CurrentUser user)
         var member = name is null ? null : await db.Users.AsNoTracking().Where(u => u.UserName == name && u.MemberId != null)
             .Select(u => db.Members.Where(m => m.Id == u.MemberId && m.Status == MemberStatus.Active).Select(m => new { m.Id, m.Unit!.Path }).FirstOrDefault())
             .FirstOrDefaultAsync(ct);
-        return new WishAccess(staff, scope, member?.Id, member is null ? null : $"/{RuleBook.StreetOf(member.Path)}/", user.SeesSensitiveData);
+        return new WishAccess(staff, scope, member?.Id, member is null ? null : $"/{Unit.StreetOf(member.Path)}/", user.SeesSensitiveData);
     }
 
     /// <summary>The wish when <paramref name="access"/> may see it (<see cref="WishAccess.Sees"/>); otherwise null.</summary>

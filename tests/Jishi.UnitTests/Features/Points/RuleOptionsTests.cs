@@ -93,15 +93,15 @@ public sealed class RuleOptionsTests
     public void WithCodes_BlankCodes_NumberedAfterExistingItems()
     {
         RuleDto Item(string code) => new(code, "项目", 1, "次", null, null, false, false, false);
-        var coded = RuleSetAdmin.WithCodes([Item("theme-day"), Item("item-4"), Item(""), Item(" ")]);
+        var coded = ReviseRuleSet.WithCodes([Item("theme-day"), Item("item-4"), Item(""), Item(" ")]);
         Assert.Equal(["theme-day", "item-4", "item-5", "item-6"], coded.Select(r => r.Code));
     }
 
     [Fact]
     public void RuleProblems_NoNameNegativeCap_OneMessageEach()
     {
-        var problems = RuleSetAdmin.RuleProblems(new RuleDto("x", " ", 1, "次", -1, null, false, false, false)).Select(p => p.Code).ToList();
+        var problems = ReviseRuleSet.RuleProblems(new RuleDto("x", " ", 1, "次", -1, null, false, false, false)).Select(p => p.Code).ToList();
         Assert.Equal(["Points.RuleNameRequired", "Points.RuleCapNegative"], problems);
-        Assert.Empty(RuleSetAdmin.RuleProblems(new RuleDto("x", "参加党课", -2, "小时", null, 5, true, true, false)));
+        Assert.Empty(ReviseRuleSet.RuleProblems(new RuleDto("x", "参加党课", -2, "小时", null, 5, true, true, false)));
     }
 }

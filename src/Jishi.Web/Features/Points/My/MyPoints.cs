@@ -21,7 +21,7 @@ public sealed record MyPointsDto(MemberPointsDto Statement, string UnitName, IRe
 
 /// <summary>我的积分: what a party member reads about themself. The member is the one the caller's account is bound to
 /// (<see cref="Accounts.AppUser.MemberId"/>), never one named in the request, so no request reaches another member.</summary>
-public sealed class MyPoints(JishiDbContext db, CurrentUser user, PointsQueries queries, RecordObjection objecting,
+public sealed class MyPoints(JishiDbContext db, CurrentUser user, StatementQueries queries, RecordObjection objecting,
     TimeProvider clock)
 {
     public sealed record ObjectionRequest(int PostingId, long EntryId, string? Reason);

@@ -6,95 +6,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
 
-/// <summary>What the points pages and the API read: rules, a member's statement, the approval list and leaderboards,
-/// all inside the caller's subtree. Balances come from the stored rows, never from summing the ledger.</summary>
-public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleBook rules)
+/// <summary>The leaderboards of the caller's subtree, ranked from the stored balance rows, and the year the points screens
+/// open on.</summary>
+public sealed class LeaderboardQueries(JishiDbContext db, CurrentUser user, TimeProvider clock, RuleSetLookup rules)
 {
     public const int DefaultTop = 100;
-
-    public sealed record RulesRequest(string? Tier = null, int? Year = null);
-
-    public sealed record EntriesRequest(EntryStatus? Status = null, int? UnitId = null, int? Page = null, int? PageSize = null);
 
     /// <summary><paramref name="Period"/>: year (default) ranks by assessment score; quarter (with <paramref name="Quarter"/>
     /// 1–4) or month (with <paramref name="Month"/> 1–12) by the points granted in that period.</summary>
     public sealed record LeaderboardRequest(int? UnitId = null, string? Tier = null, int? Year = null, int? Top = null,
         PeriodName? Period = null, int? Quarter = null, int? Month = null);
 
-    /// <summary>The current rules of the caller's street for a tier and year; the defaults while none is stored yet
-    /// (reading never stores: the first entry of the year does).</summary>
-    public async Task<Result<RuleSet>> RuleSetAsync(RulesRequest r, CancellationToken ct)
-    {
-        var tier = r.Tier?.Trim() is { Length: > 0 } t ? t : MemberTier.Defaults[0];
-        if (!await db.MemberTiers.AnyAsync(x => x.Name == tier, ct))
-        {
-            return new ValidationError([new("tier", "Points.UnknownTier", tier)]);
-        }
-        if (await StreetAsync(ct) is not { } street)
-        {
-            return Error.NotFound("Entity.Unit");
-        }
-        var year = r.Year ?? Today().Year;
-        return await rules.FindCurrentAsync(street, tier, year, ct) ?? RuleSet.CreateDefault(street, tier, year);
-    }
-
-    public async Task<Result<IReadOnlyList<RuleDto>>> RulesAsync(RulesRequest r, CancellationToken ct)
-    {
-        var set = await RuleSetAsync(r, ct);
-        return set.IsSuccess ? set.Value!.Rules.OrderBy(x => x.SortOrder).Select(x => x.ToDto()).ToList() : set.Error!;
-    }
-
-    /// <summary>A member's statement for a year: scores, stars and every entry with its rule.</summary>
-    public async Task<Result<MemberPointsDto>> MemberAsync(int memberId, int? year, CancellationToken ct)
-    {
-        var scope = await user.ScopePathAsync(ct);
-        return await StatementAsync(db.Members.Within(scope).Where(m => m.Id == memberId), year, ct);
-    }
-
-    /// <summary>The statement of the member that <paramref name="found"/> finds (one or none), whoever the caller is: the
-    /// caller has already chosen the member (its own scope, or a member reading their own points).</summary>
-    public async Task<Result<MemberPointsDto>> StatementAsync(IQueryable<Member> found, int? year, CancellationToken ct)
-    {
-        var member = await found.AsNoTracking().Select(m => new { m.Id, m.Name, m.Tier, m.Unit!.Path }).FirstOrDefaultAsync(ct);
-        if (member is null)
-        {
-            return Error.NotFound("Entity.Member");
-        }
-        var y = year ?? Today().Year;
-        var street = RuleBook.StreetOf(member.Path);
-        var set = await rules.FindCurrentAsync(street, member.Tier, y, ct);
-        var standards = set is null ? await rules.StandardsAsync(y, ct) : Standards.For(set);
-        var balance = await db.MemberPoints.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == member.Id && p.Year == y, ct);
-        var baseScore = balance?.BaseScore ?? standards.BaseOf(street, member.Tier);
-        var score = balance?.AssessmentScore ?? baseScore;
-        var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.MemberId == member.Id && e.Year == y)
-            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Select(PointsProjections.Entry(db)).ToListAsync(ct);
-        return new MemberPointsDto(member.Id, member.Name, member.Tier, y, baseScore, score, balance?.Spendable ?? 0,
-            standards.StarsOf(street, member.Tier).StarsFor(score), balance?.Vetoes > 0, entries);
-    }
-
-    /// <summary>Ledger entries of members in the caller's subtree (or a unit of it), newest first; the approval list is
-    /// status=Pending.</summary>
-    public async Task<Result<Page<EntryDto>>> EntriesAsync(EntriesRequest r, CancellationToken ct)
-    {
-        if (await ScopeOfAsync(r.UnitId, ct) is not { } scope)
-        {
-            return Error.NotFound("Entity.Unit");
-        }
-        var query = db.LedgerEntries.AsNoTracking().Where(e => db.Members.Within(scope).Any(m => m.Id == e.MemberId));
-        if (r.Status is { } status)
-        {
-            query = query.Where(e => e.Status == status);
-        }
-        return await query.OrderByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id).Select(PointsProjections.Entry(db))
-            .ToPageAsync(r.Page, r.PageSize, ct);
-    }
+    /// <summary>The year the screens open on: the latest with points, else this year.</summary>
+    public async Task<int> DefaultYearAsync(CancellationToken ct) =>
+        await db.MemberPoints.MaxAsync(p => (int?)p.Year, ct) ?? Today().Year;
 
     /// <summary>The top members by assessment score, or for a quarter or month by the points granted in it, ties sharing a
     /// rank (1, 2, 2, 4). A member without entries in the year has the base score of the tier.</summary>
     public async Task<Result<IReadOnlyList<LeaderboardRow>>> LeaderboardAsync(LeaderboardRequest r, CancellationToken ct)
     {
-        if (await ScopeOfAsync(r.UnitId, ct) is not { } scope)
+        if (await db.ScopeOfAsync(user, r.UnitId, ct) is not { } scope)
         {
             return Error.NotFound("Entity.Unit");
         }
@@ -117,7 +48,7 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
             : await ByPeriodAsync(members, year, from, to, top, standards, ct);
         var ranks = Standings.Ranks(ranked.Select(c => kind == BoardPeriod.Year ? c.Score!.Value : c.Points).ToList());
         return ranked.Select((c, i) => new LeaderboardRow(ranks[i], c.Id, c.Name, c.Score!.Value,
-            standards.StarsOf(RuleBook.StreetOf(c.Path), c.Tier).StarsFor(c.Score.Value), c.Tier, c.UnitName, c.Points)).ToList();
+            standards.StarsOf(Unit.StreetOf(c.Path), c.Tier).StarsFor(c.Score.Value), c.Tier, c.UnitName, c.Points)).ToList();
     }
 
     private async Task<List<Candidate>> ByScoreAsync(IQueryable<Member> members, int year, int top, Standards standards, CancellationToken ct)
@@ -162,31 +93,9 @@ public sealed class PointsQueries(JishiDbContext db, CurrentUser user, TimeProvi
         m.Unit!.Name, m.Unit.Path, db.MemberPoints.Where(p => p.MemberId == m.Id && p.Year == year).Select(p => (decimal?)p.AssessmentScore).FirstOrDefault(), 0));
 
     private static IEnumerable<Candidate> WithBase(IEnumerable<Candidate> candidates, Standards standards) =>
-        candidates.Select(c => c with { Score = c.Score ?? standards.BaseOf(RuleBook.StreetOf(c.Path), c.Tier) });
-
-    /// <summary>The year the screens open on: the latest with points, else this year.</summary>
-    public async Task<int> DefaultYearAsync(CancellationToken ct) =>
-        await db.MemberPoints.MaxAsync(p => (int?)p.Year, ct) ?? Today().Year;
+        candidates.Select(c => c with { Score = c.Score ?? standards.BaseOf(Unit.StreetOf(c.Path), c.Tier) });
 
     private sealed record Candidate(int Id, string Name, string Tier, string UnitName, string Path, decimal? Score, decimal Points);
-
-    /// <summary>The path of <paramref name="unitId"/> when the caller sees it, else the caller's own scope; null for an
-    /// unknown or foreign unit.</summary>
-    private async Task<string?> ScopeOfAsync(int? unitId, CancellationToken ct) =>
-        unitId is { } id ? (await db.FindVisibleUnitAsync(user, id, ct))?.Path : await user.ScopePathAsync(ct);
-
-    /// <summary>The caller's street; the command line (whole tree) takes the first street.</summary>
-    private async Task<int?> StreetAsync(CancellationToken ct)
-    {
-        var scope = await user.ScopePathAsync(ct);
-        if (scope == "-")
-        {
-            return null;
-        }
-        return scope == "/"
-            ? await db.Units.Where(u => u.Kind == UnitKind.Street).OrderBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
-            : RuleBook.StreetOf(scope);
-    }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

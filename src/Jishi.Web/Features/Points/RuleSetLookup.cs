@@ -4,15 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points;
 
-/// <summary>Finds the current rule set of a street, tier and year, creating version 1 from the defaults the first time a
-/// year's entry needs it, so every new street and year starts with <see cref="RuleSet.DefaultRules"/>.</summary>
-public sealed class RuleBook(JishiDbContext db, WriteGate gate)
+/// <summary>Finds the rule set in force: the current set of a street, tier and year, creating version 1 from the defaults
+/// the first time a year's entry needs it, so every new street and year starts with <see cref="RuleSet.DefaultRules"/>;
+/// and the <see cref="Standards"/> of every current set of a year.</summary>
+public sealed class RuleSetLookup(JishiDbContext db, WriteGate gate)
 {
     /// <summary>The gate key of creating a year's default rule set on PostgreSQL (no member's id).</summary>
     private const int RuleSetsKey = -1;
-
-    /// <summary>The street of a unit: the first id of its path ("/1/5/12/" → 1).</summary>
-    public static int StreetOf(string unitPath) => int.Parse(unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
 
     public Task<RuleSet?> FindCurrentAsync(int streetId, string tier, int year, CancellationToken ct) =>
         db.RuleSets.Include(s => s.Rules).AsSplitQuery()
@@ -53,19 +51,4 @@ public sealed class RuleBook(JishiDbContext db, WriteGate gate)
             .Select(s => new { s.StreetId, s.Tier, s.BaseScore, s.StarThresholds }).ToListAsync(ct);
         return new Standards(sets.ToDictionary(s => (s.StreetId, s.Tier), s => (s.BaseScore, StarScale.Parse(s.StarThresholds))));
     }
-}
-
-/// <summary>Base score and star scale per street and tier; the defaults where a street has no set yet for the tier.</summary>
-public sealed class Standards(Dictionary<(int Street, string Tier), (decimal Base, StarScale Stars)> sets)
-{
-    private static readonly StarScale DefaultStars = StarScale.Parse(StarScale.Default);
-
-    public decimal BaseOf(int streetId, string tier) => sets.TryGetValue((streetId, tier), out var s) ? s.Base : RuleSet.DefaultBaseScore;
-
-    /// <summary>The highest base score any member can have: of every set, and the default where a street has none.</summary>
-    public decimal HighestBase => sets.Values.Select(s => s.Base).Append(RuleSet.DefaultBaseScore).Max();
-
-    public StarScale StarsOf(int streetId, string tier) => sets.TryGetValue((streetId, tier), out var s) ? s.Stars : DefaultStars;
-
-    public static Standards For(RuleSet set) => new(new() { [(set.StreetId, set.Tier)] = (set.BaseScore, set.Stars) });
 }
