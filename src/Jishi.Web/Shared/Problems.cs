@@ -61,10 +61,6 @@ public static class ResultHttp
     public static HttpAnswer<TOk> ToHttp<T, TOk>(this Result<T> result, Func<T, TOk> ok) where TOk : IResult =>
         result.IsSuccess ? new(ok(result.Value!)) : new(result.Error!);
 
-    /// <summary>The earlier form, with the endpoint's localizer: the endpoints move to the one above.</summary>
-    public static IResult ToHttp<T>(this Result<T> result, IStringLocalizer<SharedResource> text, Func<T, IResult> ok) =>
-        result.IsSuccess ? ok(result.Value!) : result.Error!.ToProblem(text);
-
     /// <summary>The error as ProblemDetails localized when it is written.</summary>
     public static LocalizedProblem ToProblem(this Error error) => new(error);
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Accounts;
 
@@ -8,12 +7,10 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", async (IssueToken.Request request, IssueToken handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.HandleAsync(request, ct)).ToHttp(text, TypedResults.Ok))
-            .AllowAnonymous().WithTags("Platform").RequireRateLimiting(RateLimits.SignIn)
-            .Produces<IssueToken.Response>().ProducesProblem(401).ProducesProblem(429);
-        app.MapPost(PasswordChangeGate.PasswordPath, async (ChangeOwnPassword.Request request, ClaimsPrincipal principal, ChangeOwnPassword handler,
-                IStringLocalizer<SharedResource> text) => (await handler.HandleAsync(principal, request)).ToHttp(text, _ => TypedResults.NoContent()))
+        app.MapPost("/api/auth/token", async (IssueToken.Request request, IssueToken handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, ct)).ToHttp(TypedResults.Ok))
+            .AllowAnonymous().WithTags("Platform").RequireRateLimiting(RateLimits.SignIn).ProducesProblem(401).ProducesProblem(429);
+        app.MapPost(PasswordChangeGate.PasswordPath, async (ChangeOwnPassword.Request request, ClaimsPrincipal principal, ChangeOwnPassword handler) => (await handler.HandleAsync(principal, request)).ToHttp(_ => TypedResults.NoContent()))
             .RequireAuthorization().WithTags("Platform")
             .WithSummary("Changes the caller's own password (currentPassword, newPassword): 204; a generated or reset password must be "
                 + "changed before the account's bearer tokens open any other /api route; then ask /api/auth/token for a new token.")
@@ -21,16 +18,14 @@ public static class AccountEndpoints
 
         var accounts = app.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(Policies.Accounts);
         accounts.MapGet("", async (AccountAdmin handler, CancellationToken ct) => TypedResults.Ok(await handler.ListAsync(ct)));
-        accounts.MapPost("", async (AccountAdmin.CreateRequest request, AccountAdmin handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.CreateAsync(request, ct)).ToHttp(text, a => TypedResults.Created($"/api/accounts/{a.Id}", a)))
-            .Produces<AccountDto>(201);
-        accounts.MapPost("/{id:int}/reset-password", async (int id, ResetRequest request, AccountAdmin handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await handler.ResetPasswordAsync(id, request.Password, ct)).ToHttp(text, _ => TypedResults.NoContent()));
+        accounts.MapPost("", async (AccountAdmin.CreateRequest request, AccountAdmin handler, CancellationToken ct) =>
+                (await handler.CreateAsync(request, ct)).ToHttp(a => TypedResults.Created($"/api/accounts/{a.Id}", a)));
+        accounts.MapPost("/{id:int}/reset-password", async (int id, ResetRequest request, AccountAdmin handler, CancellationToken ct) =>
+            (await handler.ResetPasswordAsync(id, request.Password, ct)).ToHttp(_ => TypedResults.NoContent()));
 
         // 批量开通账号: the street's and a community's administrators, for their subtree.
-        app.MapPost("/api/accounts/bulk", async (OpenAccountsInBulk.Request request, OpenAccountsInBulk handler, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await handler.HandleAsync(request, ct)).ToHttp(text,
-                    opened => opened.Accounts.Count == 0 ? TypedResults.Ok(opened) : TypedResults.Created("/api/accounts", opened)))
+        app.MapPost("/api/accounts/bulk", async (OpenAccountsInBulk.Request request, OpenAccountsInBulk handler,
+                CancellationToken ct) => (await handler.HandleAsync(request, ct)).ToHttp(opened => opened.Accounts.Count == 0 ? (IResult)TypedResults.Ok(opened) : TypedResults.Created("/api/accounts", opened)))
             .WithTags("Accounts").RequireAuthorization(Policies.BulkAccounts)
             .WithSummary("Opens accounts in bulk in the unit's subtree (unitId, role). role \"Member\": a Member account for every active "
                 + "member without one. role \"Secretaries\": for the secretary (党组织书记 matched in the roster) of every community and "
@@ -42,10 +37,9 @@ public static class AccountEndpoints
             .ProducesProblem(409);
 
         // 一键开通账号 from the member list: whoever manages the member may give them an account of their own.
-        app.MapPost("/api/members/{id:int}/account", async (int id, AccountAdmin handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.OpenForMemberAsync(id, ct)).ToHttp(text, o => TypedResults.Created($"/api/accounts/{o.Account.Id}", o)))
-            .WithTags("Accounts").RequireAuthorization(Policies.OrgManager)
-            .Produces<MemberAccountOpened>(201).ProducesProblem(404).ProducesProblem(409);
+        app.MapPost("/api/members/{id:int}/account", async (int id, AccountAdmin handler, CancellationToken ct) =>
+                (await handler.OpenForMemberAsync(id, ct)).ToHttp(o => TypedResults.Created($"/api/accounts/{o.Account.Id}", o)))
+            .WithTags("Accounts").RequireAuthorization(Policies.OrgManager).ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 

@@ -11,7 +11,7 @@ public static class AuditEndpoints
     {
         app.MapGet("/api/audit", async ([AsParameters] ListAudit.Request request, ListAudit handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(request, ct)))
-            .WithTags("Platform").RequireAuthorization(Policies.Audit).Produces<Page<AuditEntryDto>>();
+            .WithTags("Platform").RequireAuthorization(Policies.Audit);
         app.MapGet("/api/audit/export", ExportAudit.HandleAsync).WithTags("Platform").RequireAuthorization(Policies.Audit);
         return app;
     }

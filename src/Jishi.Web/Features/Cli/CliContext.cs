@@ -42,7 +42,7 @@ public sealed class CliContext(IServiceProvider services, IStringLocalizer<Share
     /// <summary>Prints the error (each problem on its own line) to standard error; the command failed.</summary>
     public int Fail(Error error)
     {
-        var lines = error is ValidationError v ? v.Problems.Select(p => text.Format(p.Code, p.Args)) : [text.Format(error.Code, error.Args)];
+        var lines = error is ValidationError v ? v.Problems.Select(p => text.Format(p.Code, p.Args)) : [text.Describe(error)];
         foreach (var line in lines)
         {
             Console.Error.WriteLine(line);

@@ -1,7 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Cli;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Maintenance;
 
@@ -18,12 +17,11 @@ public static class MaintenanceEndpoints
     public static IEndpointRouteBuilder MapMaintenance(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/maintenance").WithTags("Platform").RequireAuthorization(Policies.Maintenance);
-        group.MapGet("/backups", (ListBackups handler) => TypedResults.Ok(handler.Handle())).Produces<BackupOverview>();
-        group.MapGet("/backups/{name}", (string name, ListBackups handler, IStringLocalizer<SharedResource> text) =>
-            handler.Find(name).ToHttp(text, path => TypedResults.PhysicalFile(path, "application/octet-stream", name)));
-        group.MapPost("/backups", async (RunBackup handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.HandleAsync(ct)).ToHttp(text, file => TypedResults.Created($"/api/maintenance/backups/{file.Name}", file)))
-            .Produces<BackupFile>(StatusCodes.Status201Created);
+        group.MapGet("/backups", (ListBackups handler) => TypedResults.Ok(handler.Handle()));
+        group.MapGet("/backups/{name}", (string name, ListBackups handler) =>
+            handler.Find(name).ToHttp(path => TypedResults.PhysicalFile(path, "application/octet-stream", name)));
+        group.MapPost("/backups", async (RunBackup handler, CancellationToken ct) =>
+                (await handler.HandleAsync(ct)).ToHttp(file => TypedResults.Created($"/api/maintenance/backups/{file.Name}", file)));
         return app;
     }
 }

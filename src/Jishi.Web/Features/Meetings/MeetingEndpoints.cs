@@ -3,7 +3,6 @@ using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared.Excel;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Meetings;
 
@@ -17,26 +16,22 @@ public static class MeetingEndpoints
     public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
     {
         var meetings = app.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization(Policies.OrgManager);
-        meetings.MapPost("", async (MeetingRequest request, RecordMeeting handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.RecordAsync(request, ct)).ToHttp(text, Saved))
+        meetings.MapPost("", async (MeetingRequest request, RecordMeeting handler, CancellationToken ct) =>
+                (await handler.RecordAsync(request, ct)).ToHttp(Saved))
             .Produces<MeetingSaved>(201).Produces<MeetingSaved>().ProducesValidationProblem();
-        meetings.MapGet("", async ([AsParameters] MeetingQueries.ListRequest request, MeetingQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await q.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<Page<MeetingRow>>();
-        meetings.MapGet("/{id:int}", async (int id, MeetingQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<MeetingDetail>();
-        meetings.MapPut("/{id:int}/attendance", async (int id, AttendanceRequest request, RecordMeeting handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.CorrectAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<MeetingSaved>().ProducesValidationProblem();
-        meetings.MapGet("/attendance-template", async (int? unitId, AttendanceSheet sheet, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await sheet.TemplateAsync(unitId, ct)).ToHttp(text, f => f.ToHttp()))
+        meetings.MapGet("", async ([AsParameters] MeetingQueries.ListRequest request, MeetingQueries q, CancellationToken ct) =>
+                (await q.ListAsync(request, ct)).ToHttp(TypedResults.Ok));
+        meetings.MapGet("/{id:int}", async (int id, MeetingQueries q, CancellationToken ct) =>
+                (await q.GetAsync(id, ct)).ToHttp(TypedResults.Ok));
+        meetings.MapPut("/{id:int}/attendance", async (int id, AttendanceRequest request, RecordMeeting handler, CancellationToken ct) =>
+                (await handler.CorrectAsync(id, request, ct)).ToHttp(TypedResults.Ok));
+        meetings.MapGet("/attendance-template", async (int? unitId, AttendanceSheet sheet, CancellationToken ct) =>
+                (await sheet.TemplateAsync(unitId, ct)).ToHttp(f => f.ToHttp()))
             .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType);
         // Multipart: the sheet as "file" and the meeting as form fields (unitId may also come in the query). Read by hand,
         // like the roster import, so a missing or oversized upload gets the same Chinese error list as a bad sheet.
-        meetings.MapPost("/import", (HttpRequest request, int? unitId, AttendanceSheet sheet,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                ExcelUploadEndpoints.ImportAsync(request, text, file =>
+        meetings.MapPost("/import", (HttpRequest request, int? unitId, AttendanceSheet sheet, CancellationToken ct) =>
+                ExcelUploadEndpoints.ImportAsync(request, file =>
                 {
                     var form = request.Form;
                     var meeting = new MeetingRequest(unitId ?? Number(form["unitId"]), Enum.TryParse<MeetingType>(form["type"], out var type) ? type : null,

@@ -63,7 +63,7 @@ public sealed class MeetingPosting(JishiDbContext db, PointsLedger ledger, RuleS
             var result = await ledger.AwardAsync(new PointsLedger.AwardRequest(member.Id, code, 1, meeting.Date, note, item.SourceKey), ct);
             if (result.Error is { } error)
             {
-                skipped.Add(new(member.Id, member.Name, PointsMessages.Of(text, error)));
+                skipped.Add(new(member.Id, member.Name, text.Describe(error)));
             }
             else if (result.Value!.Created)
             {

@@ -1,6 +1,5 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.MemberEvaluation;
 
@@ -20,63 +19,44 @@ public static class EvaluationEndpoints
     {
         // The voter has a token, not an account: the token is the whole authorization, and it carries no identity.
         var open = app.MapGroup("/api/member-evaluations/ballots").WithTags("MemberEvaluation").AllowAnonymous().RequireGuessLimit();
-        open.MapGet("/{token}", async (string token, EvaluationBallots ballots, HttpContext http, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                GuessLimit.Note(http, await ballots.GetFormAsync(token, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<EvaluationBallots.Form>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        open.MapPost("/{token}", async (string token, EvaluationBallots.Request request, EvaluationBallots ballots, HttpContext http,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                GuessLimit.Note(http, await ballots.CastAsync(token, request, ct)).ToHttp(text, _ => TypedResults.NoContent()))
+        open.MapGet("/{token}", async (string token, EvaluationBallots ballots, HttpContext http, CancellationToken ct) =>
+                GuessLimit.Note(http, await ballots.GetFormAsync(token, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        open.MapPost("/{token}", async (string token, EvaluationBallots.Request request, EvaluationBallots ballots, HttpContext http, CancellationToken ct) =>
+                GuessLimit.Note(http, await ballots.CastAsync(token, request, ct)).ToHttp(_ => TypedResults.NoContent()))
             .Produces(StatusCodes.Status204NoContent).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         var staff = app.MapGroup("/api/member-evaluations").WithTags("MemberEvaluation").RequireAuthorization(Policies.OrgManager);
-        staff.MapGet("", async (int? year, EvaluationRoundQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(year, ct)))
-            .Produces<IReadOnlyList<RoundRow>>();
-        staff.MapGet("/summary", async (int? year, EvaluationSummary summary, CancellationToken ct) => TypedResults.Ok(await summary.CountsAsync(year, ct)))
-            .Produces<IReadOnlyList<EvaluationSummaryRow>>();
-        staff.MapPost("", async (CreateEvaluationRound.CreateRequest request, CreateEvaluationRound handler,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.CreateAsync(request, ct)).ToHttp(text, r => TypedResults.Created($"/api/member-evaluations/{r.Id}", r)))
-            .Produces<RoundDto>(201).ProducesValidationProblem();
-        staff.MapGet("/{id:int}", async (int id, EvaluationRoundQueries q, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await q.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RoundDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapGet("/{id:int}/turnout", async (int id, EvaluationRoundQueries q, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await q.TurnoutAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<Turnout>().ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapPost("/{id:int}/advance", async (int id, AdvanceEvaluationRound handler, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await handler.AdvanceAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RoundDto>().ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapGet("", async (int? year, EvaluationRoundQueries q, CancellationToken ct) => TypedResults.Ok(await q.ListAsync(year, ct)));
+        staff.MapGet("/summary", async (int? year, EvaluationSummary summary, CancellationToken ct) => TypedResults.Ok(await summary.CountsAsync(year, ct)));
+        staff.MapPost("", async (CreateEvaluationRound.CreateRequest request, CreateEvaluationRound handler, CancellationToken ct) =>
+                (await handler.CreateAsync(request, ct)).ToHttp(r => TypedResults.Created($"/api/member-evaluations/{r.Id}", r)));
+        staff.MapGet("/{id:int}", async (int id, EvaluationRoundQueries q, CancellationToken ct) =>
+                (await q.GetAsync(id, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapGet("/{id:int}/turnout", async (int id, EvaluationRoundQueries q,
+                CancellationToken ct) => (await q.TurnoutAsync(id, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapPost("/{id:int}/advance", async (int id, AdvanceEvaluationRound handler,
+                CancellationToken ct) => (await handler.AdvanceAsync(id, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPut("/{id:int}/self-assessments/{participantId:int}", async (int id, int participantId,
-                WriteSelfAssessment.TextRequest request, WriteSelfAssessment handler, IStringLocalizer<SharedResource> text,
+                WriteSelfAssessment.TextRequest request, WriteSelfAssessment handler,
                 CancellationToken ct) =>
-                (await handler.SelfAssessAsync(id, participantId, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RoundDto>().ProducesValidationProblem();
-        staff.MapPost("/{id:int}/comments", async (int id, AddEvaluationComment.CommentRequest request, AddEvaluationComment handler,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.CommentAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RoundDto>().ProducesValidationProblem();
-        staff.MapPost("/{id:int}/tokens", async (int id, IssueEvaluationTokens.TokensRequest request, IssueEvaluationTokens handler,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.IssueTokensAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<IssuedTokens>().ProducesValidationProblem();
-        staff.MapPost("/{id:int}/decision", async (int id, AdvanceEvaluationRound.DecisionRequest request, AdvanceEvaluationRound handler,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.DecideAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RoundDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+                (await handler.SelfAssessAsync(id, participantId, request, ct)).ToHttp(TypedResults.Ok));
+        staff.MapPost("/{id:int}/comments", async (int id, AddEvaluationComment.CommentRequest request, AddEvaluationComment handler, CancellationToken ct) =>
+                (await handler.CommentAsync(id, request, ct)).ToHttp(TypedResults.Ok));
+        staff.MapPost("/{id:int}/tokens", async (int id, IssueEvaluationTokens.TokensRequest request, IssueEvaluationTokens handler, CancellationToken ct) =>
+                (await handler.IssueTokensAsync(id, request, ct)).ToHttp(TypedResults.Ok));
+        staff.MapPost("/{id:int}/decision", async (int id, AdvanceEvaluationRound.DecisionRequest request, AdvanceEvaluationRound handler, CancellationToken ct) =>
+                (await handler.DecideAsync(id, request, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPut("/{id:int}/follow-ups/{participantId:int}", async (int id, int participantId, RecordFollowUp.FollowUpRequest request,
-                RecordFollowUp handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.FollowUpAsync(id, participantId, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<RoundDto>().ProducesValidationProblem();
+                RecordFollowUp handler, CancellationToken ct) =>
+                (await handler.FollowUpAsync(id, participantId, request, ct)).ToHttp(TypedResults.Ok));
 
         // A member's own self-assessment: the round and the member come from the account, never from the request.
         var mine = app.MapGroup("/api/my/member-evaluation").WithTags("MemberEvaluation").RequireAuthorization();
-        mine.MapGet("", async (WriteSelfAssessment handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                await handler.MineAsync(ct) is { } found ? Results.Ok(found) : EvaluationErrors.NotFound.ToProblem(text))
+        mine.MapGet("", async (WriteSelfAssessment handler, CancellationToken ct) =>
+                await handler.MineAsync(ct) is { } found ? Results.Ok(found) : EvaluationErrors.NotFound.ToProblem())
             .Produces<MySelfAssessment>().ProducesProblem(StatusCodes.Status404NotFound);
-        mine.MapPut("/self-assessment", async (WriteSelfAssessment.TextRequest request, WriteSelfAssessment handler,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.WriteMineAsync(request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<MySelfAssessment>().ProducesValidationProblem();
+        mine.MapPut("/self-assessment", async (WriteSelfAssessment.TextRequest request, WriteSelfAssessment handler, CancellationToken ct) =>
+                (await handler.WriteMineAsync(request, ct)).ToHttp(TypedResults.Ok));
         return app;
     }
 }

@@ -1,7 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Excel;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Members;
 
@@ -11,16 +10,16 @@ public static class MemberExcelEndpoints
     public static IEndpointRouteBuilder MapMemberExcel(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization(Policies.OrgManager);
-        members.MapPost("/import", (HttpRequest request, int? unitId, bool? preview, ImportMembers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                ExcelUploadEndpoints.ImportAsync(request, text, file => handler.HandleAsync(file, unitId, ct, preview == true), TypedResults.Ok, ct))
+        members.MapPost("/import", (HttpRequest request, int? unitId, bool? preview, ImportMembers handler, CancellationToken ct) =>
+                ExcelUploadEndpoints.ImportAsync(request, file => handler.HandleAsync(file, unitId, ct, preview == true), TypedResults.Ok, ct))
             .AcceptsWorkbook()
             .Produces<RosterImportSummary>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        members.MapGet("/export", async ([AsParameters] ExportMembers.Request request, ExportMembers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.ExportAsync(request, ct)).ToHttp(text, f => f.ToHttp()))
+        members.MapGet("/export", async ([AsParameters] ExportMembers.Request request, ExportMembers handler, CancellationToken ct) =>
+                (await handler.ExportAsync(request, ct)).ToHttp(f => f.ToHttp()))
             .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
-        members.MapGet("/template", async (int? unitId, ExportMembers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.TemplateAsync(unitId, ct)).ToHttp(text, f => f.ToHttp()))
+        members.MapGet("/template", async (int? unitId, ExportMembers handler, CancellationToken ct) =>
+                (await handler.TemplateAsync(unitId, ct)).ToHttp(f => f.ToHttp()))
             .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,6 +1,5 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Members;
 
@@ -13,13 +12,12 @@ public static class TierEndpoints
     {
         var tiers = app.MapGroup("/api/tiers/manage").WithTags("Members").RequireAuthorization(Policies.StreetAdmin);
         tiers.MapGet("", async (ManageTiers handler, CancellationToken ct) => TypedResults.Ok(await handler.ListAsync(ct)));
-        tiers.MapPost("", async (TierRequest request, ManageTiers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.AddAsync(request.Name, ct)).ToHttp(text, t => TypedResults.Created("/api/tiers", t)))
-            .Produces<TierDto>(201);
-        tiers.MapPost("/{name}/retire", async (string name, ManageTiers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await handler.SetActiveAsync(name, false, ct)).ToHttp(text, TypedResults.Ok));
-        tiers.MapPost("/{name}/reinstate", async (string name, ManageTiers handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await handler.SetActiveAsync(name, true, ct)).ToHttp(text, TypedResults.Ok));
+        tiers.MapPost("", async (TierRequest request, ManageTiers handler, CancellationToken ct) =>
+                (await handler.AddAsync(request.Name, ct)).ToHttp(t => TypedResults.Created("/api/tiers", t)));
+        tiers.MapPost("/{name}/retire", async (string name, ManageTiers handler, CancellationToken ct) =>
+            (await handler.SetActiveAsync(name, false, ct)).ToHttp(TypedResults.Ok));
+        tiers.MapPost("/{name}/reinstate", async (string name, ManageTiers handler, CancellationToken ct) =>
+            (await handler.SetActiveAsync(name, true, ct)).ToHttp(TypedResults.Ok));
         return app;
     }
 

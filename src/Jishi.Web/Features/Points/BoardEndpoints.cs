@@ -1,7 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared.Excel;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Points;
 
@@ -15,14 +14,12 @@ public static class BoardEndpoints
     public static IEndpointRouteBuilder MapPointsBoards(this IEndpointRouteBuilder app)
     {
         var points = app.MapGroup("/api/points").WithTags("Points").RequireAuthorization(Policies.OrgManager);
-        points.MapGet("/warnings", async ([AsParameters] PointsBoards.ScopeRequest request, PointsBoards boards, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await boards.WarningsAsync(request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<IReadOnlyList<WarningRow>>().ProducesProblem(StatusCodes.Status404NotFound);
-        points.MapGet("/year-end", async ([AsParameters] PointsBoards.ScopeRequest request, PointsBoards boards, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await boards.YearEndAsync(request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<YearEndSheet>().ProducesProblem(StatusCodes.Status404NotFound);
-        points.MapGet("/year-end.xlsx", async ([AsParameters] PointsBoards.ScopeRequest request, YearEndWorkbook workbook, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await workbook.ExportAsync(request, ct)).ToHttp(text, f => TypedResults.File(f.Content, ExcelFile.ContentType, f.FileName)))
+        points.MapGet("/warnings", async ([AsParameters] PointsBoards.ScopeRequest request, PointsBoards boards, CancellationToken ct) =>
+                (await boards.WarningsAsync(request, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status404NotFound);
+        points.MapGet("/year-end", async ([AsParameters] PointsBoards.ScopeRequest request, PointsBoards boards, CancellationToken ct) =>
+                (await boards.YearEndAsync(request, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status404NotFound);
+        points.MapGet("/year-end.xlsx", async ([AsParameters] PointsBoards.ScopeRequest request, YearEndWorkbook workbook, CancellationToken ct) =>
+                (await workbook.ExportAsync(request, ct)).ToHttp(f => TypedResults.File(f.Content, ExcelFile.ContentType, f.FileName)))
             .Produces(StatusCodes.Status200OK, contentType: ExcelFile.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,6 +1,5 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Points;
 
@@ -12,11 +11,10 @@ public static class ExemptionEndpoints
         var group = app.MapGroup("/api/points/exemptions").WithTags("Points").RequireAuthorization(Policies.OrgManager);
         group.MapGet("", async ([AsParameters] Exemptions.ListRequest request, Exemptions exemptions, CancellationToken ct) =>
             TypedResults.Ok(await exemptions.ListAsync(request, ct)));
-        group.MapPost("", async (Exemptions.ExemptRequest request, Exemptions exemptions, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await exemptions.ExemptAsync(request, ct)).ToHttp(text, x => TypedResults.Created($"/api/points/exemptions?memberId={x.MemberId}&year={x.Year}", x)))
-            .Produces<Exemptions.ExemptionDto>(201).ProducesValidationProblem();
-        group.MapDelete("", async (int memberId, int year, Exemptions exemptions, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-            (await exemptions.LiftAsync(memberId, year, ct)).ToHttp(text, _ => TypedResults.NoContent()));
+        group.MapPost("", async (Exemptions.ExemptRequest request, Exemptions exemptions, CancellationToken ct) =>
+                (await exemptions.ExemptAsync(request, ct)).ToHttp(x => TypedResults.Created($"/api/points/exemptions?memberId={x.MemberId}&year={x.Year}", x)));
+        group.MapDelete("", async (int memberId, int year, Exemptions exemptions, CancellationToken ct) =>
+            (await exemptions.LiftAsync(memberId, year, ct)).ToHttp(_ => TypedResults.NoContent()));
         return app;
     }
 }

@@ -1,7 +1,6 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Setup;
 
@@ -14,29 +13,22 @@ public static class SetupEndpoints
     public static IEndpointRouteBuilder MapSetup(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/setup").WithTags("Setup").RequireAuthorization(Policies.StreetAdmin);
-        api.MapGet("", async (SetupStatus handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.HandleAsync(ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<SetupStatusDto>();
-        api.MapPost("/street", async (NameStreet.Request request, NameStreet handler, SetupStatus status, IStringLocalizer<SharedResource> text,
+        api.MapGet("", async (SetupStatus handler, CancellationToken ct) =>
+                (await handler.HandleAsync(ct)).ToHttp(TypedResults.Ok));
+        api.MapPost("/street", async (NameStreet.Request request, NameStreet handler, SetupStatus status,
                 CancellationToken ct) => (await handler.HandleAsync(request, ct)).Error is { } error
-                    ? error.ToProblem(text)
-                    : (await status.HandleAsync(ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<SetupStatusDto>().ProducesValidationProblem();
-        api.MapPost("/steps/{step}/skip", async (SetupStep step, ChangeSetup handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.SkipAsync(step, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<SetupStatusDto>();
-        api.MapPost("/steps/{step}/resume", async (SetupStep step, ChangeSetup handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.ResumeAsync(step, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<SetupStatusDto>();
-        api.MapPost("/tiers/confirm", async (ChangeSetup handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.ConfirmTiersAsync(ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<SetupStatusDto>();
-        api.MapPost("/rule-sets/defaults", async (UseDefaultRuleSets handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.HandleAsync(ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<SetupStatusDto>();
-        api.MapPost("/dismiss", async (ChangeSetup handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.DismissAsync(ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<SetupStatusDto>();
+                    ? (IResult)error.ToProblem()
+                    : (await status.HandleAsync(ct)).ToHttp(TypedResults.Ok));
+        api.MapPost("/steps/{step}/skip", async (SetupStep step, ChangeSetup handler, CancellationToken ct) =>
+                (await handler.SkipAsync(step, ct)).ToHttp(TypedResults.Ok));
+        api.MapPost("/steps/{step}/resume", async (SetupStep step, ChangeSetup handler, CancellationToken ct) =>
+                (await handler.ResumeAsync(step, ct)).ToHttp(TypedResults.Ok));
+        api.MapPost("/tiers/confirm", async (ChangeSetup handler, CancellationToken ct) =>
+                (await handler.ConfirmTiersAsync(ct)).ToHttp(TypedResults.Ok));
+        api.MapPost("/rule-sets/defaults", async (UseDefaultRuleSets handler, CancellationToken ct) =>
+                (await handler.HandleAsync(ct)).ToHttp(TypedResults.Ok));
+        api.MapPost("/dismiss", async (ChangeSetup handler, CancellationToken ct) =>
+                (await handler.DismissAsync(ct)).ToHttp(TypedResults.Ok));
         return app;
     }
 }

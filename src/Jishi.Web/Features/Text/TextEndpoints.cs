@@ -1,6 +1,5 @@
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Files;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Text;
 
@@ -16,14 +15,14 @@ public static class TextEndpoints
 
     public static IEndpointRouteBuilder MapText(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/text/clean", (CleanText.Request request, CleanText handler, IStringLocalizer<SharedResource> text) =>
+        app.MapPost("/api/text/clean", (CleanText.Request request, CleanText handler) =>
                 request.Text?.Length > CleanText.MaxLength
-                    ? new ValidationError([new FieldProblem("text", "Text.TooLong", CleanText.MaxLength)]).ToProblem(text)
+                    ? new ValidationError([new FieldProblem("text", "Text.TooLong", CleanText.MaxLength)]).ToProblem()
                     : (IResult)TypedResults.Ok(handler.Handle(request)))
             .WithTags("Platform").RequireAuthorization()
             .Produces<CleanText.Response>().ProducesValidationProblem();
-        app.MapPost("/api/text/import", (IFormFile file, ImportReport handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                file.ReceiveAsync(upload => handler.ReadAsync(upload, ct), text, TypedResults.Ok))
+        app.MapPost("/api/text/import", (IFormFile file, ImportReport handler, CancellationToken ct) =>
+                file.ReceiveAsync(upload => handler.ReadAsync(upload, ct), TypedResults.Ok))
             .WithTags("Platform").RequireAuthorization().AcceptsUpload()
             .Produces<ImportedReport>();
         return app;

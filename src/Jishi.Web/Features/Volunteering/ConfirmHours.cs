@@ -92,7 +92,7 @@ public sealed class ConfirmHours(JishiDbContext db, CurrentUser user, TimeProvid
                 record.HalfHours / 2m, on, note, VolunteerActivity.SourceKeyOf(id, record.MemberId)), ct);
             if (award.Error is { } error)
             {
-                skipped.Add(new(record.MemberId, record.Name, PointsMessages.Of(text, error)));
+                skipped.Add(new(record.MemberId, record.Name, text.Describe(error)));
             }
         }
         return skipped;

@@ -2,7 +2,6 @@ using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Wishes;
 
@@ -16,62 +15,48 @@ public static class WishEndpoints
         // Public: a resident has a tracking code, not an account; the wall shows no resident.
         var open = app.MapGroup("/api/wishes").WithTags("Wishes").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         open.MapGet("/communities", async (int? streetId, PublicWishes handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.CommunitiesAsync(streetId, ct)))
-            .Produces<IReadOnlyList<WishCommunity>>();
-        open.MapPost("/public", async (SubmitWish.SubmitRequest request, SubmitWish handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.SubmitAsync(request, null, ct)).ToHttp(text, s => TypedResults.Created($"/api/wishes/track/{s.TrackingCode}", s)))
-            .Produces<WishSubmitted>(201).ProducesValidationProblem();
-        open.MapGet("/track/{code}", async (string code, PublicWishes handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                await handler.TrackAsync(code, ct) is { } wish ? Results.Ok(wish) : Error.NotFound("Entity.Wish").ToProblem(text))
+                TypedResults.Ok(await handler.CommunitiesAsync(streetId, ct)));
+        open.MapPost("/public", async (SubmitWish.SubmitRequest request, SubmitWish handler, CancellationToken ct) =>
+                (await handler.SubmitAsync(request, null, ct)).ToHttp(s => TypedResults.Created($"/api/wishes/track/{s.TrackingCode}", s)));
+        open.MapGet("/track/{code}", async (string code, PublicWishes handler, CancellationToken ct) =>
+                await handler.TrackAsync(code, ct) is { } wish ? Results.Ok(wish) : Error.NotFound("Entity.Wish").ToProblem())
             .Produces<TrackedWish>().ProducesProblem(StatusCodes.Status404NotFound);
-        open.MapPost("/track/{code}/confirm", async (string code, ConfirmWish.ConfirmRequest request, ConfirmWish handler, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await handler.ConfirmByCodeAsync(code, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<TrackedWish>().ProducesValidationProblem();
-        open.MapGet("/wall/{unitId:int}", async (int unitId, PublicWishes handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                await handler.WallAsync(unitId, ct) is { } wall ? Results.Ok(wall) : Error.NotFound("Entity.Unit").ToProblem(text))
+        open.MapPost("/track/{code}/confirm", async (string code, ConfirmWish.ConfirmRequest request, ConfirmWish handler,
+                CancellationToken ct) => (await handler.ConfirmByCodeAsync(code, request, ct)).ToHttp(TypedResults.Ok));
+        open.MapGet("/wall/{unitId:int}", async (int unitId, PublicWishes handler, CancellationToken ct) =>
+                await handler.WallAsync(unitId, ct) is { } wall ? Results.Ok(wall) : Error.NotFound("Entity.Unit").ToProblem())
             .Produces<WishWall>().ProducesProblem(StatusCodes.Status404NotFound);
 
         // Staff of the wish's community and the street review and act for residents and members.
         var staff = app.MapGroup("/api/wishes").WithTags("Wishes").RequireAuthorization(Policies.OrgManager);
-        staff.MapPost("", async (SubmitWish.SubmitRequest request, SubmitWish handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.EnterAsync(request, null, ct)).ToHttp(text, s => TypedResults.Created($"/api/wishes/{s.Id}", s)))
-            .Produces<WishSubmitted>(201).ProducesValidationProblem();
-        staff.MapGet("", async ([AsParameters] WishQueries.ListRequest request, WishQueries handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<IReadOnlyList<WishDto>>();
-        staff.MapPost("/{id:int}/publish", async (int id, ReviewWish handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.PublishAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<WishDto>();
-        staff.MapPost("/{id:int}/decline", async (int id, PointsLedger.ReasonRequest request, ReviewWish handler, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await handler.DeclineAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<WishDto>().ProducesValidationProblem();
-        staff.MapPost("/{id:int}/confirm", async (int id, ConfirmWish.ConfirmRequest request, ConfirmWish handler, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await handler.ConfirmAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<WishDto>().ProducesValidationProblem();
+        staff.MapPost("", async (SubmitWish.SubmitRequest request, SubmitWish handler, CancellationToken ct) =>
+                (await handler.EnterAsync(request, null, ct)).ToHttp(s => TypedResults.Created($"/api/wishes/{s.Id}", s)));
+        staff.MapGet("", async ([AsParameters] WishQueries.ListRequest request, WishQueries handler, CancellationToken ct) =>
+                (await handler.ListAsync(request, ct)).ToHttp(TypedResults.Ok));
+        staff.MapPost("/{id:int}/publish", async (int id, ReviewWish handler, CancellationToken ct) =>
+                (await handler.PublishAsync(id, ct)).ToHttp(TypedResults.Ok));
+        staff.MapPost("/{id:int}/decline", async (int id, PointsLedger.ReasonRequest request, ReviewWish handler,
+                CancellationToken ct) => (await handler.DeclineAsync(id, request, ct)).ToHttp(TypedResults.Ok));
+        staff.MapPost("/{id:int}/confirm", async (int id, ConfirmWish.ConfirmRequest request, ConfirmWish handler,
+                CancellationToken ct) => (await handler.ConfirmAsync(id, request, ct)).ToHttp(TypedResults.Ok));
 
         // Staff, or a member whose account is bound to them: the handler tells them apart.
         var members = app.MapGroup("/api/wishes").WithTags("Wishes").RequireAuthorization();
-        members.MapGet("/mine", async (WishQueries handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.MineAsync(ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<IReadOnlyList<WishDto>>();
-        members.MapGet("/open", async (WishQueries handler, CancellationToken ct) => TypedResults.Ok(await handler.OpenForMemberAsync(ct)))
-            .Produces<IReadOnlyList<WallWish>>();
-        members.MapGet("/{id:int}", async (int id, WishQueries handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<WishDto>();
-        members.MapPost("/{id:int}/claim", async (int id, ClaimWish.ClaimRequest request, ClaimWish handler, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await handler.ClaimAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<WishDto>().ProducesValidationProblem();
-        members.MapPost("/{id:int}/withdraw", async (int id, ClaimWish handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.WithdrawAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<WishDto>();
-        members.MapPost("/{id:int}/fulfil", async (int id, [FromForm] string? note, IFormFileCollection files, FulfilWish handler,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+        members.MapGet("/mine", async (WishQueries handler, CancellationToken ct) =>
+                (await handler.MineAsync(ct)).ToHttp(TypedResults.Ok));
+        members.MapGet("/open", async (WishQueries handler, CancellationToken ct) => TypedResults.Ok(await handler.OpenForMemberAsync(ct)));
+        members.MapGet("/{id:int}", async (int id, WishQueries handler, CancellationToken ct) =>
+                (await handler.GetAsync(id, ct)).ToHttp(TypedResults.Ok));
+        members.MapPost("/{id:int}/claim", async (int id, ClaimWish.ClaimRequest request, ClaimWish handler,
+                CancellationToken ct) => (await handler.ClaimAsync(id, request, ct)).ToHttp(TypedResults.Ok));
+        members.MapPost("/{id:int}/withdraw", async (int id, ClaimWish handler, CancellationToken ct) =>
+                (await handler.WithdrawAsync(id, ct)).ToHttp(TypedResults.Ok));
+        members.MapPost("/{id:int}/fulfil", async (int id, [FromForm] string? note, IFormFileCollection files, FulfilWish handler, CancellationToken ct) =>
             {
                 var photos = files.Select(f => new UploadedPhoto(f.FileName, f.Length, f.OpenReadStream())).ToList();
                 try
                 {
-                    return (await handler.FulfilAsync(id, new FulfilWish.FulfilRequest(note), photos, ct)).ToHttp(text, TypedResults.Ok);
+                    return (await handler.FulfilAsync(id, new FulfilWish.FulfilRequest(note), photos, ct)).ToHttp(TypedResults.Ok);
                 }
                 finally
                 {
@@ -81,8 +66,8 @@ public static class WishEndpoints
             .DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<WishDto>().ProducesValidationProblem();
-        members.MapGet("/{id:int}/files/{photoId:int}", async (int id, int photoId, DownloadWishFile handler, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await handler.HandleAsync(id, photoId, ct)).ToHttp(text, f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
+        members.MapGet("/{id:int}/files/{photoId:int}", async (int id, int photoId, DownloadWishFile handler,
+                CancellationToken ct) => (await handler.HandleAsync(id, photoId, ct)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
             .Produces(StatusCodes.Status200OK);
         return app;
     }

@@ -13,16 +13,17 @@ public static class ExcelUploadEndpoints
 
     /// <summary>Reads the form's <c>file</c> and hands it to <paramref name="import"/> (which may read the rest of
     /// <c>request.Form</c>); an <see cref="ImportFailed"/> is answered as <see cref="Refusal"/>, any other error as a problem.</summary>
-    public static async Task<IResult> ImportAsync<T>(HttpRequest request, IStringLocalizer<SharedResource> text,
-        Func<Stream, Task<Result<T>>> import, Func<T, IResult> ok, CancellationToken ct)
+    public static async Task<IResult> ImportAsync<T>(HttpRequest request, Func<Stream, Task<Result<T>>> import, Func<T, IResult> ok,
+        CancellationToken ct)
     {
+        var text = request.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         if (await ReadFileAsync(request, text, ct) is var (file, refused) && refused is not null)
         {
             return Refusal(refused, text);
         }
         await using var stream = file!.OpenReadStream();
         var result = await import(stream);
-        return result.Error is ImportFailed failed ? Refusal(failed, text) : result.ToHttp(text, ok);
+        return result.Error is ImportFailed failed ? Refusal(failed, text) : result.ToHttp(ok);
     }
 
     /// <summary>The metadata of such an import: multipart (routing answers 415 to anything else), no antiforgery (API

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace Jishi.Web.Shared.Files;
 
 /// <summary>An upload over HTTP (multipart <c>file</c>), handed to the use case that checks and stores it.</summary>
@@ -13,9 +11,9 @@ public static class FileEndpoints
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     public static async Task<IResult> ReceiveAsync<T>(this IFormFile file, Func<UploadedFile, Task<Result<T>>> store,
-        IStringLocalizer<SharedResource> text, Func<T, IResult> ok)
+        Func<T, IResult> ok)
     {
         await using var upload = new UploadedFile(file.FileName, file.Length, file.OpenReadStream());
-        return (await store(upload)).ToHttp(text, ok);
+        return (await store(upload)).ToHttp(ok);
     }
 }

@@ -1,6 +1,5 @@
 using Jishi.Web.Features.Points.Postings;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Points.My;
 
@@ -13,12 +12,10 @@ public static class MyPointsEndpoints
     public static IEndpointRouteBuilder MapMyPoints(this IEndpointRouteBuilder app)
     {
         var my = app.MapGroup("/api/my").WithTags("Points").RequireAuthorization();
-        my.MapGet("/points", async (int? year, MyPoints handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.GetAsync(year, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<MyPointsDto>().ProducesProblem(404);
-        my.MapPost("/objections", async (MyPoints.ObjectionRequest request, MyPoints handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.ObjectAsync(request, ct)).ToHttp(text, o => TypedResults.Created($"/api/points/objections/{o.Id}", o)))
-            .Produces<ObjectionDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        my.MapGet("/points", async (int? year, MyPoints handler, CancellationToken ct) =>
+                (await handler.GetAsync(year, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(404);
+        my.MapPost("/objections", async (MyPoints.ObjectionRequest request, MyPoints handler, CancellationToken ct) =>
+                (await handler.ObjectAsync(request, ct)).ToHttp(o => TypedResults.Created($"/api/points/objections/{o.Id}", o))).ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 }

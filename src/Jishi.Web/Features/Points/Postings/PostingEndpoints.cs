@@ -1,6 +1,5 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Shared;
-using Microsoft.Extensions.Localization;
 
 namespace Jishi.Web.Features.Points.Postings;
 
@@ -14,26 +13,19 @@ public static class PostingEndpoints
     {
         // The street and community (and branch) secretaries post their own subtree's quarter and handle its objections.
         var group = app.MapGroup("/api/points").WithTags("Points").RequireAuthorization(Policies.OrgManager);
-        group.MapPost("/postings", async (OpenPosting.Request request, OpenPosting handler,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) => (await handler.HandleAsync(request, ct))
-                .ToHttp(text, p => TypedResults.Created($"/api/points/postings/{p.Id}", p)))
-            .Produces<PostingSummary>(201).ProducesValidationProblem();
-        group.MapGet("/postings", async ([AsParameters] PostingQueries.ListRequest request, PostingQueries queries,
-                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await queries.ListAsync(request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<IReadOnlyList<PostingSummary>>();
-        group.MapGet("/postings/{id:int}", async (int id, PostingQueries queries, IStringLocalizer<SharedResource> text,
-                CancellationToken ct) => (await queries.GetAsync(id, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<PostingDetail>();
+        group.MapPost("/postings", async (OpenPosting.Request request, OpenPosting handler, CancellationToken ct) => (await handler.HandleAsync(request, ct))
+                .ToHttp(p => TypedResults.Created($"/api/points/postings/{p.Id}", p)));
+        group.MapGet("/postings", async ([AsParameters] PostingQueries.ListRequest request, PostingQueries queries, CancellationToken ct) =>
+                (await queries.ListAsync(request, ct)).ToHttp(TypedResults.Ok));
+        group.MapGet("/postings/{id:int}", async (int id, PostingQueries queries,
+                CancellationToken ct) => (await queries.GetAsync(id, ct)).ToHttp(TypedResults.Ok));
         group.MapPost("/postings/{id:int}/objections", async (int id, RecordObjection.Request request,
-                RecordObjection handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
+                RecordObjection handler, CancellationToken ct) =>
                 (await handler.HandleAsync(id, request, ct))
-                .ToHttp(text, o => TypedResults.Created($"/api/points/objections/{o.Id}", o)))
-            .Produces<ObjectionDto>(201).ProducesValidationProblem();
+                .ToHttp(o => TypedResults.Created($"/api/points/objections/{o.Id}", o)));
         group.MapPost("/objections/{id:int}/resolve", async (int id, ResolveObjection.Request request,
-                ResolveObjection handler, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
-                (await handler.HandleAsync(id, request, ct)).ToHttp(text, TypedResults.Ok))
-            .Produces<ObjectionDto>().ProducesValidationProblem();
+                ResolveObjection handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(TypedResults.Ok));
         return app;
     }
 }
