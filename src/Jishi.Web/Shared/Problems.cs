@@ -39,6 +39,10 @@ public static class Problems
         ? string.Join("；", v.Problems.Select(p => text.Format(p.Code, p.Args)))
         : text.Format(error.Code, error.Args);
 
+    /// <summary>A validation failure's messages by field, a field's joined, for a form to show beside its inputs.</summary>
+    public static Dictionary<string, string> DescribeFields(this IStringLocalizer text, ValidationError invalid) =>
+        invalid.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => string.Join("；", g.Select(p => text.Format(p.Code, p.Args))));
+
     private static string TitleFor(int status, IStringLocalizer<SharedResource> text) => status switch
     {
         StatusCodes.Status404NotFound => text["Title.NotFound"].Value,

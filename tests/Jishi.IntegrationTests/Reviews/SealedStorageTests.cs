@@ -25,6 +25,16 @@ public sealed class SealedStorageTests(SqliteFactory factory) : IClassFixture<Sq
         var tokens = await IssueAsync(admin, review, 0, 20);
         // What the operator copies: the database file with an empty log, then the log after the ballots.
         await CheckpointAsync();
+        // A reader from the empty log on holds the file as it is: no checkpoint can copy the ballots' pages into it or start
+        // the log afresh until the log is read (under load one did, and the replay lay a new log over a stale file).
+        await using var pin = await OpenAsync(factory.DatabaseFile);
+        using var snapshot = pin.BeginTransaction(deferred: true);
+        await using (var read = pin.CreateCommand())
+        {
+            read.Transaction = snapshot;
+            read.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync();
+        }
         var before = ReadShared(factory.DatabaseFile);
 
         var voter = factory.CreateClient();
@@ -34,6 +44,7 @@ public sealed class SealedStorageTests(SqliteFactory factory) : IClassFixture<Sq
             Assert.Equal(HttpStatusCode.Created, (await voter.PostAsJsonAsync($"/api/ballots/{tokens[i]}", ballot)).StatusCode);
         }
         var wal = SqliteWal.Parse(ReadShared(factory.DatabaseFile + "-wal"));
+        await snapshot.RollbackAsync();
 
         var casts = new List<string>();
         Dictionary<string, List<string>>? previous = null;

@@ -4,14 +4,14 @@ using Jishi.IntegrationTests.Infrastructure;
 
 namespace Jishi.IntegrationTests.Reviews;
 
-[Collection(ApiCollection.Name)]
-public sealed partial class TokenSheetPageTests(JishiFactory factory)
+/// <summary>The printed token sheet, on a host of its own: it opens the demo campaign, which no other test may have done first.</summary>
+public sealed partial class TokenSheetPageTests(JishiFactory factory) : IClassFixture<JishiFactory>
 {
     [Fact]
     public async Task TokenSheet_IssueThree_PrintsThreeQrCardsWhoseCodesOpenTheBallot()
     {
         var admin = await factory.ClientForAsync("admin");
-        await admin.PostAsync("/api/reviews/1/open", null); // the demo campaign; another test may have opened it already
+        (await admin.PostAsync("/api/reviews/1/open", null)).EnsureSuccessStatusCode(); // the demo campaign, still a draft here
         var page = await admin.GetStringAsync("/reviews/1/tokens");
         Assert.Contains("新当选社区两委成员", page);
         var group = GroupOption().Match(page).Groups[1].Value;

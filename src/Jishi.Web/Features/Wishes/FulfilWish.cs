@@ -1,6 +1,7 @@
 using Jishi.Web.Data;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Data;
+using Jishi.Web.Shared.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Wishes;
@@ -10,7 +11,7 @@ public sealed class FulfilWish(JishiDbContext db, CurrentUser user, TimeProvider
 {
     public sealed record FulfilRequest(string? Note);
 
-    public async Task<Result<WishDto>> FulfilAsync(int id, FulfilRequest request, IReadOnlyList<UploadedPhoto> evidence, CancellationToken ct)
+    public async Task<Result<WishDto>> FulfilAsync(int id, FulfilRequest request, IReadOnlyList<UploadedFile> evidence, CancellationToken ct)
     {
         var access = await caller.AccessAsync(ct);
         if (await caller.MayActAsClaimerAsync(id, access, ct) is { } denied)

@@ -4,6 +4,7 @@ using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 using Jishi.Web.Shared.Scope;
+using Jishi.Web.Shared.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Wishes;
@@ -19,13 +20,13 @@ public sealed class SubmitWish(JishiDbContext db, CurrentUser user, TimeProvider
     /// answers with the wish the first one made.</param>
     public sealed record SubmitRequest(int UnitId, string? Name, string? Phone, string? Text, string? Once = null);
 
-    public async Task<Result<WishSubmitted>> SubmitAsync(SubmitRequest request, UploadedPhoto? photo, CancellationToken ct)
+    public async Task<Result<WishSubmitted>> SubmitAsync(SubmitRequest request, UploadedFile? photo, CancellationToken ct)
     {
         var community = await db.Units.AnyAsync(u => u.Id == request.UnitId && u.Kind == UnitKind.Community && !u.IsArchived, ct);
         return await AddAsync(request, community, photo, null, ct);
     }
 
-    public async Task<Result<WishSubmitted>> EnterAsync(SubmitRequest request, UploadedPhoto? photo, CancellationToken ct)
+    public async Task<Result<WishSubmitted>> EnterAsync(SubmitRequest request, UploadedFile? photo, CancellationToken ct)
     {
         if (await db.FindVisibleUnitAsync(user, request.UnitId, ct) is not { } unit)
         {
@@ -34,7 +35,7 @@ public sealed class SubmitWish(JishiDbContext db, CurrentUser user, TimeProvider
         return await AddAsync(request, unit is { Kind: UnitKind.Community, IsArchived: false }, photo, user.UserName ?? Wish.ResidentActor, ct);
     }
 
-    private async Task<Result<WishSubmitted>> AddAsync(SubmitRequest request, bool communityFound, UploadedPhoto? photo, string? enteredBy,
+    private async Task<Result<WishSubmitted>> AddAsync(SubmitRequest request, bool communityFound, UploadedFile? photo, string? enteredBy,
         CancellationToken ct)
     {
         var problems = new List<FieldProblem>();

@@ -1,6 +1,7 @@
 using Jishi.Web.Features.Accounts;
 using Jishi.Web.Features.Points;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Jishi.Web.Features.Wishes;
@@ -53,7 +54,7 @@ public static class WishEndpoints
                 (await handler.WithdrawAsync(id, ct)).ToHttp(TypedResults.Ok));
         members.MapPost("/{id:int}/fulfil", async (int id, [FromForm] string? note, IFormFileCollection files, FulfilWish handler, CancellationToken ct) =>
             {
-                var photos = files.Select(f => new UploadedPhoto(f.FileName, f.Length, f.OpenReadStream())).ToList();
+                var photos = files.Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream())).ToList();
                 try
                 {
                     return (await handler.FulfilAsync(id, new FulfilWish.FulfilRequest(note), photos, ct)).ToHttp(TypedResults.Ok);

@@ -1,24 +1,21 @@
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 
 namespace Jishi.Web.Features.Wishes;
 
-/// <summary>A picture as uploaded: the file's name and length as the browser sent them, and its bytes.</summary>
-public sealed record UploadedPhoto(string FileName, long Length, Stream Content);
-
-/// <summary>Pictures of wishes: photos (<see cref="FileKinds.Photos"/>) up to 10 MB.</summary>
+/// <summary>Pictures of wishes: photos (<see cref="FileKinds.Photos"/>) checked by the one upload check,
+/// <see cref="UploadedFile.CheckAsync"/>; a refused picture is a problem of the form's <c>photo</c> field, an oversized one
+/// stays 413.</summary>
 public static class WishPhotos
 {
     /// <summary>The extensions offered in a file picker.</summary>
     public static string Accept => FileKinds.Photos.Accept;
 
-    public static async Task<Result<CheckedFile>> CheckAsync(UploadedPhoto photo, CancellationToken ct)
+    public static async Task<Result<CheckedFile>> CheckAsync(UploadedFile photo, CancellationToken ct)
     {
-        if (photo.Length > WishFile.MaxBytes)
-        {
-            return new Error("Wishes.PhotoTooLarge", StatusCodes.Status413PayloadTooLarge, WishFile.MaxBytes / 1024 / 1024);
-        }
-        return photo.Length > 0 && await FileKinds.Photos.ReadAsync(photo.FileName, photo.Length, photo.Content, ct) is { } file
-            ? file
-            : new ValidationError([new("photo", "Wishes.PhotoType")]);
+        var checkedPhoto = await photo.CheckAsync(FileKinds.Photos, ct);
+        return checkedPhoto.Error is { Status: StatusCodes.Status400BadRequest } refused
+            ? new ValidationError([new("photo", refused.Code, refused.Args)])
+            : checkedPhoto;
     }
 }

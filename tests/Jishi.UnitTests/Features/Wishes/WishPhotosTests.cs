@@ -1,12 +1,13 @@
 using Jishi.Web.Features.Wishes;
 using Jishi.Web.Shared;
+using Jishi.Web.Shared.Files;
 
 namespace Jishi.UnitTests.Features.Wishes;
 
 public sealed class WishPhotosTests
 {
     private static Task<Result<CheckedFile>> CheckAsync(string name, byte[] bytes, long? length = null) =>
-        WishPhotos.CheckAsync(new UploadedPhoto(name, length ?? bytes.Length, new MemoryStream(bytes)), CancellationToken.None);
+        WishPhotos.CheckAsync(new UploadedFile(name, length ?? bytes.Length, new MemoryStream(bytes)), CancellationToken.None);
 
     [Fact]
     public async Task Check_JpegWithPath_KeepsBareNameAndType()
@@ -20,12 +21,21 @@ public sealed class WishPhotosTests
     [InlineData("照片.png", new byte[] { 0xFF, 0xD8, 0xFF })]
     [InlineData("照片.exe", new byte[] { 0x4D, 0x5A })]
     [InlineData("照片.jpg", new byte[] { 0x25, 0x50, 0x44, 0x46 })]
-    public async Task Check_WrongSignatureOrExtension_PhotoTypeProblem(string name, byte[] bytes)
+    public async Task Check_WrongSignatureOrExtension_PhotoFieldProblem(string name, byte[] bytes)
     {
         var result = await CheckAsync(name, bytes);
 
         var problem = Assert.Single(Assert.IsType<ValidationError>(result.Error).Problems);
-        Assert.Equal(("photo", "Wishes.PhotoType"), (problem.Field, problem.Code));
+        Assert.Equal(("photo", "Files.BadType.Photos"), (problem.Field, problem.Code));
+    }
+
+    [Fact]
+    public async Task Check_Empty_PhotoFieldProblem()
+    {
+        var result = await CheckAsync("空.jpg", []);
+
+        var problem = Assert.Single(Assert.IsType<ValidationError>(result.Error).Problems);
+        Assert.Equal(("photo", "Files.Empty"), (problem.Field, problem.Code));
     }
 
     [Fact]
@@ -33,6 +43,6 @@ public sealed class WishPhotosTests
     {
         var result = await CheckAsync("大.jpg", [0xFF, 0xD8, 0xFF], WishFile.MaxBytes + 1);
 
-        Assert.Equal(("Wishes.PhotoTooLarge", 413), (result.Error!.Code, result.Error.Status));
+        Assert.Equal(("Files.TooLarge", 413), (result.Error!.Code, result.Error.Status));
     }
 }
