@@ -155,4 +155,26 @@ public sealed class PostingTests(JishiFactory factory)
         var postings = await client.GetFromJsonAsync<List<PostingRow>>("/api/points/postings") ?? [];
         Assert.Equal(posting.Id, Assert.Single(postings, p => p is { Year: 2013, Quarter: 3 } && p.UnitId == posting.UnitId).Id);
     }
+
+    [Fact]
+    public async Task Board_VetoedMember_ShowsNameAndScoreButNotTheVeto()
+    {
+        var (client, member, _) = await EntryAsync(18, 4, 2013);
+        var veto = await client.PostEntryAsync(member, RuleCodes.Veto, occurredOn: "2013-11-20", evidence: "党纪处分决定书");
+        Assert.Equal(HttpStatusCode.Created, veto.StatusCode);
+        var admin = await factory.ClientForAsync("admin");
+        var vetoId = (await veto.Content.ReadFromJsonAsync<EntryCreatedRow>())!.Id;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/points/entries/{vetoId}/approve", null)).StatusCode);
+        var opened = await OpenAsync(client, 4, 2013);
+        var posting = (await opened.Content.ReadFromJsonAsync<PostingRow>())!;
+        var name = await factory.WithDbAsync(db => Task.FromResult(db.Members.Single(m => m.Id == member).Name));
+        var vetoName = await factory.WithDbAsync(db => Task.FromResult(db.PointRules.First(r => r.Code == RuleCodes.Veto).Name));
+
+        var page = await factory.CreateClient().GetStringAsync($"/board/postings/{posting.Id}");
+
+        Assert.Contains(name, page);
+        Assert.DoesNotContain(vetoName, page);
+        Assert.DoesNotContain("一票否决", page);
+        Assert.DoesNotContain("处分", page);
+    }
 }
