@@ -30,13 +30,8 @@ public sealed class VenueQueries(JishiDbContext db, CurrentUser user, IOptions<V
         return await InOrAbove(scope).OrderBy(v => v.UnitId).ThenBy(v => v.Id).Select(Projection()).ToListAsync(ct);
     }
 
-    /// <summary>A venue as listed to the caller: of the caller's subtree or of a unit above it (changed only by its own
-    /// unit's subtree, <see cref="FindAsync"/>).</summary>
-    public async Task<Result<VenueDto>> GetAsync(int id, CancellationToken ct)
-    {
-        var scope = await user.ScopePathAsync(ct);
-        return await InOrAbove(scope).AnyAsync(v => v.Id == id, ct) ? await DtoAsync(id, ct) : Error.NotFound("Entity.Venue");
-    }
+    public async Task<Result<VenueDto>> GetAsync(int id, CancellationToken ct) =>
+        await FindAsync(id, ct) is null ? Error.NotFound("Entity.Venue") : await DtoAsync(id, ct);
 
     /// <summary>The public week: every open venue of the unit's subtree and above, with the activities published there
     /// from <paramref name="from"/> for seven days. Null when there is no such unit.</summary>
