@@ -253,4 +253,44 @@ public sealed class MemberEvaluationTests(JishiFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await own.GetAsync($"/api/member-evaluations/{round.Id}")).StatusCode);
         Assert.Equal("Draft", (await factory.WithDbAsync(db => db.EvaluationRounds.Where(r => r.Id == round.Id).Select(r => r.Status).SingleAsync())).ToString());
     }
+
+    [Fact]
+    public async Task Revote_QuorumMissed_SecondVoteCountedAfreshThenDecided()
+    {
+        var (client, round) = await ClosedRoundAsync(full: 6, ballots: 3, year: 2035);
+        Assert.False(round.QuorumMet);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/member-evaluations/{round.Id}/advance", null)).StatusCode);
+
+        var revote = await client.PostAsync($"/api/member-evaluations/{round.Id}/revote", null);
+
+        Assert.Equal(HttpStatusCode.OK, revote.StatusCode);
+        var reopened = (await revote.Content.ReadFromJsonAsync<EvalRound>())!;
+        Assert.Equal(("Voting", 0, 0), (reopened.Status, reopened.TokensIssued, reopened.BallotsCast));
+        var voter = factory.CreateClient();
+        foreach (var token in await TokensAsync(client, round.Id, 4))
+        {
+            var cast = await voter.PostAsJsonAsync($"/api/member-evaluations/ballots/{token}", BallotOf(round, _ => "Qualified"));
+            Assert.Equal(HttpStatusCode.NoContent, cast.StatusCode);
+        }
+        var closed = await AdvanceAsync(client, round.Id);
+        Assert.Equal((true, 4), (closed.QuorumMet, closed.BallotsCast));
+        Assert.All(closed.Participants.Where(p => p.IsGraded), p => Assert.Equal(4, p.Votes!.Total));
+        var decided = await client.PostAsJsonAsync($"/api/member-evaluations/{round.Id}/decision", DecisionOf(round, _ => "Qualified"));
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var again = await client.PostAsync($"/api/member-evaluations/{round.Id}/revote", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Revote_QuorumMet_ConflictInChineseAndVotesKept()
+    {
+        var (client, round) = await ClosedRoundAsync(full: 4, ballots: 3, year: 2036);
+        Assert.True(round.QuorumMet);
+
+        var revote = await client.PostAsync($"/api/member-evaluations/{round.Id}/revote", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, revote.StatusCode);
+        Assert.Contains("已超过半数", (await revote.Content.ReadFromJsonAsync<EvalProblem>())!.Detail);
+        Assert.Equal(3, (await client.GetFromJsonAsync<EvalRound>($"/api/member-evaluations/{round.Id}"))!.BallotsCast);
+    }
 }

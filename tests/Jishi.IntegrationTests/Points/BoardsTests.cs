@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Jishi.IntegrationTests.Infrastructure;
 using Jishi.Web.Features.Members;
 using Jishi.Web.Features.Points;
+using Jishi.Web.Shared.Scope;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -17,10 +18,20 @@ public sealed record YearEndItem(int Rank, int MemberId, string Name, string Tie
 public sealed record YearEndDoc(int UnitId, string UnitName, int Year, List<YearEndItem> Rows);
 
 /// <summary>Leaderboard periods, warnings, the year-end sheet and the public star board, on sq04's community (no other test
-/// writes there), each test in a year of its own.</summary>
+/// writes there), each test in a year of its own. Nobody is scored for a year before they joined, so the community's demo
+/// members are taken as having joined by 2000, before every year these tests use.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class BoardsTests(JishiFactory factory)
+public sealed class BoardsTests(JishiFactory factory) : IAsyncLifetime
 {
+    public async Task InitializeAsync()
+    {
+        var community = await factory.CommunityOfAsync("sq04");
+        await factory.WithDbAsync(db => db.Members.Within(community.Path)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.JoinedOn, new DateOnly(2000, 7, 1))));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Leaderboard_QuarterAndMonth_RanksByPointsOfThatPeriodOnly()
     {

@@ -43,4 +43,28 @@ public sealed class SummaryTests(JishiFactory factory)
         Assert.All(rows, r => Assert.Equal(86.67, Convert.ToDouble(r["综合得分"])));
         Assert.Equal(review.Subjects.Select(s => s.UnitName).Order(), rows.Select(r => (string)r["党组织"]).Order());
     }
+
+    [Fact]
+    public async Task Summary_EveryDailyScoreEnteredAndOneVeto_NoProvisionalNoteAndTheVetoedPoorMarked()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var review = await CreateOpenAsync(admin, "汇总表否决测评", 3, "社区干部");
+        foreach (var subject in review.Subjects)
+        {
+            Assert.Equal(HttpStatusCode.OK,
+                (await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{subject.Id}/daily-score", new { score = 90 })).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK,
+            (await admin.PutAsJsonAsync($"/api/reviews/{review.Id}/subjects/{review.Subjects[0].Id}/veto", new { veto = true })).StatusCode);
+        var tokens = await IssueAsync(admin, review, 0, 1);
+        await factory.CreateClient().PostAsJsonAsync($"/api/ballots/{tokens[0]}", BallotAll(review, "好"));
+        await admin.PostAsync($"/api/reviews/{review.Id}/close", null);
+
+        var sheet = await admin.GetStringAsync($"/reviews/{review.Id}/summary");
+
+        Assert.DoesNotContain("尚未录入日常考核分", sheet);
+        Assert.Contains("差（一票否决）", sheet);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sheet, "差（一票否决）"));
+        Assert.Contains("一票否决：", sheet);
+    }
 }

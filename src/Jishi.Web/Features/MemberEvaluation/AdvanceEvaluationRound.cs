@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jishi.Web.Features.MemberEvaluation;
 
 /// <summary>A round through its stages: Draft → 自评 → 投票 → 计票结束 one step at a time, then the branch meeting's decision
-/// on each graded member once the vote had its quorum.</summary>
+/// on each graded member once the vote had its quorum, or a second vote when it had not.</summary>
 public sealed class AdvanceEvaluationRound(JishiDbContext db, CurrentUser user, TimeProvider clock, EvaluationRoundQueries queries)
 {
     public sealed record GradeChoice(int ParticipantId, MemberGrade Grade);
@@ -67,6 +67,29 @@ public sealed class AdvanceEvaluationRound(JishiDbContext db, CurrentUser user, 
             return conflict;
         }
         return await queries.DtoAsync(round, found.Unit, ct);
+    }
+
+    /// <summary>重新投票: a closed round whose vote missed its quorum votes again, with new tokens; the first vote's tokens are
+    /// void and its counts discarded, in one transaction.</summary>
+    public async Task<Result<RoundDto>> RevoteAsync(int id, CancellationToken ct)
+    {
+        if (await queries.FindAsync(id, ct) is not { } found)
+        {
+            return EvaluationErrors.NotFound;
+        }
+        var turnout = await queries.TurnoutOfAsync(found.Round, ct);
+        if (found.Round.Revote(turnout.QuorumMet) is { } refused)
+        {
+            return refused;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.EvaluationTokens.Where(t => t.RoundId == id).ExecuteDeleteAsync(ct);
+        if (await SaveAsync(ct) is { } conflict)
+        {
+            return conflict;
+        }
+        await tx.CommitAsync(ct);
+        return await queries.DtoAsync(found.Round, found.Unit, ct);
     }
 
     /// <summary>Null when saved; a round moved on by someone else meanwhile answers 409.</summary>

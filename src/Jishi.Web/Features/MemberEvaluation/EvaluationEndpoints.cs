@@ -36,6 +36,8 @@ public static class EvaluationEndpoints
                 CancellationToken ct) => (await q.TurnoutAsync(id, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPost("/{id:int}/advance", async (int id, AdvanceEvaluationRound handler,
                 CancellationToken ct) => (await handler.AdvanceAsync(id, ct)).ToHttp(TypedResults.Ok)).ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPost("/{id:int}/revote", async (int id, AdvanceEvaluationRound handler,
+                CancellationToken ct) => (await handler.RevoteAsync(id, ct)).ToHttp(TypedResults.Ok));
         staff.MapPut("/{id:int}/self-assessments/{participantId:int}", async (int id, int participantId,
                 WriteSelfAssessment.TextRequest request, WriteSelfAssessment handler,
                 CancellationToken ct) =>

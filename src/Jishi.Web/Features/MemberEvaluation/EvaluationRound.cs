@@ -58,6 +58,28 @@ public sealed class EvaluationRound
         return true;
     }
 
+    /// <summary>Why a second vote (重新投票) is not held: only a closed round whose vote missed its quorum votes again.</summary>
+    public Error? WhyNotRevote(bool quorumMet) =>
+        Status != EvaluationStatus.Closed ? EvaluationErrors.WrongState(Status, "Evaluation.Action.Revote")
+        : quorumMet ? Error.Conflict("Evaluation.QuorumAlreadyMet")
+        : null;
+
+    /// <summary>Back to 投票 for a second vote, every count at zero: the first vote, short of its quorum, decides nothing.
+    /// The caller voids the first vote's tokens.</summary>
+    public Error? Revote(bool quorumMet)
+    {
+        if (WhyNotRevote(quorumMet) is { } refused)
+        {
+            return refused;
+        }
+        foreach (var p in Participants)
+        {
+            p.ClearVotes();
+        }
+        Status = EvaluationStatus.Voting;
+        return null;
+    }
+
     /// <summary>Records the branch meeting's decision; the caller has checked the quorum and <see cref="EvaluationRules"/>.</summary>
     public void Decide(IReadOnlyDictionary<int, MemberGrade> grades, DateOnly meetingDate, string by, DateTime at)
     {
@@ -109,6 +131,8 @@ public sealed class EvaluationParticipant
     public FollowUpOutcome? FollowUpOutcome { get; private set; }
     public string? FollowUpNote { get; private set; }
     public string? FollowUpBy { get; private set; }
+
+    internal void ClearVotes() => (Excellent, Qualified, BasicallyQualified, Unqualified) = (0, 0, 0, 0);
 
     public void WriteSelfAssessment(string text, string by, DateTime at)
     {

@@ -36,7 +36,7 @@ public sealed class LeaderboardQueries(JishiDbContext db, CurrentUser user, Time
             return invalid;
         }
         var top = Math.Clamp(r.Top ?? DefaultTop, 1, Paging.MaxPageSize);
-        var members = db.Members.AsNoTracking().Within(scope).Where(m => m.Status == MemberStatus.Active);
+        var members = db.Members.AsNoTracking().Within(scope).ScoredIn(year).Where(m => m.Status == MemberStatus.Active);
         if (r.Tier?.Trim() is { Length: > 0 } tier)
         {
             members = members.Where(m => m.Tier == tier);

@@ -86,12 +86,12 @@ public sealed class PointsBoards(JishiDbContext db, CurrentUser user, TimeProvid
         return new StarBoard(unit.Name, year, groups);
     }
 
-    /// <summary>Active members under <paramref name="path"/> with their year's standing, in one query plus the year's
+    /// <summary>Active members under <paramref name="path"/> who had joined by the year's end with their year's standing, in one query plus the year's
     /// rule sets.</summary>
     private async Task<List<Standing>> StandingsAsync(string path, int year, CancellationToken ct)
     {
         var rows = await (
-            from m in db.Members.AsNoTracking().Within(path)
+            from m in db.Members.AsNoTracking().Within(path).ScoredIn(year)
             where m.Status == MemberStatus.Active
             join p in db.MemberPoints.Where(p => p.Year == year) on m.Id equals p.MemberId into balances
             from p in balances.DefaultIfEmpty()

@@ -1,3 +1,4 @@
+using Jishi.Web.Features.Members;
 using Jishi.Web.Shared;
 
 namespace Jishi.Web.Features.Points;
@@ -82,6 +83,14 @@ public static class Standings
     /// <summary>Whether a score warrants a warning: below the first star threshold (不合格) or within
     /// <see cref="WatchMargin"/> above it (关注).</summary>
     public static bool NeedsWarning(decimal score, decimal firstThreshold) => score < firstThreshold + WatchMargin;
+
+    /// <summary>The members scored for <paramref name="year"/>: nobody is scored for a year before the one they joined in (a
+    /// member without a join date is taken as a member all along).</summary>
+    public static IQueryable<Member> ScoredIn(this IQueryable<Member> members, int year)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        return members.Where(m => m.JoinedOn == null || m.JoinedOn <= yearEnd);
+    }
 
     public const int MinYear = 2000;
     public const int MaxYear = 2100;

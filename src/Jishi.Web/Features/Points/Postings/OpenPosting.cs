@@ -1,10 +1,11 @@
 using Jishi.Web.Data;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.Web.Features.Points.Postings;
 
-/// <summary>Opens a unit's quarter of the caller's subtree to objection for a window of days.</summary>
+/// <summary>Opens a unit's quarter of the caller's subtree to objection for a window of days; a quarter is posted once.</summary>
 public sealed class OpenPosting(JishiDbContext db, CurrentUser user, TimeProvider clock, PostingQueries queries)
 {
     /// <summary><paramref name="OpensOn"/> defaults to today; an earlier date records a 公示 already posted on
@@ -23,6 +24,10 @@ public sealed class OpenPosting(JishiDbContext db, CurrentUser user, TimeProvide
         if (Posting.ProblemsOf(year, request.Quarter, days, opensOn, today) is { Count: > 0 } problems)
         {
             return new ValidationError(problems);
+        }
+        if (await db.Postings.AnyAsync(p => p.UnitId == request.UnitId && p.Year == year && p.Quarter == request.Quarter, ct))
+        {
+            return Error.Conflict("Postings.AlreadyPosted", year, request.Quarter!.Value);
         }
         var posting = new Posting(request.UnitId, year, request.Quarter!.Value, opensOn, days,
             user.UserName ?? "system",

@@ -4,7 +4,7 @@ public sealed record PostingSummary(int Id, int UnitId, string UnitName, int Yea
     DateOnly ClosesOn, bool IsOpen, int Objections, int OpenObjections);
 
 public sealed record PostedEntry(long Id, string RuleName, DateOnly OccurredOn, decimal Points, long? ReversalOf,
-    bool Reversed);
+    bool Reversed, bool IsVeto = false);
 
 public sealed record PostedMember(int MemberId, string Name, string UnitName, decimal Score,
     IReadOnlyList<PostedEntry> Entries);
@@ -19,4 +19,13 @@ public sealed record ObjectionDto(int Id, int PostingId, long EntryId, string Me
 /// the
 /// objections so far. Read live from the ledger, so a reversal shows at once.</summary>
 public sealed record PostingDetail(PostingSummary Posting, IReadOnlyList<PostedMember> Members,
-    IReadOnlyList<ObjectionDto> Objections);
+    IReadOnlyList<ObjectionDto> Objections)
+{
+    /// <summary>The 公示 as it goes up on the public notice board: names and scores, never the reason of a veto (一票否决
+    /// entries are left off the items, as are the objections, which name members and their reasons).</summary>
+    public PostingDetail ForPublic() => this with
+    {
+        Members = Members.Select(m => m with { Entries = m.Entries.Where(e => !e.IsVeto).ToList() }).ToList(),
+        Objections = [],
+    };
+}

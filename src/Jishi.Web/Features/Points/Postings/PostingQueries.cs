@@ -50,7 +50,7 @@ public sealed class PostingQueries(JishiDbContext db, CurrentUser user, TimeProv
                 Entry = new PostedEntry(e.Id,
                     db.PointRules.Where(r => r.RuleSetId == e.RuleSetId && r.Code == e.RuleCode).Select(r => r.Name)
                         .FirstOrDefault() ?? e.RuleCode,
-                    e.OccurredOn, e.Granted, e.ReversalOf, db.LedgerEntries.Any(r => r.ReversalOf == e.Id)),
+                    e.OccurredOn, e.Granted, e.ReversalOf, db.LedgerEntries.Any(r => r.ReversalOf == e.Id), e.IsVeto),
             })
             .ToListAsync(ct);
         var byMember = entries.ToLookup(e => e.MemberId, e => e.Entry);
