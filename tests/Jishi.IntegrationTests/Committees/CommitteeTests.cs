@@ -11,6 +11,8 @@ public sealed record CommitteeRow(int Id, int UnitId, DateOnly ElectedOn, int Te
 
 public sealed record UnitCommitteeRow(int UnitId, string UnitName, int DefaultTermYears, CommitteeRow? Current, List<CommitteeRow> History);
 
+public sealed record DutySecretaryRow(int Id, int UnitId, string? SecretaryName, bool SecretaryVacant);
+
 public sealed record TermRow(int UnitId, string UnitName, DateOnly ElectedOn, DateOnly TermEnds, int DaysLeft);
 
 /// <summary>换届: a unit's committee recorded over the API, its history, the terms due in the caller's subtree, and the refusals
@@ -18,7 +20,8 @@ public sealed record TermRow(int UnitId, string UnitName, DateOnly ElectedOn, Da
 public sealed class CommitteeTests(JishiFactory factory) : IClassFixture<JishiFactory>
 {
     private Task<OwnCommunity> OursAsync() =>
-        OwnCommunity.OfClassAsync<CommitteeTests>(factory, "ours", ("在职", 3), ("在职", 2), ("在职", 1), ("在职", 1), ("在职", 2));
+        OwnCommunity.OfClassAsync<CommitteeTests>(factory, "ours", ("在职", 3), ("在职", 2), ("在职", 1), ("在职", 1), ("在职", 2),
+            ("在职", 2));
 
     private Task<OwnCommunity> NeighbourAsync() => OwnCommunity.OfClassAsync<CommitteeTests>(factory, "neighbour", ("在职", 1));
 
@@ -135,5 +138,29 @@ public sealed class CommitteeTests(JishiFactory factory) : IClassFixture<JishiFa
         Assert.DoesNotContain(near, t => t.UnitId == soon);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal(["天数须在 0 至 3650 之间"], (await wrong.Content.ReadFromJsonAsync<ProblemRow>())!.Errors!["withinDays"]);
+    }
+
+    [Fact]
+    public async Task DutyList_FirstResponsible_IsCommitteeSecretaryOrVacant()
+    {
+        var ours = await OursAsync();
+        var branch = ours.Branches[5];
+        var created = await ours.Secretary.PostAsJsonAsync("/api/duties", new { unitId = branch.Id, year = 2030 });
+        var list = (await created.Content.ReadFromJsonAsync<DutySecretaryRow>())!;
+        var url = $"/api/units/{branch.Id}/committee";
+
+        (await ours.Secretary.PutAsJsonAsync(url, new { electedOn = "2028-01-05", members = new[] { Seat(branch.Members[0], "Member") } }))
+            .EnsureSuccessStatusCode();
+        var vacant = (await ours.Secretary.GetFromJsonAsync<DutySecretaryRow>($"/api/duties/{list.Id}"))!;
+        (await ours.Secretary.PutAsJsonAsync(url, new { electedOn = "2029-01-05", members = new[] { Seat(branch.Members[1], "Secretary") } }))
+            .EnsureSuccessStatusCode();
+        var held = (await ours.Secretary.GetFromJsonAsync<DutySecretaryRow>($"/api/duties/{list.Id}"))!;
+        var listed = (await ours.Secretary.GetFromJsonAsync<List<DutySecretaryRow>>($"/api/duties?unitId={branch.Id}&year=2030"))!.Single();
+        var committee = (await ours.Secretary.GetFromJsonAsync<UnitCommitteeRow>(url))!;
+
+        Assert.Equal((null, true), (vacant.SecretaryName, vacant.SecretaryVacant));
+        var name = committee.Current!.Members.Single().Name;
+        Assert.Equal((name, false), (held.SecretaryName, held.SecretaryVacant));
+        Assert.Equal((name, false), (listed.SecretaryName, listed.SecretaryVacant));
     }
 }

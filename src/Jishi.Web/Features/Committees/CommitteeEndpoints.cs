@@ -6,7 +6,7 @@ namespace Jishi.Web.Features.Committees;
 public static class CommitteeEndpoints
 {
     public static IServiceCollection AddCommittees(this IServiceCollection services) =>
-        services.AddScoped<CommitteeQueries>().AddScoped<ElectCommittee>();
+        services.AddScoped<CommitteeQueries>().AddScoped<ElectCommittee>().AddScoped<CommitteeSecretaries>();
 
     public static IEndpointRouteBuilder MapCommittees(this IEndpointRouteBuilder app)
     {
