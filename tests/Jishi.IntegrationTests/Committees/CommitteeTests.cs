@@ -6,8 +6,8 @@ namespace Jishi.IntegrationTests.Committees;
 
 public sealed record SeatRow(string Post, int? MemberId, string? Name, bool Vacant);
 
-public sealed record CommitteeRow(int Id, int UnitId, DateOnly ElectedOn, int TermYears, DateOnly TermEnds, int DaysLeft, DateOnly? ClosedOn,
-    List<SeatRow> Members);
+public sealed record CommitteeRow(int Id, int UnitId, DateOnly ElectedOn, int TermYears, DateOnly TermEnds, int DaysLeft,
+    DateOnly? ClosedOn, List<SeatRow> Members);
 
 public sealed record UnitCommitteeRow(int UnitId, string UnitName, int DefaultTermYears, CommitteeRow? Current, List<CommitteeRow> History);
 
@@ -56,7 +56,8 @@ public sealed class CommitteeTests(JishiFactory factory) : IClassFixture<JishiFa
         var ours = await OursAsync();
         var branch = ours.Branches[1];
         var url = $"/api/units/{branch.Id}/committee";
-        (await ours.Secretary.PutAsJsonAsync(url, new { electedOn = "2024-05-10", members = new[] { Seat(branch.Members[0], "Secretary") } }))
+        var first = new { electedOn = "2024-05-10", members = new[] { Seat(branch.Members[0], "Secretary") } };
+        (await ours.Secretary.PutAsJsonAsync(url, first))
             .EnsureSuccessStatusCode();
 
         var second = await ours.Secretary.PutAsJsonAsync(url, new
@@ -106,7 +107,8 @@ public sealed class CommitteeTests(JishiFactory factory) : IClassFixture<JishiFa
         var groupId = (await group.Content.ReadFromJsonAsync<UnitRow>())!.Id;
 
         var onGroup = await ours.Secretary.PutAsJsonAsync($"/api/units/{groupId}/committee", new { electedOn = "2029-01-01" });
-        var onForeign = await ours.Secretary.PutAsJsonAsync($"/api/units/{neighbour.Branches[0].Id}/committee", new { electedOn = "2029-01-01" });
+        var onForeign = await ours.Secretary.PutAsJsonAsync($"/api/units/{neighbour.Branches[0].Id}/committee",
+            new { electedOn = "2029-01-01" });
         var readForeign = await ours.Secretary.GetAsync($"/api/units/{neighbour.Branches[0].Id}/committee");
 
         Assert.Equal(HttpStatusCode.BadRequest, onGroup.StatusCode);
@@ -122,7 +124,8 @@ public sealed class CommitteeTests(JishiFactory factory) : IClassFixture<JishiFa
         var neighbour = await NeighbourAsync();
         var soon = ours.Branches[4].Id;
         (await ours.Secretary.PutAsJsonAsync($"/api/units/{soon}/committee", new { electedOn = "2027-07-01" })).EnsureSuccessStatusCode();
-        (await ours.Secretary.PutAsJsonAsync($"/api/units/{ours.Id}/committee", new { electedOn = "2025-06-01" })).EnsureSuccessStatusCode();
+        (await ours.Secretary.PutAsJsonAsync($"/api/units/{ours.Id}/committee", new { electedOn = "2025-06-01" }))
+            .EnsureSuccessStatusCode();
         (await neighbour.Secretary.PutAsJsonAsync($"/api/units/{neighbour.Id}/committee", new { electedOn = "2025-06-01" }))
             .EnsureSuccessStatusCode();
 
@@ -152,7 +155,8 @@ public sealed class CommitteeTests(JishiFactory factory) : IClassFixture<JishiFa
         (await ours.Secretary.PutAsJsonAsync(url, new { electedOn = "2028-01-05", members = new[] { Seat(branch.Members[0], "Member") } }))
             .EnsureSuccessStatusCode();
         var vacant = (await ours.Secretary.GetFromJsonAsync<DutySecretaryRow>($"/api/duties/{list.Id}"))!;
-        (await ours.Secretary.PutAsJsonAsync(url, new { electedOn = "2029-01-05", members = new[] { Seat(branch.Members[1], "Secretary") } }))
+        var second = new { electedOn = "2029-01-05", members = new[] { Seat(branch.Members[1], "Secretary") } };
+        (await ours.Secretary.PutAsJsonAsync(url, second))
             .EnsureSuccessStatusCode();
         var held = (await ours.Secretary.GetFromJsonAsync<DutySecretaryRow>($"/api/duties/{list.Id}"))!;
         var listed = (await ours.Secretary.GetFromJsonAsync<List<DutySecretaryRow>>($"/api/duties?unitId={branch.Id}&year=2030"))!.Single();

@@ -92,7 +92,9 @@ public sealed class Committee
             return new ValidationError(problems);
         }
         var committee = new Committee { UnitId = unitId, ElectedOn = electedOn, TermYears = termYears, RecordedBy = by, RecordedAt = now };
-        var ordered = seats.All(s => s.Post != CommitteePost.Secretary) ? seats.Prepend(new SeatInput(null, CommitteePost.Secretary)) : seats;
+        var ordered = seats.All(s => s.Post != CommitteePost.Secretary)
+            ? seats.Prepend(new SeatInput(null, CommitteePost.Secretary))
+            : seats;
         var order = 0;
         foreach (var seat in ordered.OrderBy(s => s.Post))
         {

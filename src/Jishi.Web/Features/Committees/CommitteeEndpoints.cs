@@ -11,11 +11,13 @@ public static class CommitteeEndpoints
     public static IEndpointRouteBuilder MapCommittees(this IEndpointRouteBuilder app)
     {
         var units = app.MapGroup("/api/units").WithTags("Committees").RequireAuthorization(Policies.OrgManager);
-        units.MapGet("/terms", async ([AsParameters] CommitteeQueries.TermsRequest request, CommitteeQueries handler, CancellationToken ct) =>
+        units.MapGet("/terms", async ([AsParameters] CommitteeQueries.TermsRequest request, CommitteeQueries handler,
+                CancellationToken ct) =>
             (await handler.TermsDueAsync(request, ct)).ToHttp(TypedResults.Ok));
         units.MapGet("/{id:int}/committee", async (int id, CommitteeQueries handler, CancellationToken ct) =>
             (await handler.OfUnitAsync(id, ct)).ToHttp(TypedResults.Ok));
-        units.MapPut("/{id:int}/committee", async (int id, ElectCommittee.ElectRequest request, ElectCommittee handler, CancellationToken ct) =>
+        units.MapPut("/{id:int}/committee", async (int id, ElectCommittee.ElectRequest request, ElectCommittee handler,
+                CancellationToken ct) =>
             (await handler.ElectAsync(id, request, ct)).ToHttp(TypedResults.Ok));
         return app;
     }

@@ -43,7 +43,8 @@ public sealed class CommitteeQueries(JishiDbContext db, CurrentUser user, TimePr
     public async Task<IReadOnlyList<TermDueDto>> TermsAsync(string scopePath, CancellationToken ct)
     {
         var current = await db.Units.AsNoTracking().Within(scopePath).Where(u => !u.IsArchived)
-            .Join(db.Committees.Where(c => c.ClosedOn == null), u => u.Id, c => c.UnitId, (u, c) => new { u.Id, u.Name, c.ElectedOn, c.TermYears })
+            .Join(db.Committees.Where(c => c.ClosedOn == null), u => u.Id, c => c.UnitId,
+                (u, c) => new { u.Id, u.Name, c.ElectedOn, c.TermYears })
             .ToListAsync(ct);
         var today = Today;
         return current.Select(c =>

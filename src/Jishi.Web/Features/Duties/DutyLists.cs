@@ -8,8 +8,8 @@ namespace Jishi.Web.Features.Duties;
 
 public sealed record DutyItemDto(int Position, string Category, string Content, DutyStatus Status, string? Notes);
 
-public sealed record DutyListSummary(int Id, int UnitId, string UnitName, UnitKind UnitKind, string? SecretaryName, int Year, int Items, int Done,
-    bool SecretaryVacant);
+public sealed record DutyListSummary(int Id, int UnitId, string UnitName, UnitKind UnitKind, string? SecretaryName, int Year, int Items,
+    int Done, bool SecretaryVacant);
 
 public sealed record DutyListDto(int Id, int UnitId, string UnitName, string? SecretaryName, int Year, IReadOnlyList<DutyItemDto> Items,
     string? UpdatedBy, DateTime? UpdatedAt, bool SecretaryVacant);
@@ -42,8 +42,9 @@ public sealed class DutyLists(JishiDbContext db, CurrentUser user, TimeProvider 
                            select new DutyListSummary(l.Id, u.Id, u.Name, u.Kind, u.SecretaryName, l.Year, l.Items.Count(),
                                l.Items.Count(i => i.Status == DutyStatus.Done), false)).ToListAsync(ct);
         var named = await secretaries.OfUnitsAsync(lists.Select(l => l.UnitId).ToList(), ct);
-        return lists.Select(l => named.GetValueOrDefault(l.UnitId) is { } s ? l with { SecretaryName = s.Name, SecretaryVacant = s.Vacant } : l)
-            .ToList();
+        return lists.Select(l => named.GetValueOrDefault(l.UnitId) is { } s
+            ? l with { SecretaryName = s.Name, SecretaryVacant = s.Vacant }
+            : l).ToList();
     }
 
     public async Task<Result<DutyListDto>> GetAsync(int id, CancellationToken ct) =>

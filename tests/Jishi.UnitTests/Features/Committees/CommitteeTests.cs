@@ -60,7 +60,8 @@ public sealed class CommitteeTests
     public void Elect_SeatsOrderedByPost_SecretaryKnown()
     {
         var committee = Elected(new DateOnly(2030, 1, 1), 3, null, new SeatInput(3, CommitteePost.Member),
-            new SeatInput(2, CommitteePost.DeputySecretary), new SeatInput(1, CommitteePost.Secretary), new SeatInput(null, CommitteePost.Member));
+            new SeatInput(2, CommitteePost.DeputySecretary), new SeatInput(1, CommitteePost.Secretary),
+            new SeatInput(null, CommitteePost.Member));
         Assert.Equal([CommitteePost.Secretary, CommitteePost.DeputySecretary, CommitteePost.Member, CommitteePost.Member],
             committee.Seats.Select(s => s.Post));
         Assert.Equal(1, committee.SecretaryId);
@@ -96,7 +97,8 @@ public sealed class CommitteeTests
     [InlineData(1, true)]
     [InlineData(5, true)]
     [InlineData(6, false)]
-    public void Elect_TermYears_OneToFive(int years, bool allowed) => Assert.Equal(allowed, Elect(new DateOnly(2030, 1, 1), years).IsSuccess);
+    public void Elect_TermYears_OneToFive(int years, bool allowed) =>
+        Assert.Equal(allowed, Elect(new DateOnly(2030, 1, 1), years).IsSuccess);
 
     [Fact]
     public void Elect_TwoSecretaries_Refused() =>
