@@ -24,6 +24,7 @@ using Jishi.Web.Shared;
 using Jishi.Web.Features.Duties;
 using Jishi.Web.Features.Publicity;
 using Jishi.Web.Features.Setup;
+using Jishi.Web.Features.Committees;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -34,6 +35,7 @@ builder.Services.AddJishiData(builder.Configuration);
 builder.Services.AddDatabaseInitialization();
 builder.Services.AddAccounts();
 builder.Services.AddOrganizations();
+builder.Services.AddCommittees();
 builder.Services.AddMembers();
 builder.Services.AddTiers();
 builder.Services.AddAudit();
@@ -75,6 +77,7 @@ app.MapStaticAssets();
 app.MapPlatform();
 app.MapAccounts();
 app.MapOrganizations();
+app.MapCommittees();
 app.MapMembers();
 app.MapTiers();
 app.MapAudit();

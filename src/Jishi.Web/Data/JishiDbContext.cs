@@ -22,6 +22,8 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<Features.Committees.Committee> Committees => Set<Features.Committees.Committee>();
+    public DbSet<Features.Committees.CommitteeSeat> CommitteeSeats => Set<Features.Committees.CommitteeSeat>();
     public DbSet<MemberTransfer> MemberTransfers => Set<MemberTransfer>();
     public DbSet<MemberTier> MemberTiers => Set<MemberTier>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

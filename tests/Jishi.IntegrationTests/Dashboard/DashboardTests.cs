@@ -33,7 +33,8 @@ public sealed class DashboardTests(JishiFactory factory, ITestOutputHelper outpu
         var view = await admin.GetFromJsonAsync<ViewRow>("/api/dashboard");
 
         Assert.Equal(2016, view!.Year);
-        Assert.Equal(["review-results", "review-trend", "points-stars", "points-tiers", "volunteer-hours", "wishes", "shops", "rectifications", "key-tasks", "turnaround", "overdue"],
+        Assert.Equal(["review-results", "review-trend", "points-stars", "points-tiers", "volunteer-hours", "wishes", "shops", "rectifications", "key-tasks", "turnaround", "terms",
+                "overdue"],
             view.Panels.Select(p => p.Key));
         var stars = view.Panels.Single(p => p.Key == "points-stars");
         Assert.Equal(9, stars.Rows.Count);

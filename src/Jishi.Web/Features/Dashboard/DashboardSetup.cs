@@ -14,6 +14,7 @@ public static class DashboardSetup
         ("rectifications", typeof(RectificationFigures)),
         ("key-tasks", typeof(KeyTaskFigures)),
         ("turnaround", typeof(TurnaroundFigures)),
+        ("terms", typeof(TermFigures)),
         ("overdue", typeof(OverdueItems)),
     ];
 

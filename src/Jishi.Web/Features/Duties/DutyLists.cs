@@ -1,4 +1,5 @@
 using Jishi.Web.Data;
+using Jishi.Web.Features.Committees;
 using Jishi.Web.Features.Organizations;
 using Jishi.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -7,16 +8,17 @@ namespace Jishi.Web.Features.Duties;
 
 public sealed record DutyItemDto(int Position, string Category, string Content, DutyStatus Status, string? Notes);
 
-public sealed record DutyListSummary(int Id, int UnitId, string UnitName, UnitKind UnitKind, string? SecretaryName, int Year, int Items, int Done);
+public sealed record DutyListSummary(int Id, int UnitId, string UnitName, UnitKind UnitKind, string? SecretaryName, int Year, int Items,
+    int Done, bool SecretaryVacant);
 
 public sealed record DutyListDto(int Id, int UnitId, string UnitName, string? SecretaryName, int Year, IReadOnlyList<DutyItemDto> Items,
-    string? UpdatedBy, DateTime? UpdatedAt);
+    string? UpdatedBy, DateTime? UpdatedAt, bool SecretaryVacant);
 
 public sealed record TemplateCopied(int Lists, int ItemsAdded);
 
 /// <summary>责任清单: the street copies a template of duties to every community at once; each secretary (community or branch)
 /// keeps the status and notes of their own list through the year.</summary>
-public sealed class DutyLists(JishiDbContext db, CurrentUser user, TimeProvider clock)
+public sealed class DutyLists(JishiDbContext db, CurrentUser user, TimeProvider clock, CommitteeSecretaries secretaries)
 {
     public sealed record ItemInput(string? Category, string? Content, DutyStatus? Status = null, string? Notes = null);
 
@@ -33,12 +35,16 @@ public sealed class DutyLists(JishiDbContext db, CurrentUser user, TimeProvider 
             return Error.NotFound("Entity.Unit");
         }
         var y = year ?? Today().Year;
-        return await (from l in db.DutyLists.AsNoTracking()
-                      join u in db.Units.Within(scope) on l.UnitId equals u.Id
-                      where l.Year == y
-                      orderby u.Kind, u.SortOrder, u.Id
-                      select new DutyListSummary(l.Id, u.Id, u.Name, u.Kind, u.SecretaryName, l.Year, l.Items.Count(),
-                          l.Items.Count(i => i.Status == DutyStatus.Done))).ToListAsync(ct);
+        var lists = await (from l in db.DutyLists.AsNoTracking()
+                           join u in db.Units.Within(scope) on l.UnitId equals u.Id
+                           where l.Year == y
+                           orderby u.Kind, u.SortOrder, u.Id
+                           select new DutyListSummary(l.Id, u.Id, u.Name, u.Kind, u.SecretaryName, l.Year, l.Items.Count(),
+                               l.Items.Count(i => i.Status == DutyStatus.Done), false)).ToListAsync(ct);
+        var named = await secretaries.OfUnitsAsync(lists.Select(l => l.UnitId).ToList(), ct);
+        return lists.Select(l => named.GetValueOrDefault(l.UnitId) is { } s
+            ? l with { SecretaryName = s.Name, SecretaryVacant = s.Vacant }
+            : l).ToList();
     }
 
     public async Task<Result<DutyListDto>> GetAsync(int id, CancellationToken ct) =>
@@ -122,13 +128,19 @@ public sealed class DutyLists(JishiDbContext db, CurrentUser user, TimeProvider 
         return await db.DutyLists.Include(l => l.Items).FirstOrDefaultAsync(l => l.Id == id && visible.Contains(l.UnitId), ct);
     }
 
-    private Task<DutyListDto> DtoAsync(int id, CancellationToken ct) =>
-        (from l in db.DutyLists.AsNoTracking()
-         join u in db.Units on l.UnitId equals u.Id
-         where l.Id == id
-         select new DutyListDto(l.Id, u.Id, u.Name, u.SecretaryName, l.Year,
-             l.Items.OrderBy(i => i.Position).Select(i => new DutyItemDto(i.Position, i.Category, i.Content, i.Status, i.Notes)).ToList(),
-             l.UpdatedBy, l.UpdatedAt)).FirstAsync(ct);
+    /// <summary>The list with its 第一责任人: the secretary of the unit's committee (vacant or not), else the name typed for the unit.</summary>
+    private async Task<DutyListDto> DtoAsync(int id, CancellationToken ct)
+    {
+        var list = await (from l in db.DutyLists.AsNoTracking()
+                          join u in db.Units on l.UnitId equals u.Id
+                          where l.Id == id
+                          select new DutyListDto(l.Id, u.Id, u.Name, u.SecretaryName, l.Year,
+                              l.Items.OrderBy(i => i.Position).Select(i => new DutyItemDto(i.Position, i.Category, i.Content, i.Status, i.Notes))
+                                  .ToList(),
+                              l.UpdatedBy, l.UpdatedAt, false)).FirstAsync(ct);
+        var secretary = await secretaries.OfUnitAsync(list.UnitId, list.SecretaryName, ct);
+        return list with { SecretaryName = secretary.Name, SecretaryVacant = secretary.Vacant };
+    }
 
     private static List<FieldProblem> Validate(IReadOnlyList<ItemInput>? items)
     {
