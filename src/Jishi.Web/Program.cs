@@ -24,6 +24,7 @@ using Jishi.Web.Shared;
 using Jishi.Web.Features.Duties;
 using Jishi.Web.Features.Publicity;
 using Jishi.Web.Features.Setup;
+using Jishi.Web.Features.Dues;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -55,6 +56,7 @@ builder.Services.AddDashboard();
 builder.Services.AddTurnaround();
 builder.Services.AddGrading();
 builder.Services.AddSetup();
+builder.Services.AddDues(builder.Configuration);
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -97,6 +99,7 @@ app.MapDashboard();
 app.MapTurnaround();
 app.MapGrading();
 app.MapSetup();
+app.MapDues();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
