@@ -91,7 +91,8 @@ public sealed class DuesTests(JishiFactory factory) : IClassFixture<JishiFactory
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var paid = (await first.Content.ReadFromJsonAsync<DuesPaymentRow>())!;
         Assert.Equal($"/api/dues/payments/{paid.Id}", first.Headers.Location!.OriginalString);
-        Assert.Equal((30m, ["2030-03", "2030-04"]), (paid.Amount, paid.Months));
+        Assert.Equal(30m, paid.Amount);
+        Assert.Equal(["2030-03", "2030-04"], paid.Months);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(paid.Id, (await again.Content.ReadFromJsonAsync<DuesPaymentRow>())!.Id);
         Assert.Equal(1, burst.Count(r => r.StatusCode == HttpStatusCode.Created));

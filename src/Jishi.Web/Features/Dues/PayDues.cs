@@ -58,7 +58,8 @@ public sealed class PayDues(JishiDbContext db, CurrentUser user, TimeProvider cl
         }
         if (await PaidAlreadyAsync(r.MemberId, months, ct) is { } paid)
         {
-            return paid;
+            // The same request may have paid these months since it was looked for.
+            return await EarlierAsync(requestId, r.MemberId, ct) ?? paid;
         }
         var due = months.ToDictionary(m => m, m => bases[DuesMonth.YearOf(m)]);
         if (DuesStandard.FenOf(r.Amount!.Value, MaxAmountFen) != due.Values.Sum())
