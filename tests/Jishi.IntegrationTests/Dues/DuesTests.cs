@@ -17,6 +17,10 @@ public sealed record MemberDuesRow(int MemberId, int Year, string? Category, dec
 /// <summary>党费 on the demo street (the clock stands at 2030-06-14): bases by the brackets, payments idempotent by request id
 /// and exactly the months' dues, 补缴 and 代缴, reversal, the member's year, and scope. Each test keeps to a member of its own in
 /// this class's community.</summary>
+public sealed record CollectionRowDto(int MemberId, string Name, decimal Due, decimal Paid);
+
+public sealed record CollectionSheetRow(int UnitId, string Month, decimal Due, decimal Paid, List<CollectionRowDto> Members, List<string> Unpaid);
+
 public sealed class DuesTests(JishiFactory factory) : IClassFixture<JishiFactory>
 {
     private Task<OwnCommunity> OursAsync() => OwnCommunity.OfClassAsync<DuesTests>(factory, "ours", ("在职", 8));
@@ -188,6 +192,24 @@ public sealed class DuesTests(JishiFactory factory) : IClassFixture<JishiFactory
         // The month can be paid again, and the ledger keeps all three.
         Assert.Equal(HttpStatusCode.Created, (await PayAsync(client, member, 15m, "pay-6-b", "2030-02")).StatusCode);
         Assert.Equal(3, await factory.WithDbAsync(db => db.DuesPayments.CountAsync(p => p.MemberId == member)));
+    }
+
+    [Fact]
+    public async Task Collection_BranchMonth_DueAndPaidTotalsAndWhoHasNotPaid()
+    {
+        var own = await OursAsync();
+        var client = own.Secretary;
+        var branch = (await client.PostAsJsonAsync("/api/units", new { parentId = own.Id, kind = "Branch", name = "党费测试支部" }));
+        var branchId = (await branch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var neighbour = await NeighbourAsync();
+
+        var empty = (await client.GetFromJsonAsync<CollectionSheetRow>($"/api/dues/collection?unitId={branchId}&year=2030&month=3"))!;
+        var bad = await client.GetAsync($"/api/dues/collection?unitId={branchId}&year=2030&month=13");
+        var foreign = await client.GetAsync($"/api/dues/collection?unitId={neighbour.Branches[0].Id}&year=2030&month=3");
+
+        Assert.Equal((0m, 0m, 0), (empty.Due, empty.Paid, empty.Members.Count));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
     [Fact]

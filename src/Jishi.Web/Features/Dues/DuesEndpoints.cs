@@ -10,7 +10,7 @@ public static class DuesEndpoints
     {
         services.Configure<DuesOptions>(config.GetSection(DuesOptions.Section));
         return services.AddSingleton(sp => sp.GetRequiredService<IOptions<DuesOptions>>().Value.Standard())
-            .AddScoped<SetDuesBase>().AddScoped<PayDues>().AddScoped<ReverseDuesPayment>().AddScoped<DuesQueries>();
+            .AddScoped<SetDuesBase>().AddScoped<PayDues>().AddScoped<ReverseDuesPayment>().AddScoped<DuesQueries>().AddScoped<DuesCollection>();
     }
 
     public static IEndpointRouteBuilder MapDues(this IEndpointRouteBuilder app)
@@ -26,6 +26,9 @@ public static class DuesEndpoints
             .Produces<DuesPaymentDto>(201).Produces<DuesPaymentDto>();
         dues.MapPost("/payments/{id:long}/reverse", async (long id, ReverseDuesPayment.ReverseRequest request, ReverseDuesPayment handler,
                 CancellationToken ct) => (await handler.ReverseAsync(id, request, ct)).ToHttp(p => TypedResults.Created($"/api/dues/payments/{p.Id}", p)));
+
+        dues.MapGet("/collection", async ([AsParameters] DuesCollection.CollectionRequest request, DuesCollection handler,
+            CancellationToken ct) => (await handler.SheetAsync(request, ct)).ToHttp(TypedResults.Ok));
 
         app.MapGet("/api/members/{id:int}/dues", async (int id, int? year, DuesQueries q, CancellationToken ct) =>
                 (await q.MemberAsync(id, year, ct)).ToHttp(TypedResults.Ok))
