@@ -11,7 +11,8 @@ public sealed record DuesPaymentRow(long Id, int MemberId, int? PayerMemberId, L
 
 public sealed record MonthDuesRow(string Month, decimal Due, decimal Paid);
 
-public sealed record MemberDuesRow(int MemberId, int Year, string? Category, decimal? MonthlyDue, List<MonthDuesRow> Months, decimal Arrears,
+public sealed record MemberDuesRow(int MemberId, int Year, string? Category, decimal? MonthlyDue, List<MonthDuesRow> Months,
+    decimal Arrears,
     List<DuesPaymentRow> Payments);
 
 /// <summary>党费 on the demo street (the clock stands at 2030-06-14): bases by the brackets, payments idempotent by request id
@@ -19,7 +20,8 @@ public sealed record MemberDuesRow(int MemberId, int Year, string? Category, dec
 /// this class's community.</summary>
 public sealed record CollectionRowDto(int MemberId, string Name, decimal Due, decimal Paid);
 
-public sealed record CollectionSheetRow(int UnitId, string Month, decimal Due, decimal Paid, List<CollectionRowDto> Members, List<string> Unpaid);
+public sealed record CollectionSheetRow(int UnitId, string Month, decimal Due, decimal Paid, List<CollectionRowDto> Members,
+    List<string> Unpaid);
 
 public sealed class DuesTests(JishiFactory factory) : IClassFixture<JishiFactory>
 {
@@ -34,10 +36,12 @@ public sealed class DuesTests(JishiFactory factory) : IClassFixture<JishiFactory
         return (own.Secretary, members[index], members);
     }
 
-    private static Task<HttpResponseMessage> BaseAsync(HttpClient client, int memberId, int year, string category, decimal? monthlyIncome) =>
+    private static Task<HttpResponseMessage> BaseAsync(HttpClient client, int memberId, int year, string category,
+        decimal? monthlyIncome) =>
         client.PutAsJsonAsync("/api/dues/bases", new { memberId, year, category, monthlyIncome });
 
-    private static Task<HttpResponseMessage> PayAsync(HttpClient client, int memberId, decimal amount, string requestId, params string[] months) =>
+    private static Task<HttpResponseMessage> PayAsync(HttpClient client, int memberId, decimal amount, string requestId,
+        params string[] months) =>
         client.PostAsJsonAsync("/api/dues/payments", new { memberId, months, amount, method = "WeChat", requestId });
 
     private static async Task<string> MonthlyDueTextAsync(HttpResponseMessage response)
@@ -219,7 +223,8 @@ public sealed class DuesTests(JishiFactory factory) : IClassFixture<JishiFactory
         var neighbour = await NeighbourAsync();
         var foreign = neighbour.Branches[0].Members[0];
         await BaseAsync(neighbour.Secretary, foreign, 2030, "Employed", 3000m);
-        var theirs = (await (await PayAsync(neighbour.Secretary, foreign, 15m, "pay-7-n", "2030-01")).Content.ReadFromJsonAsync<DuesPaymentRow>())!;
+        var theirs = (await (await PayAsync(neighbour.Secretary, foreign, 15m, "pay-7-n",
+            "2030-01")).Content.ReadFromJsonAsync<DuesPaymentRow>())!;
         await BaseAsync(client, member, 2030, "Employed", 3000m);
 
         Assert.Equal(HttpStatusCode.NotFound, (await BaseAsync(client, foreign, 2030, "Student", null)).StatusCode);

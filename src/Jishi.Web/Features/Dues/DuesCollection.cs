@@ -9,7 +9,8 @@ namespace Jishi.Web.Features.Dues;
 public sealed record CollectionRow(int MemberId, string Name, decimal Due, decimal Paid);
 
 /// <summary>A unit's 党费收缴 of a month (the 党费公示): 应缴 and 实缴 in yuan, each active member, and who has not paid.</summary>
-public sealed record CollectionSheet(int UnitId, string UnitName, string Month, decimal Due, decimal Paid, IReadOnlyList<CollectionRow> Members,
+public sealed record CollectionSheet(int UnitId, string UnitName, string Month, decimal Due, decimal Paid,
+    IReadOnlyList<CollectionRow> Members,
     IReadOnlyList<string> Unpaid);
 
 /// <summary>The collection sheet of a unit's subtree for one month.</summary>
@@ -43,7 +44,8 @@ public sealed class DuesCollection(JishiDbContext db, CurrentUser user)
         }).ToList();
         return new CollectionSheet(unit.Id, unit.Name, DuesMonth.Text(month), DuesStandard.Yuan(rows.Sum(x => x.Month.DueFen)),
             DuesStandard.Yuan(rows.Sum(x => x.Month.PaidFen)),
-            rows.Select(x => new CollectionRow(x.Id, x.Name, DuesStandard.Yuan(x.Month.DueFen), DuesStandard.Yuan(x.Month.PaidFen))).ToList(),
+            rows.Select(x => new CollectionRow(x.Id, x.Name, DuesStandard.Yuan(x.Month.DueFen),
+                DuesStandard.Yuan(x.Month.PaidFen))).ToList(),
             rows.Where(x => x.Month.DueFen > x.Month.PaidFen).Select(x => x.Name).ToList());
     }
 }

@@ -10,7 +10,8 @@ public static class DuesEndpoints
     {
         services.Configure<DuesOptions>(config.GetSection(DuesOptions.Section));
         return services.AddSingleton(sp => sp.GetRequiredService<IOptions<DuesOptions>>().Value.Standard())
-            .AddScoped<SetDuesBase>().AddScoped<PayDues>().AddScoped<ReverseDuesPayment>().AddScoped<DuesQueries>().AddScoped<DuesCollection>();
+            .AddScoped<SetDuesBase>().AddScoped<PayDues>().AddScoped<ReverseDuesPayment>()
+            .AddScoped<DuesQueries>().AddScoped<DuesCollection>();
     }
 
     public static IEndpointRouteBuilder MapDues(this IEndpointRouteBuilder app)
@@ -25,7 +26,8 @@ public static class DuesEndpoints
                     : (IResult)TypedResults.Ok(o.Payment)))
             .Produces<DuesPaymentDto>(201).Produces<DuesPaymentDto>();
         dues.MapPost("/payments/{id:long}/reverse", async (long id, ReverseDuesPayment.ReverseRequest request, ReverseDuesPayment handler,
-                CancellationToken ct) => (await handler.ReverseAsync(id, request, ct)).ToHttp(p => TypedResults.Created($"/api/dues/payments/{p.Id}", p)));
+                CancellationToken ct) => (await handler.ReverseAsync(id, request, ct))
+                    .ToHttp(p => TypedResults.Created($"/api/dues/payments/{p.Id}", p)));
 
         dues.MapGet("/collection", async ([AsParameters] DuesCollection.CollectionRequest request, DuesCollection handler,
             CancellationToken ct) => (await handler.SheetAsync(request, ct)).ToHttp(TypedResults.Ok));

@@ -13,5 +13,6 @@ public static class DuesMonth
 
     /// <summary>"2030-03" → 203003; null for anything else.</summary>
     public static int? Parse(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Of(d.Year, d.Month) : null;
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var d) ? Of(d.Year, d.Month) : null;
 }

@@ -11,7 +11,8 @@ public sealed record DuesMonthFen(int Month, long DueFen, long PaidFen)
 /// are the unpaid dues of the months up to and including the current one.</summary>
 public static class DuesStatement
 {
-    public static IReadOnlyList<DuesMonthFen> Months(int year, long? monthlyDueFen, DateOnly? joinedOn, IReadOnlyDictionary<int, long> paidFen) =>
+    public static IReadOnlyList<DuesMonthFen> Months(int year, long? monthlyDueFen, DateOnly? joinedOn,
+        IReadOnlyDictionary<int, long> paidFen) =>
         Enumerable.Range(1, 12).Select(m => DuesMonth.Of(year, m)).Select(month => paidFen.TryGetValue(month, out var paid)
             ? new DuesMonthFen(month, paid, paid)
             : new DuesMonthFen(month, Owes(month, joinedOn) ? monthlyDueFen ?? 0 : 0, 0)).ToList();
@@ -20,5 +21,6 @@ public static class DuesStatement
     public static long ArrearsFen(IEnumerable<DuesMonthFen> months, int currentMonth) =>
         months.Where(m => m.Month <= currentMonth).Sum(m => m.DueFen - m.PaidFen);
 
-    private static bool Owes(int month, DateOnly? joinedOn) => joinedOn is not { } joined || month >= DuesMonth.Of(joined.Year, joined.Month);
+    private static bool Owes(int month, DateOnly? joinedOn) =>
+        joinedOn is not { } joined || month >= DuesMonth.Of(joined.Year, joined.Month);
 }

@@ -81,7 +81,8 @@ public sealed class PayDues(JishiDbContext db, CurrentUser user, TimeProvider cl
             {
                 return first;
             }
-            return await PaidAlreadyAsync(r.MemberId, months, ct) ?? throw new InvalidOperationException("unique violation without a cause", e);
+            return await PaidAlreadyAsync(r.MemberId, months, ct)
+                ?? throw new InvalidOperationException("unique violation without a cause", e);
         }
         return new PaymentOutcome(payment.AsDto(), true);
     }

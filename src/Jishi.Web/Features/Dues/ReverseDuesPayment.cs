@@ -14,7 +14,8 @@ public sealed class ReverseDuesPayment(JishiDbContext db, CurrentUser user, Time
     public async Task<Result<DuesPaymentDto>> ReverseAsync(long id, ReverseRequest r, CancellationToken ct)
     {
         var scope = await user.ScopePathAsync(ct);
-        var payment = await db.DuesPayments.FirstOrDefaultAsync(p => p.Id == id && db.Members.Within(scope).Any(m => m.Id == p.MemberId), ct);
+        var payment = await db.DuesPayments
+            .FirstOrDefaultAsync(p => p.Id == id && db.Members.Within(scope).Any(m => m.Id == p.MemberId), ct);
         if (payment is null)
         {
             return Error.NotFound("Entity.DuesPayment");

@@ -63,7 +63,8 @@ public sealed class SetDuesBase(JishiDbContext db, CurrentUser user, TimeProvide
             try
             {
                 await db.SaveChangesAsync(ct);
-                return new BaseSet(row.MemberId, row.Year, row.Category, DuesStandard.TakesIncome(row.Category) ? DuesStandard.Yuan(row.IncomeFen) : null,
+                return new BaseSet(row.MemberId, row.Year, row.Category,
+                    DuesStandard.TakesIncome(row.Category) ? DuesStandard.Yuan(row.IncomeFen) : null,
                     DuesStandard.Yuan(row.MonthlyDueFen));
             }
             catch (DbUpdateException e) when (UniqueViolation.Is(e) && attempt == 0)
