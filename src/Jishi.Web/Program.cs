@@ -25,6 +25,7 @@ using Jishi.Web.Features.Duties;
 using Jishi.Web.Features.Publicity;
 using Jishi.Web.Features.Setup;
 using Jishi.Web.Features.Committees;
+using Jishi.Web.Features.Dues;
 
 // Settings and assets come from the application folder; relative data paths (./data) from where it was started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -57,6 +58,7 @@ builder.Services.AddDashboard();
 builder.Services.AddTurnaround();
 builder.Services.AddGrading();
 builder.Services.AddSetup();
+builder.Services.AddDues(builder.Configuration);
 
 var app = builder.Build();
 if (JishiCli.IsCommand(args))
@@ -100,6 +102,7 @@ app.MapDashboard();
 app.MapTurnaround();
 app.MapGrading();
 app.MapSetup();
+app.MapDues();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

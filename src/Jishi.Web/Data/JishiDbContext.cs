@@ -87,6 +87,9 @@ public sealed class JishiDbContext(DbContextOptions<JishiDbContext> options)
     public DbSet<Features.Grading.GradingEvidence> GradingEvidence => Set<Features.Grading.GradingEvidence>();
     public DbSet<Features.Grading.GradingObjection> GradingObjections => Set<Features.Grading.GradingObjection>();
     public DbSet<Features.Setup.SetupProgress> SetupProgress => Set<Features.Setup.SetupProgress>();
+    public DbSet<Features.Dues.DuesBase> DuesBases => Set<Features.Dues.DuesBase>();
+    public DbSet<Features.Dues.DuesPayment> DuesPayments => Set<Features.Dues.DuesPayment>();
+    public DbSet<Features.Dues.DuesPaidMonth> DuesPaidMonths => Set<Features.Dues.DuesPaidMonth>();
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/> (SQLite cannot compare DateTimeOffset) and read back
     /// marked as UTC, so that JSON shows them with a Z.</summary>

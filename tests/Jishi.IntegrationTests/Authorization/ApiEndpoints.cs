@@ -22,14 +22,15 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
     int KeyTask = 0, int KeyTaskCell = 0, int KeyTaskEvidence = 0, int DutyList = 0, int Publicity = 0,
     int TurnaroundPlan = 0, int Milestone = 0, int Progress = 0, int Attachment = 0,
     int Grading = 0, int GradingEvidence = 0, int Indicator = 0,
-    int GradingRound = 0, int Library = 0, int RuleSet = 0, int VoterGroup = 0, int GradingObjection = 0, int Street = 0)
+    int GradingRound = 0, int Library = 0, int RuleSet = 0, int VoterGroup = 0, int GradingObjection = 0, int Street = 0,
+    long DuesPayment = 0)
 {
     /// <summary>The id of the resource a parameter names ("unit" for unitId or /units/{id}), or null when unknown.</summary>
     public int? For(string resource) => resource.ToLowerInvariant() switch
     {
         "unit" or "tounit" or "fromunit" => Branch,
         "parent" => Community,
-        "member" => Member,
+        "member" or "payermember" => Member,
         "account" or "user" or "leaderuser" => Account,
         // Campaigns belong to the street: no community secretary may reach one, whoever's id it is.
         "review" => Review,
@@ -89,6 +90,8 @@ public sealed record CommunityIds(int Community, int Branch, int Member, int Acc
         // Paper ballots rate the campaign as a whole when it has no rating dimensions.
         "dimension" => 0,
         "gradingobjection" => GradingObjection,
+        // A dues payment of one of the community's members.
+        "payment" => (int)DuesPayment,
         _ => null,
     };
 }

@@ -39,6 +39,7 @@ public static class MatrixIds
         [
             ReportIdsAsync, (d, i) => MeetingIdsAsync(d, branch.Path, i), (d, i) => PledgeIdsAsync(d, branch.Path, i), ShopIdsAsync,
             WishIdsAsync, VolunteeringIdsAsync, EvaluationIdsAsync, DutiesIdsAsync, TurnaroundIdsAsync, GradingIdsAsync, StreetIdsAsync,
+            DuesIdsAsync,
         ];
         foreach (var feature in features)
         {
@@ -70,6 +71,28 @@ public static class MatrixIds
             GradingObjection = objection,
             Street = street ?? 0,
         };
+    }
+
+    /// <summary>A dues payment of the member for January 2016, with its base (added when there is none).</summary>
+    private static async Task<CommunityIds> DuesIdsAsync(Jishi.Web.Data.JishiDbContext db, CommunityIds ids)
+    {
+        if (await db.DuesPayments.Where(p => p.MemberId == ids.Member && p.ReversalOf == null).Select(p => (long?)p.Id).FirstOrDefaultAsync()
+            is not { } payment)
+        {
+            var at = new DateTime(2016, 2, 1, 0, 0, 0, DateTimeKind.Utc);
+            if (!await db.DuesBases.AnyAsync(b => b.MemberId == ids.Member && b.Year == 2016))
+            {
+                var row = new Jishi.Web.Features.Dues.DuesBase(ids.Member, 2016);
+                row.Set(new Jishi.Web.Features.Dues.DuesStandard(20), Jishi.Web.Features.Dues.DuesCategory.Student, 0, "matrix", at);
+                db.DuesBases.Add(row);
+            }
+            var created = Jishi.Web.Features.Dues.DuesPayment.Pay(ids.Member, null, new Dictionary<int, long> { [201601] = 20 },
+                Jishi.Web.Features.Dues.DuesMethod.Cash, $"matrix-{ids.Member}", "matrix", at);
+            db.DuesPayments.Add(created);
+            await db.SaveChangesAsync();
+            payment = created.Id;
+        }
+        return ids with { DuesPayment = payment };
     }
 
     /// <summary>A 三会一课 meeting of the branch (the demo records some for the first two communities only).</summary>
