@@ -60,7 +60,9 @@ public sealed class DashboardTests(JishiServer server)
         await JishiServer.ScreenshotAsync(page, "94-dashboard-screen-grid");
         await page.Keyboard.PressAsync("Escape");
         await page.WaitForURLAsync("**/dashboard?year=2016");
-        await Assertions.Expect(page.Locator(".dash-grid .dash-panel")).ToHaveCountAsync(Charts.Length + 1);
+        // The charts and the two tables: overdue items and 换届提醒 (terms ending within 90 days).
+        await Assertions.Expect(page.Locator(".dash-grid .dash-panel")).ToHaveCountAsync(Charts.Length + 2);
+        await Assertions.Expect(page.Locator(".dash-grid .dash-panel[data-panel='terms']")).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
 
